@@ -1,0 +1,37 @@
+# One front door. `make demo` sets up and runs the main job on the example data;
+# `make test` sets up and runs lint, types, import rules and the tests.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+
+.PHONY: demo test lint bench templates example-data clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e ".[dev]"
+	touch $@
+
+demo: $(VENV)/.installed
+	$(BIN)/parthe-reports run
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+
+test: lint
+	$(BIN)/pytest
+
+bench: $(VENV)/.installed
+	$(BIN)/python -m benchmarks
+
+templates: $(VENV)/.installed
+	$(BIN)/parthe-reports templates
+
+example-data: $(VENV)/.installed
+	$(BIN)/parthe-reports demo-data --out inputs
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

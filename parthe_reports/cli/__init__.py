@@ -1,0 +1,8 @@
+"""Command line: ``parthe-reports``. German for users; one module per group of commands."""
+
+from __future__ import annotations
+
+from parthe_reports.cli import workbooks  # noqa: F401  (registers templates, demo-data)
+from parthe_reports.cli.app import app
+
+__all__ = ["app"]

@@ -1,0 +1,16 @@
+"""The Typer application; commands register themselves from the sibling modules."""
+
+from __future__ import annotations
+
+import typer
+
+app = typer.Typer(
+    name="parthe-reports",
+    help=(
+        "Berichtspipeline der Kooperation: liest die Excel-Workbooks der Kommunen und des "
+        "Verbunds, prüft sie und erzeugt die Word-Dokumente aller Projektphasen."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="rich",
+)

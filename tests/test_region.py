@@ -1,0 +1,52 @@
+"""Tests of the region configuration."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from parthe_reports.paths import REGION_CONFIG
+from parthe_reports.region import load_region, region_from_dict
+
+
+def test_default_region_is_partheland_in_spec_order() -> None:
+    """It reads the six founding municipalities and the seven topics in the spec's order."""
+    region = load_region()
+    assert region.name == "Partheland"
+    assert region.codes == ("BOR", "BRA", "GRP", "NAU", "BEL", "PAR")
+    assert region.municipality("GRP").name == "Großpösna"
+    assert region.municipality("BEL").ags == "14729020"
+    assert region.topics[0] == "Verwaltungsaufgaben"
+    assert region.topics[-1] == "Kommunikation"
+    assert len(region.topics) == 7
+    assert len(region.guiding_questions) == 3
+
+
+def test_ags_stays_text_with_leading_digits(tmp_path: Path) -> None:
+    """It keeps the AGS as an 8-character string."""
+    raw = tomllib.loads(REGION_CONFIG.read_text(encoding="utf-8"))
+    raw["municipalities"][0]["ags"] = "01001000"
+    region = region_from_dict(raw)
+    assert region.municipalities[0].ags == "01001000"
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "needle"),
+    [("ags", "1472906", "8-stellig"), ("code", "bo", "Großbuchstaben")],
+)
+def test_bad_municipality_entry_is_refused_in_german(field: str, value: str, needle: str) -> None:
+    """It refuses a malformed municipality entry with a German message."""
+    raw = tomllib.loads(REGION_CONFIG.read_text(encoding="utf-8"))
+    raw["municipalities"][0][field] = value
+    with pytest.raises(ValueError, match=needle):
+        region_from_dict(raw)
+
+
+def test_duplicate_code_is_refused() -> None:
+    """It refuses two municipalities with the same Kürzel."""
+    raw = tomllib.loads(REGION_CONFIG.read_text(encoding="utf-8"))
+    raw["municipalities"][1]["code"] = raw["municipalities"][0]["code"]
+    with pytest.raises(ValueError, match="doppelt"):
+        region_from_dict(raw)
