@@ -23,7 +23,15 @@ SCHEMA_VERSION = "1.0"
 # Template versions whose workbooks are still read (with a note when not current).
 SUPPORTED_TEMPLATE_VERSIONS = ("0.9", "1.0")
 
-META_SHEET = "_Vorlage"  # hidden sheet with the stamp: kind, version, Kürzel, example flag
+# The stamp: a hidden sheet "_Vorlage" with a header row ("Schlüssel", "Wert") and one
+# key/value row per META_* key below; the reader recognises a workbook by it, never by file name.
+META_SHEET = "_Vorlage"
+META_KIND = "Art"  # WorkbookKind.name, e.g. "Kommunal-Workbook"
+META_TEMPLATE_VERSION = "Vorlagenversion"
+META_SCHEMA_VERSION = "Schemaversion"
+META_CODE = "Kürzel"  # municipality code ("" in a Verbund-Workbook)
+META_EXAMPLE = "Beispieldaten"  # "ja" for the shipped example data, else "nein"
+META_REGION = "Region"
 GUIDE_SHEET = "Anleitung"
 ALL_CODES = "alle"  # in a Kürzel-Liste: every municipality of the region
 
