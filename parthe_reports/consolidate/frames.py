@@ -1,0 +1,106 @@
+"""Small pandas helpers shared by the phase modules: sources, ordering, safe rates."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+import numpy as np
+import pandas as pd
+
+from parthe_reports.periods import period_bounds
+
+SOURCE_WORKBOOKS = "source_workbooks"
+ORDER_COLS = ("source_workbook", "source_row")
+
+
+def sources_of(*frames: pd.DataFrame) -> tuple[str, ...]:
+    """Sorted file names of the workbooks whose rows are in ``frames``."""
+    names: set[str] = set()
+    for f in frames:
+        if "source_workbook" in f.columns:
+            names.update(str(v) for v in f["source_workbook"].dropna().unique())
+        if SOURCE_WORKBOOKS in f.columns:
+            for t in f[SOURCE_WORKBOOKS]:
+                names.update(t)
+    return tuple(sorted(names))
+
+
+def _tuple_sorted(values: Iterable[object]) -> tuple[str, ...]:
+    return tuple(sorted({str(v) for v in values if v is not None and v == v}))
+
+
+def stable(df: pd.DataFrame) -> pd.DataFrame:
+    """Rows in provenance order, so results never depend on the order rows arrived in."""
+    keys = [c for c in ORDER_COLS if c in df.columns]
+    return df.sort_values(keys, kind="stable").reset_index(drop=True) if keys else df
+
+
+def group_sum(
+    df: pd.DataFrame,
+    by: Sequence[str],
+    sums: dict[str, str],
+    count_as: str | None = None,
+) -> pd.DataFrame:
+    """Group ``df`` by ``by``: sums of columns (``new name → column``), a row count and the
+    sorted tuple of contributing workbooks. Empty groups are dropped (reindex afterwards)."""
+    g = df.groupby(list(by), sort=True, dropna=False)
+    out = pd.DataFrame(index=g.size().index)
+    if count_as:
+        out[count_as] = g.size().astype(int)
+    for new, col in sums.items():
+        out[new] = g[col].sum(min_count=0).astype(float)
+    out[SOURCE_WORKBOOKS] = g["source_workbook"].agg(_tuple_sorted)
+    return out.reset_index()
+
+
+def codes_tuple(values: Iterable[object]) -> tuple[str, ...]:
+    """Sorted unique codes (used as an aggregation function)."""
+    return _tuple_sorted(values)
+
+
+def rate(numerator: pd.Series | float, denominator: pd.Series | float) -> pd.Series | float:
+    """numerator / denominator in percent; NaN where the denominator is 0 or missing."""
+    if isinstance(denominator, pd.Series):
+        den = denominator.astype(float).where(denominator != 0)
+        return 100.0 * pd.Series(numerator, dtype=float) / den
+    if not denominator or denominator != denominator:
+        return float("nan")
+    return 100.0 * float(numerator) / float(denominator)
+
+
+def ordered(values: pd.Series, order: Sequence[str]) -> pd.Series:
+    """Sort key: the position of each value in ``order`` (unknown values last)."""
+    pos = {v: i for i, v in enumerate(order)}
+    return values.map(lambda v: pos.get(v, len(order))).astype(int)
+
+
+def num(series: pd.Series) -> pd.Series:
+    """A numeric column as float (None → NaN)."""
+    return pd.to_numeric(series, errors="coerce").astype(float)
+
+
+def present(series: pd.Series) -> pd.Series:
+    """True where a text/choice cell holds something."""
+    return series.notna() & (series.astype(str).str.strip() != "") & (series.astype(str) != "nan")
+
+
+def with_empty(df: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:
+    """``df`` or, when it has no rows, an empty frame with exactly ``columns``."""
+    if len(df):
+        return df
+    return pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
+
+
+def nan_to_none(value: float) -> float | None:
+    return None if value is None or (isinstance(value, float) and np.isnan(value)) else value
+
+
+def period_date(label: object, which: int) -> date | None:
+    """First (``which`` = 0) or last (1) day of a Zeitraum label; None when empty/invalid."""
+    if not isinstance(label, str) or not label.strip():
+        return None
+    try:
+        return period_bounds(label)[which]
+    except ValueError:
+        return None
