@@ -1,0 +1,67 @@
+"""Fill a Word template with a context: docxtpl with autoescaping and a strict variable check."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from docx.shared import Cm
+from docxtpl import DocxTemplate, InlineImage
+from jinja2 import Environment, StrictUndefined
+
+from parthe_reports.paths import WORD_TEMPLATES
+
+
+@dataclass(frozen=True)
+class ChartImage:
+    """A drawn chart (PNG bytes) and its printed width; placed in the document as an image."""
+
+    png: bytes
+    width_cm: float = 16.0
+
+
+class TemplateContextError(ValueError):
+    """The context does not supply every variable the template uses."""
+
+
+def _environment() -> Environment:
+    # Autoescape: cell text is content, never markup. StrictUndefined: a misspelt key fails
+    # loudly in tests instead of printing an empty cell.
+    return Environment(autoescape=True, undefined=StrictUndefined)
+
+
+def template_path(name: str, template_dir: Path | None = None) -> Path:
+    """Path of a template by name (file stem), e.g. ``Phase4_Massnahmenkatalog``."""
+    return (template_dir or WORD_TEMPLATES) / f"{name}.docx"
+
+
+def template_variables(path: Path) -> set[str]:
+    """Every top-level variable a template uses."""
+    return set(DocxTemplate(str(path)).get_undeclared_template_variables(_environment()))
+
+
+def missing_variables(path: Path, context: dict[str, Any]) -> set[str]:
+    """Variables the template uses that ``context`` does not supply."""
+    return template_variables(path) - set(context)
+
+
+def render_docx(path: Path, context: dict[str, Any], out_path: Path) -> Path:
+    """Render template ``path`` with ``context`` to ``out_path`` (exactly that file)."""
+    tpl = DocxTemplate(str(path))
+    env = _environment()
+    missing = set(tpl.get_undeclared_template_variables(env)) - set(context)
+    if missing:
+        raise TemplateContextError(f"{path.name}: Kontext ohne {', '.join(sorted(missing))}")
+    ctx = {k: _materialise(tpl, v) for k, v in context.items()}
+    tpl.render(ctx, jinja_env=env, autoescape=True)
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    tpl.save(str(out_path))
+    return out_path
+
+
+def _materialise(tpl: DocxTemplate, value: Any) -> Any:
+    if isinstance(value, ChartImage):
+        return InlineImage(tpl, io.BytesIO(value.png), width=Cm(value.width_cm))
+    return value

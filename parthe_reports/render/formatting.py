@@ -1,0 +1,148 @@
+"""German formatting for the documents: money, dates, percentages, numbers, AGS, sorting.
+
+Everything goes through babel's ``de_DE`` data, never the OS locale, so output is the
+same on every machine. Missing values print as an en dash.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections.abc import Iterable
+from datetime import date, datetime
+from typing import Any
+
+from babel.numbers import format_decimal
+
+LOCALE = "de_DE"
+NBSP = "\u00a0"
+MISSING = "–"
+
+# C0/C1 control characters except tab and line feed (which render as tab and line break).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
+_LONG_WORD = 40  # characters after which a word gets break opportunities
+
+
+def is_missing(value: Any) -> bool:
+    """True for None, NaN, NaT and empty strings."""
+    if value is None:
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    if isinstance(value, str) and not value.strip():
+        return True
+    try:
+        import pandas as pd
+
+        return bool(pd.isna(value)) if not isinstance(value, tuple | list) else False
+    except (TypeError, ValueError):
+        return False
+
+
+def money(value: Any, decimals: int = 2) -> str:
+    """``1.234,56 €`` (always with cents unless ``decimals=0``, e.g. in sums of charts)."""
+    if is_missing(value):
+        return MISSING
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return f"{format_decimal(float(value), pattern, locale=LOCALE)}{NBSP}€"
+
+
+def money_short(value: Any) -> str:
+    """Compact amounts for chart labels: ``850 T€``, ``1,2 Mio. €``."""
+    if is_missing(value):
+        return MISSING
+    v = float(value)
+    if abs(v) >= 1_000_000:
+        return f"{format_decimal(v / 1_000_000, '#,##0.0', locale=LOCALE)}{NBSP}Mio.{NBSP}€"
+    if abs(v) >= 1_000:
+        return f"{format_decimal(v / 1_000, '#,##0', locale=LOCALE)}{NBSP}T€"
+    return f"{format_decimal(v, '#,##0', locale=LOCALE)}{NBSP}€"
+
+
+def number(value: Any, decimals: int = 0, fixed: bool = False) -> str:
+    """``1.234`` or ``12,5`` (up to ``decimals`` places; ``fixed`` keeps trailing zeros)."""
+    if is_missing(value):
+        return MISSING
+    frac = ("0" if fixed else "#") * decimals
+    pattern = "#,##0" + (f".{frac}" if decimals else "")
+    return format_decimal(float(value), pattern, locale=LOCALE)
+
+
+def percent(value: Any, decimals: int = 1) -> str:
+    """``80 %`` from a value on the 0–100 scale (NBSP before the sign, as DIN 5008 wants)."""
+    if is_missing(value):
+        return MISSING
+    return f"{number(value, decimals)}{NBSP}%"
+
+
+def date_de(value: Any) -> str:
+    """``25.11.2026``."""
+    if is_missing(value):
+        return MISSING
+    if isinstance(value, datetime):
+        value = value.date()
+    if isinstance(value, date):
+        return value.strftime("%d.%m.%Y")
+    return str(value)
+
+
+def ags(value: Any) -> str:
+    """AGS as printed in official lists: ``14 7 29 060`` (Land, Bezirk, Kreis, Gemeinde)."""
+    if is_missing(value):
+        return MISSING
+    s = str(value).strip()
+    if len(s) != 8 or not s.isdigit():
+        return s
+    return f"{s[:2]} {s[2]} {s[3:5]} {s[5:]}"
+
+
+def text(value: Any) -> str:
+    """Cell text as typed, safe for Word: control characters removed, CRLF → LF.
+
+    Line breaks and tabs stay; the renderer turns them into real breaks and tabs.
+    Very long words get zero-width break opportunities so they wrap inside a cell.
+    """
+    if is_missing(value):
+        return MISSING
+    if isinstance(value, tuple | list):
+        return ", ".join(text(v) for v in value)
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    s = str(value).replace("\r\n", "\n").replace("\r", "\n")
+    s = _CONTROL.sub("", s)
+    return re.sub(r"\S{" + str(_LONG_WORD) + ",}", _soft_wrap, s)
+
+
+def _soft_wrap(m: re.Match[str]) -> str:
+    word = m.group(0)
+    return "\u200b".join(word[i : i + 20] for i in range(0, len(word), 20))
+
+
+def plain(value: Any) -> str:
+    """Like ``text`` but on one line (headings, chart labels)."""
+    return " ".join(text(value).split())
+
+
+def sort_key(name: Any) -> tuple[str, str]:
+    """German dictionary order (DIN 5007-1): Ä sorts with A, ß with ss, case-insensitive."""
+    s = unicodedata.normalize("NFC", str(name))
+    folded = s.casefold().replace("ß", "ss")
+    base = "".join(
+        ch for ch in unicodedata.normalize("NFD", folded) if not unicodedata.combining(ch)
+    )
+    return base, s
+
+
+def sorted_de(items: Iterable[Any], key: Any = None) -> list[Any]:
+    """Items sorted in German order; ``key`` picks the name to sort by."""
+    pick = key or (lambda x: x)
+    return sorted(items, key=lambda x: sort_key(pick(x)))
+
+
+def join_de(parts: Iterable[str]) -> str:
+    """``A, B und C``."""
+    items = [p for p in parts if p]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " und " + items[-1]

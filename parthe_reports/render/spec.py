@@ -1,0 +1,115 @@
+"""The building blocks of a document template, declared as data.
+
+``build_templates`` turns a ``DocSpec`` into a .docx with docxtpl tags; the context
+builders fill exactly the variables these blocks name. Wording around the tags lives in
+the .docx afterwards and may be edited in Word.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Col:
+    """A table column: German header, key in the row dict, width in cm."""
+
+    header: str
+    key: str
+    width: float
+    align: str = "left"
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table with one row per item of ``rows`` (a context expression)."""
+
+    rows: str
+    cols: tuple[Col, ...]
+    empty: str  # the sentence printed when there are no rows
+    caption: str = ""
+
+
+@dataclass(frozen=True)
+class Matrix:
+    """A table with dynamic columns: ``cols`` are header labels, each row has ``label`` and
+    ``cells`` (one value per column)."""
+
+    rows: str
+    cols: str
+    corner: str
+    empty: str
+    caption: str = ""
+    label_width: float = 5.5
+
+
+@dataclass(frozen=True)
+class Chart:
+    """An image (``var`` holds a chart) with a caption; skipped with a sentence when None."""
+
+    var: str
+    caption: str
+    empty: str
+
+
+@dataclass(frozen=True)
+class Text:
+    """A paragraph; may contain tags. ``cond`` shows it only when that expression is true."""
+
+    text: str
+    style: str = "Normal"
+    cond: str = ""
+
+
+@dataclass(frozen=True)
+class Bullets:
+    """One bulleted paragraph per item of ``items`` (strings)."""
+
+    items: str
+    empty: str
+
+
+@dataclass(frozen=True)
+class Quadrants:
+    """A SWOT four-quadrant table from ``item`` with strengths/weaknesses/... strings."""
+
+    item: str
+
+
+@dataclass(frozen=True)
+class Group:
+    """A repeated sub-section: a Heading 2 per item of ``items`` with ``blocks`` inside."""
+
+    items: str
+    var: str
+    heading: str
+    blocks: tuple[Block, ...]
+    empty: str
+
+
+Block = Table | Matrix | Chart | Text | Bullets | Quadrants | Group
+
+
+@dataclass(frozen=True)
+class Section:
+    """A Heading 1 section; ``landscape`` puts it on landscape pages of its own."""
+
+    title: str
+    blocks: tuple[Block, ...]
+    landscape: bool = False
+
+
+@dataclass(frozen=True)
+class DocSpec:
+    """One deliverable's template."""
+
+    name: str  # template file stem, e.g. "Phase4_Massnahmenkatalog"
+    title: str  # may contain tags, e.g. "Kommunalprofil {{ municipality_name }}"
+    phase: str  # e.g. "Phase 4 – Maßnahmenkatalog"
+    sections: tuple[Section, ...]
+    extra_vars: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def has_toc(self) -> bool:
+        """A table of contents for documents with more than three sections (appendix counts)."""
+        return len(self.sections) + 1 > 3
