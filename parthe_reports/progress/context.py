@@ -1,0 +1,185 @@
+"""Context builder: ``ProgressDiff`` + the two runs → the dict the template renders.
+
+Pure: every value is already a German-formatted string, so the template only places text.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from parthe_reports import __version__
+from parthe_reports.history import RunData
+from parthe_reports.progress.model import Deadline, DeliveryIssue, FieldChange, Item, ProgressDiff
+from parthe_reports.progress.sections import SECTIONS
+from parthe_reports.render.formatting import date_de, is_missing, money, number, plain, text
+
+# How a changed field prints, by column key: amounts as money, dates German, periods joined.
+_MONEY = {"cost_total", "requested", "granted", "own_share"}
+_FIELD_LABEL = {
+    "requested": "beantragt",
+    "granted": "bewilligt",
+    "own_share": "Eigenanteil",
+    "goal": "Ziel",
+    "indicator": "Indikator",
+    "target": "Zielwert",
+    "target_year": "Zieljahr",
+}
+
+
+def value(field: str, v: Any) -> str:
+    """One value of a changed field, German-formatted."""
+    if field == "period":
+        start, end = v
+        return f"{text(start)} bis {text(end)}"
+    if field in _MONEY:
+        return money(v)
+    if isinstance(v, date):
+        return date_de(v)
+    if field == "target_year" and not is_missing(v):
+        return str(int(v))
+    if isinstance(v, float):
+        return number(v, 2)
+    return text(v)
+
+
+def _change(c: FieldChange) -> dict[str, str]:
+    return {
+        "key": text(c.key),
+        "title": text(c.title),
+        "field": _FIELD_LABEL.get(c.field, c.field),
+        "before": value(c.field, c.before),
+        "after": value(c.field, c.after),
+        "source": text(c.source),
+    }
+
+
+def _item(i: Item) -> dict[str, str]:
+    row = {"key": text(i.key), "title": text(i.title), "source": text(i.source)}
+    for k, v in i.values.items():
+        if k not in row:
+            row[k] = value(k, v)
+    row["cost"] = money(i.values.get("cost_total"))
+    row["municipality"] = text(i.values.get("municipality"))
+    return row
+
+
+def _deadline(d: Deadline) -> dict[str, str]:
+    return {
+        "due": date_de(d.due),
+        "days": str(d.days_left),
+        "kind": d.kind,
+        "key": text(d.key),
+        "title": text(d.title),
+        "municipality": text(d.municipality),
+    }
+
+
+def _delivery(d: DeliveryIssue) -> dict[str, str]:
+    return {"name": text(d.name), "reason": d.reason, "detail": text(d.detail)}
+
+
+def _row(entry: object) -> dict[str, str]:
+    if isinstance(entry, FieldChange):
+        return _change(entry)
+    if isinstance(entry, Item):
+        return _item(entry)
+    if isinstance(entry, Deadline):
+        return _deadline(entry)
+    if isinstance(entry, DeliveryIssue):
+        return _delivery(entry)
+    raise TypeError(type(entry))
+
+
+def trend(before: float, after: float, fmt: Any = str) -> str:
+    """``▲ +2`` / ``▼ −1`` / ``► unverändert``."""
+    delta = after - before
+    if abs(delta) < 0.005:
+        return "► unverändert"
+    arrow, sign = ("▲", "+") if delta > 0 else ("▼", "−")
+    return f"{arrow} {sign}{fmt(abs(delta))}"
+
+
+def _figures(d: ProgressDiff) -> list[dict[str, str]]:
+    f = d.figures
+    count = lambda n: number(n)  # noqa: E731
+    rows = [
+        ("Bewilligte Fördermittel (gesamt)", f.granted_before, f.granted_after, money),
+        ("Maßnahmen in Umsetzung", f.in_progress_before, f.in_progress_after, count),
+        ("Maßnahmen umgesetzt", f.done_before, f.done_after, count),
+        ("Verspätete Meilensteine", f.late_before, f.late_after, count),
+    ]
+    return [
+        {"label": label, "before": fmt(b), "after": fmt(a), "trend": trend(b, a, fmt)}
+        for label, b, a, fmt in rows
+    ]
+
+
+def _highlights(d: ProgressDiff) -> list[str]:
+    f = d.figures
+    out = [f"Neu bewilligte Fördermittel seit dem Vergleichslauf: {money(f.newly_granted)}."]
+    for label, keys in (
+        ("Maßnahmen begonnen", d.measures_started),
+        ("Maßnahmen abgeschlossen", d.measures_finished),
+        ("Förderanträge bewilligt", d.applications_granted),
+        ("Förderanträge abgelehnt", d.applications_refused),
+    ):
+        out.append(
+            f"{label}: {len(keys)}" + (f" ({', '.join(plain(k) for k in keys)})." if keys else ".")
+        )
+    out.append(f"Neu verspätete Meilensteine: {len(d.milestones_late)}.")
+    out.append(f"Fristen in den nächsten 90 Tagen: {f.deadlines_90}.")
+    if not d.has_changes:
+        out.append("Keine Änderungen an Maßnahmen, Förderanträgen, Zeitplan, SWOT und Zielen.")
+    return out
+
+
+def _sources(run: RunData, role: str) -> dict[str, Any]:
+    return {
+        "title": f"{role}: Lauf {run.name} (Stichtag {date_de(run.stichtag)})",
+        "sources": [
+            {
+                "workbook": text(s.workbook),
+                "municipality": text(run.municipalities.get(s.municipality or "", "Verbund")),
+                "modified": date_de(s.modified),
+                "template_version": text(s.template_version),
+                "errors": str(s.errors),
+                "sha256": s.sha256,
+            }
+            for s in run.sources
+        ],
+    }
+
+
+def build_context(
+    d: ProgressDiff,
+    old: RunData,
+    new: RunData,
+    region_full: str,
+    region: str,
+    generated: datetime | None = None,
+) -> dict[str, Any]:
+    """Everything the template uses except ``chart`` (an image the renderer adds)."""
+    ctx: dict[str, Any] = {s.var: [_row(e) for e in getattr(d, s.var)] for s in SECTIONS}
+    ctx.update(
+        region=plain(region),
+        region_full=plain(region_full),
+        stichtag=date_de(d.stichtag),
+        baseline_run=plain(old.name),
+        baseline_stichtag=date_de(old.stichtag),
+        generated=date_de(generated or datetime.now()),
+        version=__version__,
+        is_example=new.is_example or old.is_example,
+        intro=(
+            f"Dieser Bericht vergleicht den Datenstand vom {date_de(d.new_stichtag)} (Lauf "
+            f"{new.name}) mit dem Stand vom {date_de(d.old_stichtag)} (Lauf {old.name})."
+        ),
+        figures=_figures(d),
+        highlights=_highlights(d),
+        chart_intro=(
+            "Die Abbildung zeigt für jeden aufbewahrten Lauf die Summe der beantragten und "
+            "der bewilligten Fördermittel."
+        ),
+        source_runs=[_sources(new, "Aktueller Stand"), _sources(old, "Vergleichsstand")],
+    )
+    return ctx

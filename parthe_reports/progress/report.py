@@ -1,0 +1,90 @@
+"""Write the Fortschrittsbericht into the latest completed run: choose the baseline,
+compare, render, and record in ``run.json`` which run the report was based on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from parthe_reports.history import (
+    COMPLETED,
+    list_runs,
+    load_run,
+    read_meta,
+    record_progress_report,
+)
+from parthe_reports.history.query import funding_over_time
+from parthe_reports.progress.context import build_context
+from parthe_reports.progress.diff import diff_runs
+from parthe_reports.progress.model import ProgressDiff
+from parthe_reports.progress.render import FILE_NAME, render_report
+from parthe_reports.progress.template import TEMPLATE
+
+
+class ProgressError(Exception):
+    """A German message for the user: no runs to compare, an unknown run name."""
+
+
+@dataclass(frozen=True)
+class ProgressResult:
+    path: Path
+    run: str
+    baseline: str
+    diff: ProgressDiff
+
+
+def default_baseline(runs: list[Path], latest: Path) -> Path:
+    """The run the previous Fortschrittsbericht presented; else the previous completed run.
+
+    A report already written into ``latest`` keeps its baseline (writing it again gives
+    the same comparison).
+    """
+    own = read_meta(latest).get("progress_report")
+    earlier = [r for r in runs if r != latest]
+    by_name = {r.name: r for r in earlier}
+    if own and own.get("baseline") in by_name:
+        return by_name[own["baseline"]]
+    reported = [r for r in earlier if read_meta(r).get("progress_report")]
+    if reported:
+        return reported[-1]
+    if not earlier:
+        raise ProgressError(
+            "Für einen Fortschrittsbericht werden mindestens zwei abgeschlossene Läufe benötigt."
+        )
+    return earlier[-1]
+
+
+def write_progress_report(
+    outputs: Path,
+    since: str | None = None,
+    stichtag: date | None = None,
+    template: Path = TEMPLATE,
+) -> ProgressResult:
+    """Compare the latest completed run with ``since`` (or the default baseline) and write
+    ``Fortschrittsbericht.docx`` into the latest run's folder."""
+    runs = list_runs(outputs, status=COMPLETED)
+    if not runs:
+        raise ProgressError(f"In {outputs} gibt es keinen abgeschlossenen Lauf.")
+    latest = runs[-1]
+    if since:
+        match = [r for r in runs if r.name == since]
+        if not match:
+            names = ", ".join(r.name for r in runs) or "keine"
+            raise ProgressError(f"Lauf „{since}“ nicht gefunden (abgeschlossene Läufe: {names}).")
+        if match[0] == latest:
+            raise ProgressError(
+                f"Lauf „{since}“ ist der aktuelle Lauf; bitte einen früheren wählen."
+            )
+        baseline = match[0]
+    else:
+        baseline = default_baseline(runs, latest)
+    old, new = load_run(baseline), load_run(latest)
+    diff = diff_runs(old, new, stichtag)
+    meta = new.meta
+    context = build_context(
+        diff, old, new, meta.get("region_full", meta.get("region", "")), meta.get("region", "")
+    )
+    path = render_report(context, funding_over_time(outputs), latest / FILE_NAME, template)
+    record_progress_report(latest, baseline.name, FILE_NAME)
+    return ProgressResult(path=path, run=latest.name, baseline=baseline.name, diff=diff)
