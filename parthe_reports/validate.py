@@ -1,0 +1,266 @@
+"""Validation of one workbook (kind, stamp, sheets) and the Dataset of a region.
+
+Finding codes and severities: ``validate_codes`` (the list is in its docstring). Per sheet:
+``validate_sheet``; per column type: ``validate_types``; across workbooks: ``crosscheck``.
+
+    check_file(path, region)        read + validate one file; never raises
+    validate_workbook(raw, region)  a RawWorkbook → ValidatedWorkbook
+    build_dataset(books, region, stichtag) → Dataset
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import hashlib
+import traceback
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+
+from parthe_reports.crosscheck import resolve_duplicates
+from parthe_reports.dataset import MUNICIPALITY, Dataset, SourceInfo, empty_table
+from parthe_reports.errors import Finding, WorkbookError
+from parthe_reports.ingest import RawWorkbook, read_workbook
+from parthe_reports.region import Region
+from parthe_reports.schema import (
+    GUIDE_SHEET,
+    META_CODE,
+    META_EXAMPLE,
+    META_KIND,
+    META_SHEET,
+    META_TEMPLATE_VERSION,
+    SUPPORTED_TEMPLATE_VERSIONS,
+    TEMPLATE_VERSION,
+    WORKBOOK_KINDS,
+    WorkbookKind,
+    kind_by_name,
+    normalize,
+)
+from parthe_reports.validate_model import ValidatedWorkbook
+from parthe_reports.validate_sheet import RowCount, make_finding, validate_sheet
+
+__all__ = ["RowCount", "ValidatedWorkbook", "build_dataset", "check_file", "validate_workbook"]
+
+
+def check_file(path: Path, region: Region) -> ValidatedWorkbook:
+    """Read and validate one file; a file that cannot be read becomes a book with one Fehler."""
+    try:
+        return validate_workbook(read_workbook(path), region)
+    except WorkbookError as exc:
+        finding = exc.finding
+    except Exception as exc:  # never a traceback to the user; the detail goes into the message
+        where = traceback.extract_tb(exc.__traceback__)[-1]
+        finding = make_finding(
+            "unreadable",
+            f"Die Datei konnte nicht verarbeitet werden (interner Fehler {type(exc).__name__} in "
+            f"{Path(where.filename).name}:{where.lineno}). Bitte an das Projektbüro melden.",
+            path.name,
+        )
+    book = ValidatedWorkbook(source=_source(path, None, "", None))
+    book.rejected = True
+    book.add(finding)
+    return book
+
+
+def _source(path: Path, raw: RawWorkbook | None, kind: str, code: str | None) -> SourceInfo:
+    if raw is not None:
+        sha, modified = raw.sha256, raw.modified
+    else:
+        sha, modified = _sha256(path), None
+    stamp = raw.stamp if raw else {}
+    return SourceInfo(
+        workbook=path.name,
+        path=str(path),
+        sha256=sha,
+        kind=kind,
+        municipality=code,
+        template_version=stamp.get(META_TEMPLATE_VERSION) or None,
+        modified=modified,
+        is_example=normalize(stamp.get(META_EXAMPLE, "")) == "ja",
+    )
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    try:
+        with path.open("rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                h.update(block)
+    except OSError:
+        return ""
+    return h.hexdigest()
+
+
+def _kind(raw: RawWorkbook) -> tuple[WorkbookKind | None, list[Finding]]:
+    if raw.stamp and (kind := kind_by_name(raw.stamp.get(META_KIND, ""))):
+        return kind, []
+    present = {normalize(n) for n in raw.sheets}
+    scores = {
+        k: sum(normalize(s.name) in present for s in k.sheets) for k in WORKBOOK_KINDS.values()
+    }
+    best = max(scores, key=lambda k: scores[k])
+    if scores[best] == 0:
+        return None, [
+            make_finding(
+                "empty-workbook",
+                "Die Datei enthält keine Blätter eines Kommunal- oder Verbund-Workbooks "
+                "(leer oder nicht aus der Vorlage erstellt).",
+                raw.name,
+                expected="Blätter der Vorlage, z. B. „Stammdaten“, „Maßnahmen“",
+            )
+        ]
+    return best, [
+        make_finding(
+            "no-stamp",
+            f"Das Vorlagen-Kennblatt „{META_SHEET}“ fehlt; die Datei wird anhand ihrer Blätter "
+            f"als {best.name} gelesen. Bitte künftig die aktuelle Vorlage verwenden.",
+            raw.name,
+        )
+    ]
+
+
+def _version(raw: RawWorkbook) -> list[Finding]:
+    version = raw.stamp.get(META_TEMPLATE_VERSION)
+    if not raw.stamp or version == TEMPLATE_VERSION:
+        return []
+    if version in SUPPORTED_TEMPLATE_VERSIONS:
+        code, text = "old-template-version", "wird gelesen; bitte bei Gelegenheit umsteigen"
+    else:
+        code, text = "unknown-template-version", "ist unbekannt; gelesen wird, was passt"
+    return [
+        make_finding(
+            code,
+            f"Vorlagenversion {version or '(leer)'} {text} (aktuell: {TEMPLATE_VERSION}).",
+            raw.name,
+            sheet=META_SHEET,
+            value=version,
+            expected=TEMPLATE_VERSION,
+        )
+    ]
+
+
+def validate_workbook(raw: RawWorkbook, region: Region) -> ValidatedWorkbook:
+    """Kind, version, every sheet, municipality and in-workbook ID checks of one workbook."""
+    kind, findings = _kind(raw)
+    book = ValidatedWorkbook(source=_source(raw.path, raw, kind.key if kind else "", None))
+    book.add(*findings, *_version(raw))
+    if kind is None:
+        book.rejected = True
+        return book
+    _read_sheets(raw, kind, region, book)
+    if kind.key == "municipal":
+        _municipality(raw, region, book)
+    if all(c.read == 0 for k, c in book.row_counts.items() if k != "master_data"):
+        book.add(
+            make_finding(
+                "only-headers", "Das Workbook enthält keine ausgefüllten Zeilen.", raw.name
+            )
+        )
+    for sheet in kind.sheets:
+        for col in sheet.columns:
+            if col.unique and not book.rejected:
+                resolve_duplicates([book], sheet.key, col.key)
+    return book
+
+
+def _read_sheets(
+    raw: RawWorkbook, kind: WorkbookKind, region: Region, book: ValidatedWorkbook
+) -> None:
+    by_norm = {normalize(n): n for n in raw.sheets}
+    used: set[str] = set()
+    for sheet in kind.sheets:
+        name = by_norm.get(normalize(sheet.name))
+        if name is None:
+            book.add(_missing_sheet(raw, sheet.name, used, kind))
+            book.tables[sheet.key] = empty_table(sheet)
+            book.row_counts[sheet.key] = RowCount()
+            continue
+        used.add(name)
+        if name != sheet.name:
+            book.add(make_finding("renamed-sheet", f"Blatt „{name}“ wird als „{sheet.name}“ gelesen.",
+                                  raw.name, sheet=name, value=name, expected=sheet.name))  # fmt: skip
+        result = validate_sheet(raw.sheets[name], sheet, raw.name, region)
+        book.add(*result.findings)
+        book.tables[sheet.key] = result.table
+        book.row_counts[sheet.key] = result.count
+        book.extra_columns[sheet.key] = result.extra_columns
+        book.sheet_names[sheet.key] = name
+        book.columns[sheet.key] = result.columns
+        book.ids.update({f"{sheet.key}.{k}": v for k, v in result.ids.items()})
+    for name, s in raw.sheets.items():
+        if name not in used and not s.hidden and name != GUIDE_SHEET and not name.startswith("_"):
+            book.add(make_finding("extra-sheet", f"Das Blatt „{name}“ gehört nicht zur Vorlage und "
+                                  "wird nicht ausgewertet.", raw.name, sheet=name, value=name))  # fmt: skip
+
+
+def _missing_sheet(raw: RawWorkbook, name: str, used: set[str], kind: WorkbookKind) -> Finding:
+    known = {normalize(s.name) for s in kind.sheets}
+    candidates = [
+        n
+        for n in raw.sheets
+        if n not in used and normalize(n) not in known and not n.startswith("_")
+    ]
+    close = difflib.get_close_matches(name, candidates, n=1, cutoff=0.5)
+    hint = (
+        f" Gefunden wurde „{close[0]}“ – bitte das Blatt wieder „{name}“ nennen." if close else ""
+    )
+    return make_finding("missing-sheet", f"Das Blatt „{name}“ fehlt.{hint}", raw.name, sheet=name,
+                        value=close[0] if close else None, expected=name)  # fmt: skip
+
+
+def _municipality(raw: RawWorkbook, region: Region, book: ValidatedWorkbook) -> None:
+    master = book.tables.get("master_data")
+    from_sheet = None
+    if master is not None and not master.empty:
+        from_sheet = master["code"].iloc[0]
+    stamped = (raw.stamp.get(META_CODE) or "").strip().upper() or None
+    code = from_sheet or stamped
+    if from_sheet and stamped and from_sheet != stamped:
+        book.add(make_finding("code-mismatch", f"Stammdaten › Kürzel „{from_sheet}“ weicht vom Kürzel "
+                              f"der Vorlage „{stamped}“ ab; verwendet wird „{from_sheet}“.", raw.name,
+                              sheet=book.sheet_names.get("master_data"), value=from_sheet, expected=stamped))  # fmt: skip
+    if code not in region.codes:
+        book.add(make_finding("unknown-municipality", f"Die Kommune des Workbooks ist nicht bekannt "
+                              f"(Kürzel „{code or ''}“); das Workbook wird nicht übernommen.", raw.name,
+                              value=code, expected=", ".join(region.codes)))  # fmt: skip
+        book.reject_all()
+        return
+    book.source = _replace_code(book.source, code)
+    for key, table in book.tables.items():
+        if not table.empty:
+            table[MUNICIPALITY] = code
+            book.tables[key] = table
+
+
+def _replace_code(source: SourceInfo, code: str) -> SourceInfo:
+    return dataclasses.replace(source, municipality=code)
+
+
+def build_dataset(books: list[ValidatedWorkbook], region: Region, stichtag: date) -> Dataset:
+    """Tables of all usable books concatenated per sheet, with sources and coverage."""
+    tables: dict[str, pd.DataFrame] = {}
+    for kind in WORKBOOK_KINDS.values():
+        for sheet in kind.sheets:
+            parts = [b.tables[sheet.key] for b in books if not b.rejected and sheet.key in b.tables
+                     and not b.tables[sheet.key].empty]  # fmt: skip
+            tables[sheet.key] = pd.concat(parts, ignore_index=True) if parts else empty_table(sheet)
+    usable = {
+        b.source.municipality for b in books if b.source.kind == "municipal" and not b.rejected
+    }
+    incomplete = {
+        b.source.municipality
+        for b in books
+        if b.source.kind == "municipal"
+        and not b.rejected
+        and any(c.rejected for c in b.row_counts.values())
+    }
+    return Dataset(
+        region=region,
+        stichtag=stichtag,
+        tables=tables,
+        sources=[b.source for b in books],
+        missing_municipalities=tuple(c for c in region.codes if c not in usable),
+        incomplete_municipalities=tuple(c for c in region.codes if c in incomplete),
+    )

@@ -1,0 +1,107 @@
+"""Finding codes: the stable slugs, their severity and German message, in one place.
+
+Fehler rejects what it names (cell → its row; missing sheet/column → the sheet; file-level
+codes → the workbook); Warnung and Hinweis keep the data.
+
+==========================  ========  ==========================================================
+code                        severity  meaning
+==========================  ========  ==========================================================
+not-a-workbook              Fehler    not a spreadsheet (renamed PDF, CSV, damaged zip)
+legacy-xls                  Fehler    old binary .xls
+encrypted                   Fehler    password-protected workbook
+zip-bomb                    Fehler    declared size / compression ratio beyond the limits
+unsafe-xml                  Fehler    DOCTYPE / entity declaration in an XML part
+too-large                   Fehler    file, part or sheet beyond the limits (ingest.MAX_*)
+unreadable                  Fehler    the file system refused the file
+empty-workbook              Fehler    no sheet of either workbook kind, no stamp
+no-stamp                    Warnung   hidden sheet ``_Vorlage`` missing: kind guessed from sheets
+old-template-version        Hinweis   filled on an older, still supported template
+unknown-template-version    Warnung   template version not known; read as far as possible
+only-headers                Warnung   recognised workbook, but no data row in any sheet
+unknown-municipality        Fehler    Kürzel missing or not in the region (workbook rejected)
+code-mismatch               Warnung   Stammdaten › Kürzel differs from the stamp
+duplicate-municipality      Fehler    two Kommunal-Workbooks for one Kürzel (both rejected)
+duplicate-regional          Fehler    two Verbund-Workbooks (both rejected)
+missing-sheet               Fehler    sheet not found (closest name suggested)
+renamed-sheet               Hinweis   sheet found under another spelling (e.g. „Massnahmen“)
+extra-sheet                 Hinweis   visible sheet the template does not have (ignored)
+missing-header              Fehler    no header row found in the first rows of a sheet
+missing-column              Fehler    required column missing: every row of the sheet rejected
+missing-optional-column     Hinweis   optional column missing: read as empty
+extra-column                Hinweis   column the template does not have: kept aside
+merged-cells                Warnung   merged range in the table (value applied downwards)
+formula-without-value       Fehler    formula never calculated (no cached value)
+formula-error               Fehler    #DIV/0!, #REF!, … in a cell
+not-a-number                Fehler    number expected
+not-a-date                  Fehler    date expected
+not-a-period                Fehler    Zeitraum expected
+not-an-integer              Fehler    whole number expected
+unknown-value               Fehler    not in the vocabulary (closest value suggested)
+unknown-code                Fehler    Kürzel not in the region
+missing-required            Fehler    required value empty
+out-of-range                Fehler    below minimum / above maximum
+duplicate-id                Fehler    ID repeated within a sheet (later rows rejected)
+too-many-rows               Fehler    a one-row sheet (Stammdaten) with more rows
+conflicting-duplicate       Fehler    Maßnahmen-Nr. twice with different content (both places)
+identical-duplicate         Hinweis   Maßnahmen-Nr. twice with the same content: merged
+unknown-goal                Fehler    Verbundziel-Nr. not in Verbund-Workbook › Verbundziele
+unknown-programme           Fehler    Förderprogramm-Nr. not in Verbund-Workbook › Förderprogramme
+unknown-measure             Fehler    Förderantrag names a Maßnahmen-Nr. nobody defined
+no-regional-workbook        Warnung   no Verbund-Workbook: goal/programme references unchecked
+granted-exceeds-requested   Warnung   bewilligt > beantragt
+end-before-start            Warnung   Ende before Beginn
+approximate-number          Hinweis   „ca. 5.000“ read as 5000
+percent-fraction            Hinweis   „0,8“ in a Prozent column read as 80 %
+date-from-number            Hinweis   a serial number in a date column read as a date
+period-from-date            Hinweis   a date in a Zeitraum column read as its month
+synonym                     Hinweis   „Stärken“ read as „Stärke“
+control-characters          Hinweis   control characters / tabs removed from text
+==========================  ========  ==========================================================
+"""
+
+from __future__ import annotations
+
+from parthe_reports.errors import Severity
+
+E, W, N = Severity.ERROR, Severity.WARNING, Severity.NOTE
+
+SEVERITY: dict[str, Severity] = {
+    **dict.fromkeys(
+        ["not-a-workbook", "legacy-xls", "encrypted", "zip-bomb", "unsafe-xml", "too-large", "unreadable", "empty-workbook", "unknown-municipality", "duplicate-municipality", "duplicate-regional", "missing-sheet", "missing-header", "missing-column", "formula-without-value", "formula-error", "not-a-number", "not-a-date", "not-a-period", "not-an-integer", "unknown-value", "unknown-code", "missing-required", "out-of-range", "duplicate-id", "too-many-rows", "conflicting-duplicate", "unknown-goal", "unknown-programme", "unknown-measure"],
+        E,
+    ),
+    **dict.fromkeys(
+        ["no-stamp", "unknown-template-version", "only-headers", "code-mismatch", "merged-cells", "no-regional-workbook", "granted-exceeds-requested", "end-before-start"],
+        W,
+    ),
+    **dict.fromkeys(
+        ["old-template-version", "renamed-sheet", "extra-sheet", "missing-optional-column", "extra-column", "identical-duplicate", "approximate-number", "percent-fraction", "date-from-number", "period-from-date", "synonym", "control-characters"],
+        N,
+    ),
+}
+
+# Cell-level messages; {value} is the cell as found, {expected} what the column wants.
+CELL_MESSAGES: dict[str, str] = {
+    "not-a-number": "„{value}“ ist keine Zahl",
+    "not-a-date": "„{value}“ ist kein Datum",
+    "not-a-period": "„{value}“ ist kein Zeitraum",
+    "not-an-integer": "{value} ist keine ganze Zahl",
+    "unknown-value": "„{value}“ ist kein zulässiger Wert",
+    "unknown-code": "„{value}“ ist kein Kürzel einer Kommune der Region",
+    "missing-required": "Pflichtfeld „{column}“ ist leer",
+    "out-of-range": "{value} liegt außerhalb des zulässigen Bereichs",
+    "formula-without-value": "Die Formel {value} hat keinen berechneten Wert (Datei wurde nie in "
+    "Excel geöffnet und gespeichert)",
+    "formula-error": "Die Zelle enthält den Formelfehler {value}",
+    "approximate-number": "„{value}“ wurde als ungefährer Wert {read} gelesen",
+    "percent-fraction": "„{value}“ wurde als {read} % gelesen",
+    "date-from-number": "Die Zahl {value} wurde als Datum {read} gelesen",
+    "period-from-date": "Das Datum {value} wurde als Zeitraum {read} gelesen",
+    "synonym": "„{value}“ wurde als „{read}“ gelesen",
+    "control-characters": "Steuerzeichen wurden aus dem Text entfernt",
+}
+
+
+def severity(code: str) -> Severity:
+    """Severity of a code (unknown codes count as Fehler: fail safe)."""
+    return SEVERITY.get(code, E)

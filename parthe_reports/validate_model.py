@@ -1,0 +1,93 @@
+"""The result of validating one workbook, and the few ways later checks may change it."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from parthe_reports.dataset import PROVENANCE, SourceInfo
+from parthe_reports.errors import Finding, Severity
+from parthe_reports.validate_sheet import RowCount
+
+
+@dataclass
+class ValidatedWorkbook:
+    """One workbook after validation: typed tables (accepted rows only), findings, accounting.
+
+    ``columns`` maps sheet key → column key → 0-based column index in the file (to name
+    cells later); ``ids`` maps "sheet.column" of every ID column → every ID value read,
+    rejected rows included (a reference to a rejected row is not an unknown reference);
+    ``sheet_names`` maps sheet key → the sheet's name in the file. ``rejected`` is True when
+    the workbook as a whole is not used.
+    """
+
+    source: SourceInfo
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+    row_counts: dict[str, RowCount] = field(default_factory=dict)
+    extra_columns: dict[str, list[str]] = field(default_factory=dict)
+    columns: dict[str, dict[str, int]] = field(default_factory=dict)
+    ids: dict[str, set[str]] = field(default_factory=dict)
+    sheet_names: dict[str, str] = field(default_factory=dict)
+    rejected: bool = False
+
+    def _of(self, severity: Severity) -> list[Finding]:
+        return [f for f in self.findings if f.severity is severity]
+
+    @property
+    def errors(self) -> list[Finding]:
+        return self._of(Severity.ERROR)
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return self._of(Severity.WARNING)
+
+    @property
+    def notes(self) -> list[Finding]:
+        return self._of(Severity.NOTE)
+
+    @property
+    def name(self) -> str:
+        return self.source.workbook
+
+    def add(self, *findings: Finding) -> None:
+        """Add findings and keep the counts in ``source`` current."""
+        self.findings.extend(findings)
+        self.source = dataclasses.replace(
+            self.source,
+            errors=len(self.errors),
+            warnings=len(self.warnings),
+            notes=len(self.notes),
+        )
+
+    def reject_rows(self, sheet_key: str, excel_rows: set[int]) -> None:
+        """Move accepted rows (by Excel row number) to rejected; accounting stays whole."""
+        table = self.tables.get(sheet_key)
+        if table is None or table.empty or not excel_rows:
+            return
+        drop = table[PROVENANCE[2]].isin(excel_rows)
+        n = int(drop.sum())
+        if n:
+            self.tables[sheet_key] = table[~drop].reset_index(drop=True)
+            count = self.row_counts[sheet_key]
+            count.accepted -= n
+            count.rejected += n
+
+    def merge_rows(self, sheet_key: str, excel_rows: set[int]) -> None:
+        """Drop identical duplicates from the table; they stay counted as accepted."""
+        table = self.tables.get(sheet_key)
+        if table is None or table.empty or not excel_rows:
+            return
+        drop = table[PROVENANCE[2]].isin(excel_rows)
+        self.tables[sheet_key] = table[~drop].reset_index(drop=True)
+        self.row_counts[sheet_key].merged += int(drop.sum())
+
+    def reject_all(self) -> None:
+        """The workbook is not used: every row read is rejected."""
+        self.rejected = True
+        for key, table in self.tables.items():
+            self.tables[key] = table.iloc[0:0]
+            count = self.row_counts[key]
+            count.accepted, count.rejected, count.merged = 0, count.read, 0
