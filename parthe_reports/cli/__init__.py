@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from parthe_reports.cli import workbooks  # noqa: F401  (registers templates, demo-data)
+from parthe_reports.cli import (
+    validation,  # noqa: F401  (registers validate)
+    workbooks,  # noqa: F401  (registers templates, demo-data)
+)
 from parthe_reports.cli.app import app
 
 __all__ = ["app"]

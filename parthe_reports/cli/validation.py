@@ -1,0 +1,69 @@
+"""``parthe-reports validate``: check the input workbooks, print findings, write JSON/feedback."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+from rich.console import Console
+
+from parthe_reports.cli.app import app
+from parthe_reports.crosscheck import check_region
+from parthe_reports.errors import Severity
+from parthe_reports.feedback import feedback_file_name, write_annotated_copy
+from parthe_reports.findings_report import console_table, findings_json
+from parthe_reports.ingest import discover_workbooks
+from parthe_reports.paths import INPUTS, REGION_CONFIG
+from parthe_reports.region import load_region
+from parthe_reports.validate import check_file
+
+_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.NOTE: "dim"}
+
+
+@app.command("validate")
+def validate_command(
+    input_dir: Path = typer.Argument(
+        INPUTS, help="Eingangsordner (mit kommunen/ und Verbund-Workbook)."
+    ),
+    json_file: Path | None = typer.Option(
+        None, "--json", help="Alle Befunde als JSON in diese Datei schreiben."
+    ),
+    feedback: Path | None = typer.Option(
+        None, "--feedback", help="Ordner für kommentierte Kopien der Workbooks (rot/gelb markiert)."
+    ),
+    region_file: Path = typer.Option(
+        REGION_CONFIG, "--region", help="Regionskonfiguration (region.toml)."
+    ),
+) -> None:
+    """Prüft alle Workbooks im Eingangsordner. Exit-Code 0: keine Fehler, 1: Fehler, 2: Prüfung nicht möglich."""
+    console = Console()
+    try:
+        region = load_region(region_file)
+    except (OSError, ValueError, KeyError) as exc:
+        console.print(f"[bold red]Regionskonfiguration nicht lesbar:[/] {region_file}: {exc}")
+        raise typer.Exit(2) from exc
+    if not input_dir.is_dir():
+        console.print(f"[bold red]Eingangsordner nicht gefunden:[/] {input_dir}")
+        raise typer.Exit(2)
+    paths = discover_workbooks(input_dir)
+    if not paths:
+        console.print(f"[bold red]Keine Workbooks gefunden in[/] {input_dir}")
+        raise typer.Exit(2)
+    books = check_region([check_file(p, region) for p in paths], region)
+    console.print(console_table(books))
+    for b in books:
+        for f in sorted(b.findings, key=lambda f: (f.severity.rank, f.sheet or "", f.row or 0)):
+            console.print(f"[{_STYLE[f.severity]}]{f.severity.value}[/] {f}", highlight=False)
+    if json_file:
+        json_file.parent.mkdir(parents=True, exist_ok=True)
+        json_file.write_text(
+            json.dumps(findings_json(books), ensure_ascii=False, indent=2), "utf-8"
+        )
+        console.print(f"Befunde geschrieben: {json_file}")
+    if feedback:
+        for b, p in zip(books, paths, strict=True):
+            if b.source.kind:
+                write_annotated_copy(b, p, feedback / feedback_file_name(p))
+        console.print(f"Kommentierte Kopien geschrieben nach: {feedback}")
+    raise typer.Exit(1 if any(b.errors for b in books) else 0)

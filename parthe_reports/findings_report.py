@@ -1,0 +1,97 @@
+"""Validation results for people and programs: a rich console table and a JSON document."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.table import Table
+
+from parthe_reports.validate_model import ValidatedWorkbook
+
+FINDING_KEYS = (
+    "code",
+    "severity",
+    "workbook",
+    "sheet",
+    "cell",
+    "row",
+    "column",
+    "value",
+    "expected",
+    "message",
+)
+
+
+def findings_json(books: list[ValidatedWorkbook]) -> dict[str, Any]:
+    """Every finding (keys ``FINDING_KEYS``) and the row accounting per workbook and sheet."""
+    findings = []
+    for b in books:
+        for f in sorted(b.findings, key=lambda f: (f.severity.rank, f.sheet or "", f.row or 0)):
+            d = f.to_dict()
+            findings.append({k: d[k] for k in FINDING_KEYS})
+    workbooks = [
+        {
+            "workbook": b.name,
+            "kind": b.source.kind or None,
+            "municipality": b.source.municipality,
+            "template_version": b.source.template_version,
+            "is_example": b.source.is_example,
+            "rejected": b.rejected,
+            "errors": len(b.errors),
+            "warnings": len(b.warnings),
+            "notes": len(b.notes),
+            "rows": {
+                b.sheet_names.get(key, key): {
+                    "read": c.read,
+                    "accepted": c.accepted,
+                    "rejected": c.rejected,
+                    "merged": c.merged,
+                }
+                for key, c in b.row_counts.items()
+            },
+        }
+        for b in books
+    ]
+    return {
+        "summary": {
+            "workbooks": len(books),
+            "errors": sum(len(b.errors) for b in books),
+            "warnings": sum(len(b.warnings) for b in books),
+            "notes": sum(len(b.notes) for b in books),
+        },
+        "workbooks": workbooks,
+        "findings": findings,
+    }
+
+
+def console_table(books: list[ValidatedWorkbook]) -> Table:
+    """One line per workbook: Fehler / Warnungen / Hinweise and rows accepted / rejected."""
+    table = Table(title="Prüfergebnis der Workbooks", show_lines=False)
+    for header, justify in (
+        ("Workbook", "left"),
+        ("Kommune", "left"),
+        ("Fehler", "right"),
+        ("Warnungen", "right"),
+        ("Hinweise", "right"),
+        ("Zeilen gelesen", "right"),
+        ("übernommen", "right"),
+        ("abgelehnt", "right"),
+    ):
+        table.add_column(header, justify=justify)  # type: ignore[arg-type]
+    for b in books:
+        read = sum(c.read for c in b.row_counts.values())
+        accepted = sum(c.accepted for c in b.row_counts.values())
+        rejected = sum(c.rejected for c in b.row_counts.values())
+        who = b.source.municipality or ("Verbund" if b.source.kind == "regional" else "–")
+        errors = len(b.errors)
+        table.add_row(
+            b.name,
+            who,
+            f"[bold red]{errors}[/]" if errors else "0",
+            str(len(b.warnings)),
+            str(len(b.notes)),
+            str(read),
+            str(accepted),
+            f"[red]{rejected}[/]" if rejected else "0",
+        )
+    return table
