@@ -58,7 +58,7 @@ def _load(path: Path) -> Workbook:
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         return load_workbook(path, keep_vba=path.suffix.lower() == ".xlsm")
     wb = Workbook()
-    wb.remove(wb.active)  # type: ignore[arg-type]
+    wb.remove(wb.worksheets[0])
     book = pc.CalamineWorkbook.from_path(str(path))
     for name in book.sheet_names:
         ws = wb.create_sheet(name)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -23,18 +24,19 @@ _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.NOTE:
 
 @app.command("validate")
 def validate_command(
-    input_dir: Path = typer.Argument(
-        INPUTS, help="Eingangsordner (mit kommunen/ und Verbund-Workbook)."
-    ),
-    json_file: Path | None = typer.Option(
-        None, "--json", help="Alle Befunde als JSON in diese Datei schreiben."
-    ),
-    feedback: Path | None = typer.Option(
-        None, "--feedback", help="Ordner für kommentierte Kopien der Workbooks (rot/gelb markiert)."
-    ),
-    region_file: Path = typer.Option(
-        REGION_CONFIG, "--region", help="Regionskonfiguration (region.toml)."
-    ),
+    input_dir: Annotated[
+        Path, typer.Argument(help="Eingangsordner (mit kommunen/ und Verbund-Workbook).")
+    ] = INPUTS,
+    json_file: Annotated[
+        Path | None, typer.Option("--json", help="Alle Befunde als JSON in diese Datei schreiben.")
+    ] = None,
+    feedback: Annotated[
+        Path | None,
+        typer.Option("--feedback", help="Ordner für kommentierte Kopien (rot/gelb markiert)."),
+    ] = None,
+    region_file: Annotated[
+        Path, typer.Option("--region", help="Regionskonfiguration (region.toml).")
+    ] = REGION_CONFIG,
 ) -> None:
     """Prüft alle Workbooks im Eingangsordner. Exit-Code 0: keine Fehler, 1: Fehler, 2: Prüfung nicht möglich."""
     console = Console()
