@@ -141,7 +141,7 @@ class Phase4Model:
     measures: pd.DataFrame
     """Deduplicated measures (provenance of the first occurrence; source_workbooks: all) plus
     goal (text), goal_topic, goal_known, responsible (lead, else the workbook's municipality),
-    involved (lead + partners), start_date, end_date, quick_win. Ordered by topic, ID."""
+    involved (responsible + partners), start_date, end_date, quick_win. Ordered by topic, ID."""
     quick_wins: pd.DataFrame
     """Measures with Konsens = ja and status Idee or geplant."""
     by_status: pd.DataFrame

@@ -64,8 +64,8 @@ def enrich(measures: pd.DataFrame, goals: pd.DataFrame) -> pd.DataFrame:
     m["goal_known"] = m["goal_id"].isin(goal_text.index) & present(m["goal_id"])
     m["responsible"] = m["lead"].where(present(m["lead"]), m["municipality"])
     m["involved"] = [
-        codes_tuple([lead, *(partners if isinstance(partners, tuple | list) else ())])
-        for lead, partners in zip(m["lead"], m["partners"], strict=True)
+        codes_tuple([resp, *(partners if isinstance(partners, tuple | list) else ())])
+        for resp, partners in zip(m["responsible"], m["partners"], strict=True)
     ]
     start = m["start"].map(lambda v: period_date(v, 0))
     end = m["end"].map(lambda v: period_date(v, 1))
