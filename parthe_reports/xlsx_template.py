@@ -92,6 +92,11 @@ class _FixedTimeZip(zipfile.ZipFile):
             zinfo_or_arcname.compress_type = zipfile.ZIP_DEFLATED
         super().writestr(zinfo_or_arcname, data, *args, **kwargs)
 
+    def write(self, filename: Any, arcname: Any = None, *args: Any, **kwargs: Any) -> None:
+        # openpyxl writes worksheets from temporary files; stamp those with the fixed time too
+        with open(filename, "rb") as fh:
+            self.writestr(str(arcname or filename), fh.read())
+
 
 def _save(wb: Workbook, path: Path) -> None:
     # openpyxl's save_workbook stamps "modified" with now(); write with fixed times instead.
