@@ -72,6 +72,7 @@ def _deadline(d: Deadline) -> dict[str, str]:
         "key": text(d.key),
         "title": text(d.title),
         "municipality": text(d.municipality),
+        "source": text(d.source),
     }
 
 
@@ -134,45 +135,42 @@ def _highlights(d: ProgressDiff) -> list[str]:
     return out
 
 
-def _sources(run: RunData, role: str) -> dict[str, Any]:
-    return {
-        "title": f"{role}: Lauf {run.name} (Stichtag {date_de(run.stichtag)})",
-        "sources": [
-            {
-                "workbook": text(s.workbook),
-                "municipality": text(run.municipalities.get(s.municipality or "", "Verbund")),
-                "modified": date_de(s.modified),
-                "template_version": text(s.template_version),
-                "errors": str(s.errors),
-                "sha256": s.sha256,
-            }
-            for s in run.sources
-        ],
-    }
+def sources(run: RunData) -> list[dict[str, str]]:
+    """The run's workbooks as rows of a sources table."""
+    return [
+        {
+            "workbook": text(s.workbook),
+            "municipality": text(run.municipalities.get(s.municipality or "", "Verbund")),
+            "modified": date_de(s.modified),
+            "template_version": text(s.template_version),
+            "errors": str(s.errors),
+            "sha256": s.sha256,
+        }
+        for s in run.sources
+    ]
 
 
 def build_context(
     d: ProgressDiff,
     old: RunData,
     new: RunData,
-    region_full: str,
-    region: str,
     generated: datetime | None = None,
 ) -> dict[str, Any]:
     """Everything the template uses except ``chart`` (an image the renderer adds)."""
     ctx: dict[str, Any] = {s.var: [_row(e) for e in getattr(d, s.var)] for s in SECTIONS}
+    meta = new.meta
     ctx.update(
-        region=plain(region),
-        region_full=plain(region_full),
+        region_name=plain(meta.get("region", "")),
+        region_full_name=plain(meta.get("region_full", meta.get("region", ""))),
         stichtag=date_de(d.stichtag),
-        baseline_run=plain(old.name),
         baseline_stichtag=date_de(old.stichtag),
         generated=date_de(generated or datetime.now()),
         version=__version__,
         is_example=new.is_example or old.is_example,
         intro=(
             f"Dieser Bericht vergleicht den Datenstand vom {date_de(d.new_stichtag)} (Lauf "
-            f"{new.name}) mit dem Stand vom {date_de(d.old_stichtag)} (Lauf {old.name})."
+            f"{plain(new.name)}) mit dem Stand vom {date_de(d.old_stichtag)} (Lauf "
+            f"{plain(old.name)}), auf dem der vorige Bericht beruhte."
         ),
         figures=_figures(d),
         highlights=_highlights(d),
@@ -180,6 +178,11 @@ def build_context(
             "Die Abbildung zeigt für jeden aufbewahrten Lauf die Summe der beantragten und "
             "der bewilligten Fördermittel."
         ),
-        source_runs=[_sources(new, "Aktueller Stand"), _sources(old, "Vergleichsstand")],
+        sources=sources(new),
+        baseline_intro=(
+            f"Der Vergleichsstand (Lauf {plain(old.name)}, Stichtag {date_de(old.stichtag)}) "
+            "beruhte auf diesen Workbooks."
+        ),
+        baseline_sources=sources(old),
     )
     return ctx

@@ -81,10 +81,7 @@ def write_progress_report(
         baseline = default_baseline(runs, latest)
     old, new = load_run(baseline), load_run(latest)
     diff = diff_runs(old, new, stichtag)
-    meta = new.meta
-    context = build_context(
-        diff, old, new, meta.get("region_full", meta.get("region", "")), meta.get("region", "")
-    )
+    context = build_context(diff, old, new)
     path = render_report(context, funding_over_time(outputs), latest / FILE_NAME, template)
     record_progress_report(latest, baseline.name, FILE_NAME)
     return ProgressResult(path=path, run=latest.name, baseline=baseline.name, diff=diff)

@@ -1,9 +1,12 @@
-"""The sections of the Fortschrittsbericht: one list both the template builder and the
-context builder read, so a table's columns and the context's row fields cannot drift."""
+"""The sections of the Fortschrittsbericht, declared once: the template (through helper
+E's ``render.spec``/``build_templates``) and the context builder both read this list, so a
+table's columns and the context's row fields cannot drift apart."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from parthe_reports.render.spec import Col
 
 
 @dataclass(frozen=True)
@@ -13,7 +16,7 @@ class Section:
     var: str  # context variable: a list of row dicts
     chapter: str  # Heading 1 it belongs to
     heading: str  # Heading 2
-    columns: tuple[tuple[str, str], ...]  # (German header, row field)
+    columns: tuple[Col, ...]  # German header, row field, width in cm
     empty: str  # the sentence shown instead of an empty table
 
 
@@ -25,8 +28,13 @@ _S = "SWOT und Verbundziele"
 _L = "Datenlieferungen der Kommunen"
 _NONE = "Keine Änderungen: "
 
-_ITEM = (("Nr.", "key"), ("Titel", "title"), ("Quelle", "source"))
-_CHANGE = (("Nr.", "key"), ("Titel", "title"), ("bisher", "before"), ("jetzt", "after"))
+_ITEM = (Col("Nr.", "key", 2.4), Col("Titel", "title", 5.0), Col("Quelle", "source", 3.6))
+_CHANGE = (
+    Col("Nr.", "key", 2.4),
+    Col("Titel", "title", 5.0),
+    Col("bisher", "before", 3.0),
+    Col("jetzt", "after", 3.0),
+)
 
 SECTIONS: tuple[Section, ...] = (
     Section(
@@ -34,11 +42,11 @@ SECTIONS: tuple[Section, ...] = (
         _M,
         "Neue Maßnahmen",
         (
-            ("Nr.", "key"),
-            ("Titel", "title"),
-            ("Status", "status"),
-            ("Kosten", "cost"),
-            ("Quelle", "source"),
+            Col("Nr.", "key", 2.4),
+            Col("Titel", "title", 5.0),
+            Col("Status", "status", 2.4),
+            Col("Kosten", "cost", 2.6, "right"),
+            Col("Quelle", "source", 3.6),
         ),
         _NONE + "Seit dem Vergleichslauf kam keine Maßnahme hinzu.",
     ),
@@ -82,11 +90,11 @@ SECTIONS: tuple[Section, ...] = (
         _F,
         "Neue Förderanträge",
         (
-            ("Antrags-Nr.", "key"),
-            ("Programm", "title"),
-            ("Status", "status"),
-            ("beantragt", "requested"),
-            ("Quelle", "source"),
+            Col("Antrags-Nr.", "key", 2.4),
+            Col("Programm", "title", 5.0),
+            Col("Status", "status", 2.4),
+            Col("beantragt", "requested", 2.6, "right"),
+            Col("Quelle", "source", 3.6),
         ),
         _NONE + "Seit dem Vergleichslauf kam kein Förderantrag hinzu.",
     ),
@@ -108,7 +116,12 @@ SECTIONS: tuple[Section, ...] = (
         "applications_amounts",
         _F,
         "Geänderte Beträge",
-        (("Antrags-Nr.", "key"), ("Betrag", "field"), ("bisher", "before"), ("jetzt", "after")),
+        (
+            Col("Antrags-Nr.", "key", 2.4),
+            Col("Betrag", "field", 2.4),
+            Col("bisher", "before", 3.0),
+            Col("jetzt", "after", 3.0),
+        ),
         _NONE + "Alle Beträge sind unverändert.",
     ),
     Section(
@@ -116,10 +129,10 @@ SECTIONS: tuple[Section, ...] = (
         _Z,
         "Neu verspätete Meilensteine",
         (
-            ("Meilenstein", "title"),
-            ("Termin", "due"),
-            ("Verantwortlich", "responsible"),
-            ("Status", "status"),
+            Col("Meilenstein", "title", 5.0),
+            Col("Termin", "due", 2.2),
+            Col("Verantwortlich", "responsible", 3.2),
+            Col("Status", "status", 2.4),
         ),
         _NONE + "Kein Meilenstein ist neu in Verzug geraten.",
     ),
@@ -127,21 +140,33 @@ SECTIONS: tuple[Section, ...] = (
         "milestones_done",
         _Z,
         "Erledigte Meilensteine",
-        (("Meilenstein", "title"), ("Termin", "due"), ("Verantwortlich", "responsible")),
+        (
+            Col("Meilenstein", "title", 5.0),
+            Col("Termin", "due", 2.2),
+            Col("Verantwortlich", "responsible", 3.2),
+        ),
         _NONE + "Seit dem Vergleichslauf wurde kein Meilenstein erledigt.",
     ),
     Section(
         "milestones_moved",
         _Z,
         "Verschobene Meilensteine",
-        (("Meilenstein", "title"), ("bisher", "before"), ("jetzt", "after")),
+        (
+            Col("Meilenstein", "title", 5.0),
+            Col("bisher", "before", 3.0),
+            Col("jetzt", "after", 3.0),
+        ),
         _NONE + "Kein Meilenstein wurde verschoben.",
     ),
     Section(
         "change_done",
         _Z,
         "Erledigte Maßnahmen des Veränderungsmanagements",
-        (("Maßnahme", "title"), ("Zielgruppe", "audience"), ("Termin", "due")),
+        (
+            Col("Maßnahme", "title", 5.0),
+            Col("Zielgruppe", "audience", 3.2),
+            Col("Termin", "due", 2.2),
+        ),
         _NONE + "Keine Maßnahme des Veränderungsmanagements wurde neu erledigt.",
     ),
     Section(
@@ -149,12 +174,12 @@ SECTIONS: tuple[Section, ...] = (
         _D,
         "Antragsfristen und Fristen für Verwendungsnachweise",
         (
-            ("Datum", "due"),
-            ("in Tagen", "days"),
-            ("Art", "kind"),
-            ("Nr.", "key"),
-            ("Bezeichnung", "title"),
-            ("Kommune", "municipality"),
+            Col("Datum", "due", 2.2),
+            Col("in Tagen", "days", 1.6, "right"),
+            Col("Art", "kind", 3.4),
+            Col("Nr.", "key", 2.4),
+            Col("Bezeichnung", "title", 5.0),
+            Col("Kommune", "municipality", 2.0),
         ),
         "In den nächsten 90 Tagen endet keine Frist.",
     ),
@@ -163,10 +188,10 @@ SECTIONS: tuple[Section, ...] = (
         _S,
         "Neue SWOT-Aussagen",
         (
-            ("Kommune", "municipality"),
-            ("Themenbereich", "topic"),
-            ("Kategorie", "category"),
-            ("Aussage", "title"),
+            Col("Kommune", "municipality", 2.0),
+            Col("Themenbereich", "topic", 3.4),
+            Col("Kategorie", "category", 2.2),
+            Col("Aussage", "title", 5.0),
         ),
         _NONE + "Keine SWOT-Aussage kam hinzu.",
     ),
@@ -175,10 +200,10 @@ SECTIONS: tuple[Section, ...] = (
         _S,
         "Entfallene SWOT-Aussagen",
         (
-            ("Kommune", "municipality"),
-            ("Themenbereich", "topic"),
-            ("Kategorie", "category"),
-            ("Aussage", "title"),
+            Col("Kommune", "municipality", 2.0),
+            Col("Themenbereich", "topic", 3.4),
+            Col("Kategorie", "category", 2.2),
+            Col("Aussage", "title", 5.0),
         ),
         _NONE + "Keine SWOT-Aussage ist entfallen.",
     ),
@@ -186,28 +211,45 @@ SECTIONS: tuple[Section, ...] = (
         "goals_added",
         _S,
         "Neue Verbundziele",
-        (("Ziel-Nr.", "key"), ("Ziel", "title"), ("Themenbereich", "topic")),
+        (
+            Col("Ziel-Nr.", "key", 2.4),
+            Col("Ziel", "title", 5.0),
+            Col("Themenbereich", "topic", 3.4),
+        ),
         _NONE + "Kein Verbundziel kam hinzu.",
     ),
     Section(
         "goals_removed",
         _S,
         "Entfallene Verbundziele",
-        (("Ziel-Nr.", "key"), ("Ziel", "title"), ("Themenbereich", "topic")),
+        (
+            Col("Ziel-Nr.", "key", 2.4),
+            Col("Ziel", "title", 5.0),
+            Col("Themenbereich", "topic", 3.4),
+        ),
         _NONE + "Kein Verbundziel ist entfallen.",
     ),
     Section(
         "goals_changed",
         _S,
         "Geänderte Verbundziele",
-        (("Ziel-Nr.", "key"), ("Feld", "field"), ("bisher", "before"), ("jetzt", "after")),
+        (
+            Col("Ziel-Nr.", "key", 2.4),
+            Col("Feld", "field", 2.4),
+            Col("bisher", "before", 3.0),
+            Col("jetzt", "after", 3.0),
+        ),
         _NONE + "Kein Verbundziel wurde geändert.",
     ),
     Section(
         "deliveries",
         _L,
         "Nicht aktualisierte oder fehlerhafte Workbooks",
-        (("Kommune", "name"), ("Befund", "reason"), ("Erläuterung", "detail")),
+        (
+            Col("Kommune", "name", 3.0),
+            Col("Befund", "reason", 2.4),
+            Col("Erläuterung", "detail", 7.0),
+        ),
         "Alle Kommunen haben ein aktualisiertes, fehlerfreies Workbook geliefert.",
     ),
 )
