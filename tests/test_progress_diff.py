@@ -73,8 +73,10 @@ def test_diff_lists_exactly_the_known_changes(tmp_path: Path) -> None:
 
 def test_diff_of_unchanged_runs_is_empty(tmp_path: Path) -> None:
     """It finds no change between a run and an identical one, and every workbook unchanged."""
-    old = history.load_run(keep_run(tmp_path, "a", dataset(True), datetime(2026, 12, 1)))
-    again = history.load_run(keep_run(tmp_path, "b", dataset(True), datetime(2026, 12, 2)))
+    old = history.load_run(keep_run(tmp_path, "2026-12-01_a", dataset(True), datetime(2026, 12, 1)))
+    again = history.load_run(
+        keep_run(tmp_path, "2026-12-02_b", dataset(True), datetime(2026, 12, 2))
+    )
     d = diff_runs(old, again)
     assert _changed_sections(d) == {}
     assert not d.has_changes
@@ -84,9 +86,9 @@ def test_diff_of_unchanged_runs_is_empty(tmp_path: Path) -> None:
 
 def test_text_change_under_same_id_is_a_change(tmp_path: Path) -> None:
     """It reports a measure whose title changed as renamed, not as removed and added."""
-    old = history.load_run(keep_run(tmp_path, "a", dataset(True), datetime(2026, 12, 1)))
+    old = history.load_run(keep_run(tmp_path, "2026-12-01_a", dataset(True), datetime(2026, 12, 1)))
     renamed = dataset(True, title="Gemeinsamer Bauhof Nord & Süd")
-    new = history.load_run(keep_run(tmp_path, "b", renamed, datetime(2026, 12, 2)))
+    new = history.load_run(keep_run(tmp_path, "2026-12-02_b", renamed, datetime(2026, 12, 2)))
     d = diff_runs(old, new)
     assert [(c.key, c.before, c.after) for c in d.measures_renamed] == [
         ("M-BRA-01", "Gemeinsamer Bauhof", "Gemeinsamer Bauhof Nord & Süd")
@@ -96,11 +98,11 @@ def test_text_change_under_same_id_is_a_change(tmp_path: Path) -> None:
 
 def test_moved_milestone_is_moved_not_new(tmp_path: Path) -> None:
     """It identifies a milestone by its text, so a new Termin is a move, not an addition."""
-    old = history.load_run(keep_run(tmp_path, "a", dataset(True), datetime(2026, 12, 1)))
+    old = history.load_run(keep_run(tmp_path, "2026-12-01_a", dataset(True), datetime(2026, 12, 1)))
     ds = dataset(True)
     ds.tables["schedule"].loc[0, "due"] = date(2027, 3, 31)
     ds.tables["schedule"].loc[0, "milestone"] = "Zweckvereinbarung  beschlossen "
-    new = history.load_run(keep_run(tmp_path, "b", ds, datetime(2026, 12, 2)))
+    new = history.load_run(keep_run(tmp_path, "2026-12-02_b", ds, datetime(2026, 12, 2)))
     d = diff_runs(old, new)
     assert [(c.before, c.after) for c in d.milestones_moved] == [
         (date(2026, 12, 1), date(2027, 3, 31))
@@ -110,9 +112,9 @@ def test_moved_milestone_is_moved_not_new(tmp_path: Path) -> None:
 
 def test_swot_statement_changed_is_added_and_removed(tmp_path: Path) -> None:
     """It treats a SWOT statement (no ID) with new wording as one removed and one added."""
-    old = history.load_run(keep_run(tmp_path, "a", dataset(True), datetime(2026, 12, 1)))
+    old = history.load_run(keep_run(tmp_path, "2026-12-01_a", dataset(True), datetime(2026, 12, 1)))
     ds = dataset(True, swot="Sehr gute Verkehrsanbindung")
-    new = history.load_run(keep_run(tmp_path, "b", ds, datetime(2026, 12, 2)))
+    new = history.load_run(keep_run(tmp_path, "2026-12-02_b", ds, datetime(2026, 12, 2)))
     d = diff_runs(old, new)
     assert [i.title for i in d.swot_added] == ["Sehr gute Verkehrsanbindung"]
     assert [i.title for i in d.swot_removed] == ["Gute Verkehrsanbindung"]
@@ -120,7 +122,7 @@ def test_swot_statement_changed_is_added_and_removed(tmp_path: Path) -> None:
 
 def test_deadline_window_edges(tmp_path: Path) -> None:
     """It lists a deadline on day 90 after the Stichtag and leaves out day 91."""
-    run = history.load_run(keep_run(tmp_path, "a", dataset(True), datetime(2026, 12, 1)))
+    run = history.load_run(keep_run(tmp_path, "2026-12-01_a", dataset(True), datetime(2026, 12, 1)))
     progs = run.tables["programmes"]
     progs.loc[0, "deadline"] = date(2027, 3, 10)  # 2026-12-10 + 90 days
     progs.loc[1, "deadline"] = date(2027, 3, 11)
@@ -130,14 +132,16 @@ def test_deadline_window_edges(tmp_path: Path) -> None:
 
 def test_deliveries_report_errors_and_missing(tmp_path: Path) -> None:
     """It names a municipality whose workbook has Fehler now and one with no workbook."""
-    old = history.load_run(keep_run(tmp_path, "a", dataset(False), datetime(2026, 10, 1)))
+    old = history.load_run(
+        keep_run(tmp_path, "2026-12-01_a", dataset(False), datetime(2026, 10, 1))
+    )
     ds = dataset(True)
     ds.sources = [s for s in ds.sources if s.municipality != "BOR"]
     ds.sources = [
         dataclasses.replace(s, errors=3) if s.municipality == "GRP" else s for s in ds.sources
     ]
     ds.missing_municipalities = ("BOR",)
-    new = history.load_run(keep_run(tmp_path, "b", ds, datetime(2026, 12, 10)))
+    new = history.load_run(keep_run(tmp_path, "2026-12-02_b", ds, datetime(2026, 12, 10)))
     got = [(x.code, x.reason) for x in diff_runs(old, new).deliveries]
     assert got == [("BOR", "fehlt"), ("GRP", "Fehler")]
 
@@ -148,8 +152,10 @@ def test_duplicate_id_across_workbooks_counts_once(tmp_path: Path) -> None:
     m = ds.tables["measures"]
     dup = m.iloc[[0]].assign(source_workbook="BOR.xlsx", municipality="BOR", status="geplant")
     ds.tables["measures"] = pd.concat([m, dup], ignore_index=True)
-    old = history.load_run(keep_run(tmp_path, "a", dataset(False), datetime(2026, 10, 1)))
-    new = history.load_run(keep_run(tmp_path, "b", ds, datetime(2026, 12, 10)))
+    old = history.load_run(
+        keep_run(tmp_path, "2026-12-01_a", dataset(False), datetime(2026, 10, 1))
+    )
+    new = history.load_run(keep_run(tmp_path, "2026-12-02_b", ds, datetime(2026, 12, 10)))
     d = diff_runs(old, new)
     assert [c.key for c in d.measures_status] == ["M-BRA-01", "M-BRA-02"]
     assert d.measures_new == []

@@ -15,7 +15,7 @@ from typing import Any
 
 import pandas as pd
 
-from parthe_reports import history
+from parthe_reports import history, runs
 from parthe_reports.dataset import Dataset, SourceInfo, sheet_by_key, table_columns
 from parthe_reports.region import Region, region_from_dict
 from parthe_reports.schema import ColumnType
@@ -221,7 +221,11 @@ def keep_run(
 ) -> Path:
     """A run folder as the pipeline leaves it, with its data kept by history."""
     run_dir = outputs / name
-    history.save_run_data(ds, run_dir, status=status, created=created)
+    history.save_run_data(ds, run_dir, started=created)
+    if status == history.COMPLETED:
+        runs.finish_run(run_dir, ok=True)
+    else:
+        runs.write_run_status(run_dir, status)
     return run_dir
 
 

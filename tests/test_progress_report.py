@@ -104,8 +104,8 @@ def test_report_records_its_baseline(tmp_path: Path) -> None:
 
 def test_unchanged_runs_give_sentences_not_empty_tables(tmp_path: Path) -> None:
     """It prints a "Keine Änderungen" sentence for every empty section and no empty table."""
-    keep_run(tmp_path, "a", dataset(True), datetime(2026, 12, 1))
-    keep_run(tmp_path, "b", dataset(True), datetime(2026, 12, 2))
+    keep_run(tmp_path, "2026-12-01_a", dataset(True), datetime(2026, 12, 1))
+    keep_run(tmp_path, "2026-12-02_b", dataset(True), datetime(2026, 12, 2))
     path = write_progress_report(tmp_path).path
     change_sections = [s for s in SECTIONS if s.var not in ("deadlines", "deliveries")]
     for s in change_sections:
@@ -154,8 +154,8 @@ def test_context_supplies_every_template_variable(tmp_path: Path) -> None:
 
 def test_needs_two_completed_runs(tmp_path: Path) -> None:
     """It refuses with a German message when there is nothing to compare, or a failed run."""
-    keep_run(tmp_path, "a", dataset(True), datetime(2026, 12, 1))
-    keep_run(tmp_path, "b", dataset(True), datetime(2026, 12, 2), status=history.FAILED)
+    keep_run(tmp_path, "2026-12-01_a", dataset(True), datetime(2026, 12, 1))
+    keep_run(tmp_path, "2026-12-02_b", dataset(True), datetime(2026, 12, 2), status=history.FAILED)
     with pytest.raises(ProgressError, match="mindestens zwei abgeschlossene Läufe"):
         write_progress_report(tmp_path)
     with pytest.raises(ProgressError, match="nicht gefunden"):

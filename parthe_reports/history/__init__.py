@@ -1,6 +1,6 @@
 """History: every run keeps its consolidated input data, queryable, beside its documents.
 
-Public API: ``save_run_data`` (called by the pipeline), ``mark_status``, ``load_run``,
+Public API: ``save_run_data`` (called by the pipeline), ``load_run``,
 ``list_runs``, ``prune_runs``, ``record_progress_report``, ``funding_over_time``.
 """
 
@@ -14,7 +14,6 @@ from parthe_reports.history.catalog import (
     RunData,
     list_runs,
     load_run,
-    mark_status,
     protected_runs,
     prune_runs,
     read_meta,
@@ -33,7 +32,6 @@ __all__ = [
     "funding_over_time",
     "list_runs",
     "load_run",
-    "mark_status",
     "protected_runs",
     "prune_runs",
     "read_meta",

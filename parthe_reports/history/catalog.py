@@ -1,30 +1,29 @@
-"""Run metadata (``<run>/run.json``), the list of kept runs, loading a run, retention.
+"""Run metadata, the list of kept runs, loading a run, retention.
 
-``run.json`` is small JSON beside the Parquet files: the Stichtag, the input workbooks
-with their SHA-256, the status, finding counts, the manifest's file name and, once a
-Fortschrittsbericht was written into the run, which run it was compared with.
+Builds on helper F's ``runs`` module: the run folder, its ``run.json`` (status "running",
+then "complete"/"failed", written last by the pipeline) and the ``aktuell`` pointer are
+F's. History adds keys to the same ``run.json``: the input workbooks with their SHA-256,
+finding counts per severity, the rows kept per table, the region's municipality names,
+and, once a Fortschrittsbericht was written into the run, which run it was compared with.
 """
 
 from __future__ import annotations
 
-import json
-import os
 import shutil
 from dataclasses import asdict, dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
+from parthe_reports import runs
 from parthe_reports.dataset import Dataset, SourceInfo, empty_table, sheet_by_key
 from parthe_reports.history.store import DATA_DIR, iso, read_tables, write_tables
 
-RUN_META = "run.json"
+RUN_META = runs.RUN_FILE
 FORMAT = 1
-COMPLETED, FAILED, RUNNING = "completed", "failed", "running"
-# A run still "running" after this long was killed; it no longer blocks pruning.
-_STALE = timedelta(hours=24)
+COMPLETED, FAILED, RUNNING = runs.STATUS_COMPLETE, runs.STATUS_FAILED, runs.STATUS_RUNNING
 
 
 @dataclass
@@ -51,33 +50,27 @@ class RunData:
 
 
 def read_meta(run_dir: Path) -> dict[str, Any]:
-    """The run's metadata, ``{}`` when it has none (not a run kept by history)."""
-    try:
-        return dict(json.loads((run_dir / RUN_META).read_text(encoding="utf-8")))
-    except (OSError, ValueError):
-        return {}
+    """The run's ``run.json``, ``{}`` when it has none (not a run folder)."""
+    return runs.read_run_json(run_dir) or {}
 
 
 def update_meta(run_dir: Path, **fields: Any) -> dict[str, Any]:
     """Merge ``fields`` into ``run.json``, written atomically (temp file, then rename)."""
     meta = read_meta(run_dir) | fields
-    tmp = run_dir / f".{RUN_META}.tmp"
-    tmp.write_text(json.dumps(meta, ensure_ascii=False, indent=2, default=str), encoding="utf-8")
-    os.replace(tmp, run_dir / RUN_META)
+    runs.atomic_write_json(run_dir / RUN_META, meta)
     return meta
 
 
 def save_run_data(
     dataset: Dataset,
     run_dir: Path,
-    status: str = RUNNING,
     manifest: str = "manifest.json",
-    created: datetime | None = None,
+    started: datetime | None = None,
 ) -> dict[str, Any]:
-    """Keep a run's consolidated input data: ``daten/*.parquet`` plus ``run.json``.
+    """Keep a run's consolidated input data: ``Eingangsdaten/*.parquet`` plus ``run.json`` keys.
 
-    The pipeline calls this once per run after validation; ``mark_status`` then records
-    whether the run completed. Returns the metadata written.
+    The pipeline calls this once per run, after the Dataset is built; the run's status
+    stays the pipeline's (``runs.finish_run``). Returns the metadata written.
     """
     run_dir.mkdir(parents=True, exist_ok=True)
     rows = write_tables(dataset.tables, run_dir)
@@ -86,13 +79,13 @@ def save_run_data(
         "Warnung": sum(s.warnings for s in dataset.sources),
         "Hinweis": sum(s.notes for s in dataset.sources),
     }
+    meta = read_meta(run_dir)
     return update_meta(
         run_dir,
-        format=FORMAT,
+        history_format=FORMAT,
         run=run_dir.name,
-        created=(created or datetime.now()).isoformat(timespec="seconds"),
+        started=meta.get("started") or (started or datetime.now()).isoformat(timespec="seconds"),
         stichtag=dataset.stichtag.isoformat(),
-        status=status,
         region=dataset.region.name,
         region_full=dataset.region.full_name or dataset.region.name,
         municipalities={m.code: m.official_name for m in dataset.region.municipalities},
@@ -100,15 +93,10 @@ def save_run_data(
         sources=[_source_dict(s) for s in dataset.sources],
         missing_municipalities=list(dataset.missing_municipalities),
         incomplete_municipalities=list(dataset.incomplete_municipalities),
-        findings=counts,
+        finding_counts=counts,
         tables=rows,
         manifest=manifest,
     )
-
-
-def mark_status(run_dir: Path, status: str) -> None:
-    """Record that a run completed or failed (failed runs are never compared)."""
-    update_meta(run_dir, status=status)
 
 
 def record_progress_report(run_dir: Path, baseline: str, file: str) -> None:
@@ -136,30 +124,26 @@ def _source(d: dict[str, Any]) -> SourceInfo:
 
 
 def list_runs(outputs: Path, status: str | None = None) -> list[Path]:
-    """Run folders under ``outputs`` kept by history, oldest first (pointers skipped)."""
-    if not outputs.is_dir():
-        return []
-    found = []
-    for d in outputs.iterdir():
-        if d.is_symlink() or not d.is_dir():
-            continue
-        meta = read_meta(d)
-        if not meta or (status and meta.get("status") != status):
-            continue
-        found.append((str(meta.get("created", "")), d.name, d))
-    return [d for _, _, d in sorted(found)]
+    """Run folders under ``outputs`` with kept data, oldest first (F's order: by name)."""
+    return [
+        r.path
+        for r in runs.list_runs(outputs)
+        if (r.path / DATA_DIR).is_dir() and (status is None or r.status == status)
+    ]
 
 
 def load_run(run_dir: Path) -> RunData:
     """A kept run with its tables typed as in ``Dataset``; ValueError when it has no data."""
     meta = read_meta(run_dir)
     if not meta or not (run_dir / DATA_DIR).is_dir():
-        raise ValueError(f"{run_dir.name}: keine gespeicherten Daten (run.json/daten fehlt)")
+        raise ValueError(
+            f"{run_dir.name}: keine gespeicherten Eingangsdaten (run.json oder Ordner Eingangsdaten fehlt)"
+        )
     return RunData(
         name=run_dir.name,
         path=run_dir,
         stichtag=date.fromisoformat(meta["stichtag"]),
-        created=datetime.fromisoformat(meta["created"]),
+        created=datetime.fromisoformat(str(meta.get("started"))),
         status=str(meta.get("status", "")),
         tables=read_tables(run_dir),
         sources=[_source(s) for s in meta.get("sources", [])],
@@ -181,25 +165,19 @@ def protected_runs(outputs: Path) -> set[str]:
     return keep
 
 
-def prune_runs(outputs: Path, keep_last: int, now: datetime | None = None) -> list[Path]:
-    """Delete old run folders; returns what was deleted.
+def prune_runs(outputs: Path, keep_last: int) -> list[Path]:
+    """Delete the oldest finished runs beyond ``keep_last``; returns what was deleted.
 
-    Kept: the last ``keep_last`` runs, every run a Fortschrittsbericht was written into or
-    based on, the run ``aktuell`` points to, and runs still in progress (less than a day old).
+    Like ``runs.prune_runs`` (never the run ``aktuell`` names, never a run still
+    "running"), and never a run a Fortschrittsbericht was written into or based on.
     """
-    runs = list_runs(outputs)
-    keep = {d.name for d in runs[-keep_last:]} if keep_last > 0 else set()
-    keep |= protected_runs(outputs)
-    pointer = outputs / "aktuell"
-    if pointer.exists():
-        keep.add(pointer.resolve().name)
-    now = now or datetime.now()
-    deleted = []
-    for d in runs:
-        meta = read_meta(d)
-        created = datetime.fromisoformat(str(meta.get("created")))
-        if d.name in keep or (meta.get("status") == RUNNING and now - created < _STALE):
-            continue
-        shutil.rmtree(d)
-        deleted.append(d)
+    protected = protected_runs(outputs)
+    latest = runs.latest_complete_run(outputs)
+    if latest is not None:
+        protected.add(latest.name)
+    finished = [r.path for r in runs.list_runs(outputs) if r.status != RUNNING]
+    old = finished[: max(0, len(finished) - keep_last)]
+    deleted = [d for d in old if d.name not in protected]
+    for d in deleted:
+        shutil.rmtree(d, ignore_errors=True)
     return deleted

@@ -1,4 +1,4 @@
-"""A run's consolidated input data as Parquet files: ``<run>/daten/<sheet_key>.parquet``.
+"""A run's consolidated input data as Parquet: ``<run>/Eingangsdaten/<sheet_key>.parquet``.
 
 Why Parquet per run folder (and DuckDB to query it) rather than one embedded database:
 a run folder is written once and never changed, so immutable files fit it exactly;
@@ -28,7 +28,9 @@ import pyarrow.parquet as pq
 from parthe_reports.dataset import MUNICIPALITY, PROVENANCE, sheet_by_key, table_columns
 from parthe_reports.schema import ColumnType, Sheet
 
-DATA_DIR = "daten"
+# Not "Daten": that folder holds the consolidated (model) tables for users (pipeline), and
+# on a case-insensitive Windows share "daten" and "Daten" would be one folder.
+DATA_DIR = "Eingangsdaten"
 _NUMERIC = {ColumnType.NUMBER, ColumnType.AMOUNT, ColumnType.PERCENT}
 
 
@@ -96,7 +98,7 @@ def arrow_to_table(sheet: Sheet, table: pa.Table) -> pd.DataFrame:
 
 
 def write_tables(tables: dict[str, pd.DataFrame], run_dir: Path) -> dict[str, int]:
-    """Write every typed table to ``<run_dir>/daten/<key>.parquet``; returns rows per key.
+    """Write every typed table to ``<run_dir>/Eingangsdaten/<key>.parquet``; rows per key.
 
     Each file is written to a temporary name and renamed, so a killed run leaves no
     half-written file under its final name.
