@@ -87,7 +87,9 @@ def infra_aggregate(infra: pd.DataFrame, by: list[str]) -> pd.DataFrame:
     sums = {"investment_need": "investment_need", **{c: c for c in (*COND_COLS, "cond_unknown")}}
     out = group_sum(df, keys, sums, "objects")
     worst = df.groupby(keys, sort=True, dropna=False)["condition_rank"].max().reset_index(drop=True)
-    out["worst_condition"] = worst.map(lambda r: CONDITIONS[int(r) - 1] if r == r else None)
+    out["worst_condition"] = pd.Series(
+        [CONDITIONS[int(r) - 1] if r == r else None for r in worst], index=out.index, dtype=object
+    )
     for c in (*COND_COLS, "cond_unknown"):
         out[c] = out[c].astype(int)
     return out.drop(columns=["_all"], errors="ignore")
@@ -110,8 +112,10 @@ def build(dataset: Dataset) -> Phase1Model:
     )
     by_m = admin_aggregate(admin, ["municipality"])
     admin_totals = _totals(admin_aggregate(admin, []), ADMIN_COLS)
-    for f in (by_tm, by_t):
-        f.sort_values("topic", key=lambda s: ordered(s, region.topics), kind="stable", inplace=True)
+    by_tm, by_t = (
+        f.sort_values("topic", key=lambda s: ordered(s, region.topics), kind="stable")
+        for f in (by_tm, by_t)
+    )
     high = admin[admin["cooperation_potential"] == "hoch"].reset_index(drop=True)
 
     infra = stable(dataset.table("infrastructure"))

@@ -24,9 +24,9 @@ CATEGORIES = VOCABULARIES["swot_category"].values
 MERGE_RULE = (
     "Aussagen werden zusammengeführt, wenn Themenbereich und Kategorie gleich sind und die "
     "Aussagen nach Vereinheitlichung (Groß-/Kleinschreibung, Satzzeichen, Wortreihenfolge) "
-    f"zu mindestens {SIMILARITY:.0%} übereinstimmen (difflib-Ähnlichkeit). "
+    f"zu mindestens {round(SIMILARITY * 100)} % übereinstimmen (difflib-Ähnlichkeit). "
     "Fehlende Gewichtungen zählen als 1."
-).replace(".0%", " %")
+)
 _NON_WORD = re.compile(r"[^\w]+")
 STATEMENT_COLS = [
     "topic",
