@@ -182,8 +182,12 @@ def _write_table(
         dim.number_format = FORMATS[col.type]  # new rows typed by the clerk get the format
     ws.row_dimensions[1].height = 32
     ws.freeze_panes = "A2"
-    for record in data:
-        ws.append([_excel_value(col, record.get(col.key)) for col in cols])
+    for r, record in enumerate(data, start=2):
+        values = [_excel_value(col, record.get(col.key)) for col in cols]
+        ws.append(values)
+        for c, v in enumerate(values, start=1):
+            if isinstance(v, str) and v.startswith("="):
+                ws.cell(r, c).data_type = "s"  # a typed "=…" is text here, never a formula
     # Number formats only where a value needs one (per-cell styling is the slow part).
     for idx, col in enumerate(cols, start=1):
         if col.type in (ColumnType.TEXT, ColumnType.CHOICE, ColumnType.CODE_LIST):
