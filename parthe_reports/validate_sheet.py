@@ -251,7 +251,7 @@ class _SheetValidator:
                 if c is not None and cell_ref(r, c) in blank_cells:
                     continue
                 if _empty(v):
-                    if col.required:
+                    if col.required and c is not None:
                         self._rule(col, r, c, "missing-required", None,
                                    CELL_MESSAGES["missing-required"].format(column=col.header))  # fmt: skip
                 elif col.type in NUMERIC:
