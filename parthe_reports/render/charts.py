@@ -1,0 +1,221 @@
+"""Charts as PNG bytes, drawn with matplotlib's Agg canvas (no pyplot global state).
+
+Every function takes plain data (lists, dicts) and returns PNG bytes at a fixed size and
+resolution, so a chart is drawn once per run and embedded wherever it is the same.
+German labels and number formats; each municipality keeps its colour in every chart.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from typing import Any
+
+from parthe_reports.render.formatting import date_de, money_short, number
+
+DPI = 200
+WIDTH_IN = 6.3  # 16 cm: the text width of a portrait page
+# Colour-blind-safe palette (Okabe–Ito, then Tableau) in region order.
+PALETTE = (
+    "#0072B2",
+    "#E69F00",
+    "#009E73",
+    "#CC79A7",
+    "#56B4E9",
+    "#D55E00",
+    "#F0E442",
+    "#000000",
+    "#4E79A7",
+    "#F28E2B",
+    "#59A14F",
+    "#B07AA1",
+)
+STATUS_COLORS = {
+    "in Vorbereitung": "#BDBDBD",
+    "eingereicht": "#56B4E9",
+    "bewilligt": "#009E73",
+    "abgelehnt": "#D55E00",
+    "abgerechnet": "#0072B2",
+    "offen": "#BDBDBD",
+    "in Arbeit": "#56B4E9",
+    "erledigt": "#009E73",
+    "verzögert": "#D55E00",
+}
+
+
+def municipality_colors(codes: list[str] | tuple[str, ...]) -> dict[str, str]:
+    """A fixed colour per municipality code, by position in the region's order."""
+    return {c: PALETTE[i % len(PALETTE)] for i, c in enumerate(codes)}
+
+
+def _figure(height_in: float) -> Any:
+    import matplotlib
+
+    matplotlib.use("Agg", force=False)
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(WIDTH_IN, height_in), dpi=DPI, layout="constrained")
+    return fig
+
+
+def _png(fig: Any) -> bytes:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    FigureCanvasAgg(fig)
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=DPI)
+    return buf.getvalue()
+
+
+def _style(ax: Any) -> None:
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.tick_params(labelsize=8)
+    ax.grid(axis="x", color="#DDDDDD", linewidth=0.6)
+    ax.set_axisbelow(True)
+
+
+def _money_axis(axis: Any) -> None:
+    from matplotlib.ticker import FuncFormatter
+
+    axis.set_major_formatter(FuncFormatter(lambda v, _pos: money_short(v) if v else "0"))
+
+
+def stacked_bars(
+    categories: list[str],
+    series: dict[str, list[float]],
+    colors: dict[str, str],
+    xlabel: str,
+    legend_title: str,
+) -> bytes:
+    """Horizontal stacked bars: one bar per category, one segment per series (money)."""
+    fig = _figure(max(2.4, 0.42 * len(categories) + 1.4))
+    ax = fig.add_subplot()
+    left = [0.0] * len(categories)
+    ypos = list(range(len(categories)))
+    for name, values in series.items():
+        ax.barh(ypos, values, left=left, color=colors.get(name, "#888888"), label=name, height=0.65)
+        left = [a + b for a, b in zip(left, values, strict=True)]
+    for y, total in zip(ypos, left, strict=True):
+        if total:
+            ax.text(total, y, " " + money_short(total), va="center", fontsize=7)
+    ax.set_yticks(ypos, categories)
+    ax.invert_yaxis()
+    ax.set_xlabel(xlabel, fontsize=8)
+    ax.set_xlim(0, max([*left, 1.0]) * 1.18)
+    _money_axis(ax.xaxis)
+    _style(ax)
+    ax.legend(
+        title=legend_title,
+        fontsize=7,
+        title_fontsize=7,
+        loc="lower right",
+        frameon=False,
+        ncols=min(3, max(1, len(series))),
+    )
+    return _png(fig)
+
+
+def heatmap(rows: list[str], cols: list[str], values: list[list[float | None]]) -> bytes:
+    """Topic × municipality heat map of a 0–100 score, the value printed in each cell."""
+    import numpy as np
+
+    data = np.array([[np.nan if v is None else v for v in r] for r in values], dtype=float)
+    fig = _figure(max(2.6, 0.38 * len(rows) + 1.3))
+    ax = fig.add_subplot()
+    im = ax.imshow(data, cmap="YlGnBu", vmin=0, vmax=100, aspect="auto")
+    ax.set_xticks(range(len(cols)), cols, fontsize=8)
+    ax.set_yticks(range(len(rows)), rows, fontsize=8)
+    ax.tick_params(length=0)
+    for i in range(len(rows)):
+        for j in range(len(cols)):
+            v = data[i, j]
+            if not np.isnan(v):
+                ax.text(
+                    j,
+                    i,
+                    number(v),
+                    ha="center",
+                    va="center",
+                    fontsize=7,
+                    color="white" if v > 60 else "black",
+                )
+    cbar = fig.colorbar(im, ax=ax, shrink=0.8)
+    cbar.ax.tick_params(labelsize=7)
+    cbar.set_label("Kooperationspotenzial (0–100)", fontsize=7)
+    return _png(fig)
+
+
+def timeline(
+    bars: list[tuple[str, str, date, date]],
+    group_colors: dict[str, str],
+    stichtag: date | None = None,
+) -> bytes:
+    """Gantt-like chart: (label, group, start, end) per bar, grouped and coloured by group."""
+    from matplotlib.dates import DateFormatter, YearLocator, date2num
+
+    fig = _figure(min(9.0, max(2.4, 0.2 * len(bars) + 1.4)))
+    ax = fig.add_subplot()
+    ypos = list(range(len(bars)))
+    for y, (_label, group, start, end) in zip(ypos, bars, strict=True):
+        s, e = date2num(start), date2num(end)
+        ax.barh(y, max(e - s, 10), left=s, color=group_colors.get(group, "#888888"), height=0.7)
+    ax.set_yticks(ypos, [b[0] for b in bars], fontsize=6 if len(bars) > 25 else 7)
+    ax.invert_yaxis()
+    ax.xaxis_date()
+    ax.xaxis.set_major_locator(YearLocator())
+    ax.xaxis.set_major_formatter(DateFormatter("%Y"))
+    if stichtag:
+        ax.axvline(date2num(stichtag), color="#C00000", linewidth=0.8, linestyle="--")
+        ax.text(date2num(stichtag), -0.9, " Stichtag", color="#C00000", fontsize=7)
+    _style(ax)
+    from matplotlib.patches import Patch
+
+    used = list(dict.fromkeys(b[1] for b in bars))
+    ax.legend(
+        handles=[Patch(color=group_colors.get(g, "#888888"), label=g) for g in used],
+        fontsize=6,
+        loc="upper center",
+        bbox_to_anchor=(0.5, -0.08),
+        ncols=2,
+        frameon=False,
+    )
+    return _png(fig)
+
+
+def milestones(items: list[tuple[str, date, str]], stichtag: date | None = None) -> bytes:
+    """Milestone plan: (label, due, status) as diamonds on a time axis, coloured by status."""
+    from matplotlib.dates import DateFormatter, date2num
+
+    fig = _figure(min(9.0, max(2.2, 0.3 * len(items) + 1.2)))
+    ax = fig.add_subplot()
+    ypos = list(range(len(items)))
+    for y, (_label, due, status) in zip(ypos, items, strict=True):
+        ax.plot(
+            date2num(due), y, marker="D", markersize=7, color=STATUS_COLORS.get(status, "#888888")
+        )
+        ax.text(date2num(due), y, "  " + date_de(due), va="center", fontsize=6.5)
+    ax.set_yticks(ypos, [i[0] for i in items], fontsize=7)
+    ax.invert_yaxis()
+    ax.xaxis_date()
+    ax.xaxis.set_major_formatter(DateFormatter("%m/%Y"))
+    if stichtag:
+        ax.axvline(date2num(stichtag), color="#C00000", linewidth=0.8, linestyle="--")
+    lo = min(date2num(i[1]) for i in items)
+    hi = max(date2num(i[1]) for i in items)
+    ax.set_xlim(lo - 30, hi + 90)
+    _style(ax)
+    from matplotlib.lines import Line2D
+
+    used = list(dict.fromkeys(i[2] for i in items))
+    ax.legend(
+        handles=[
+            Line2D([], [], marker="D", linestyle="", color=STATUS_COLORS.get(s, "#888888"), label=s)
+            for s in used
+        ],
+        fontsize=7,
+        loc="upper center",
+        bbox_to_anchor=(0.5, -0.1),
+        ncols=len(used),
+        frameon=False,
+    )
+    return _png(fig)

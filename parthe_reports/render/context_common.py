@@ -1,0 +1,118 @@
+"""What every document's context has: title-page facts, sources appendix, row helpers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import pandas as pd
+
+from parthe_reports import __version__
+from parthe_reports.dataset import SourceInfo
+from parthe_reports.region import Region
+from parthe_reports.render import formatting as fmt
+
+Row = dict[str, str]
+
+
+@dataclass(frozen=True)
+class ChartSpec:
+    """A chart to draw: ``kind`` names a function in ``charts``, ``args`` its plain data.
+
+    Picklable, so a worker process draws it; ``png`` holds it once drawn.
+    """
+
+    kind: str
+    args: dict[str, Any] = field(default_factory=dict)
+    width_cm: float = 16.0
+
+
+@dataclass(frozen=True)
+class RunInfo:
+    """Facts about the run that every title page prints."""
+
+    stichtag: date
+    generated: date
+    version: str = __version__
+    is_example: bool = False
+
+
+def base_context(
+    region: Region, run: RunInfo, sources: Iterable[SourceInfo], used: Iterable[str] | None
+) -> dict[str, Any]:
+    """Title page, header/footer and the sources appendix (only the workbooks ``used``)."""
+    wanted = set(used) if used is not None else None
+    rows = [
+        {
+            "workbook": fmt.text(s.workbook),
+            "municipality": fmt.text(s.municipality or "Verbund"),
+            "modified": fmt.date_de(s.modified),
+            "template_version": fmt.text(s.template_version),
+            "sha256": s.sha256,
+        }
+        for s in sources
+        if wanted is None or s.workbook in wanted
+    ]
+    rows.sort(key=lambda r: fmt.sort_key(r["workbook"]))
+    return {
+        "region_name": fmt.plain(region.name),
+        "region_full_name": fmt.plain(region.full_name or region.name),
+        "stichtag": fmt.date_de(run.stichtag),
+        "generated": fmt.date_de(run.generated),
+        "version": run.version,
+        "is_example": run.is_example,
+        "sources": rows,
+    }
+
+
+def ref(row: Any) -> str:
+    """Where a row came from: ``BRA.xlsx › Maßnahmen › 12``."""
+    book = row.get("source_workbook") if hasattr(row, "get") else None
+    if fmt.is_missing(book):
+        return fmt.MISSING
+    return f"{fmt.text(book)} › {fmt.text(row.get('source_sheet'))} › {fmt.number(row.get('source_row'))}"
+
+
+def records(df: pd.DataFrame | None) -> list[dict[str, Any]]:
+    """Rows of a DataFrame as dicts (NaN kept; formatting decides how to print it)."""
+    if df is None or df.empty:
+        return []
+    return df.to_dict("records")
+
+
+def rows(df: pd.DataFrame | None, make: Callable[[dict[str, Any]], Row]) -> list[Row]:
+    """One formatted row dict per DataFrame row."""
+    return [make(r) for r in records(df)]
+
+
+class Names:
+    """Municipality codes → names as printed (``Brandis``), unknown codes as typed."""
+
+    def __init__(self, region: Region) -> None:
+        self._names = {m.code: m.name for m in region.municipalities}
+        self.order = list(region.codes)
+
+    def name(self, code: Any) -> str:
+        if fmt.is_missing(code):
+            return fmt.MISSING
+        return fmt.text(self._names.get(str(code), code))
+
+    def names(self, codes: Any) -> str:
+        if fmt.is_missing(codes) or not codes:
+            return fmt.MISSING
+        if isinstance(codes, str):
+            codes = (codes,)
+        return ", ".join(fmt.sorted_de(self.name(c) for c in codes))
+
+    def sort_key(self, code: Any) -> tuple[str, str]:
+        return fmt.sort_key(self.name(code))
+
+
+def period(start: Any, end: Any) -> str:
+    """``2027 – 2028`` from two Zeitraum labels; one when both are equal."""
+    s, e = fmt.plain(start), fmt.plain(end)
+    if s == fmt.MISSING and e == fmt.MISSING:
+        return fmt.MISSING
+    return s if s == e else f"{s} – {e}"

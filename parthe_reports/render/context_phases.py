@@ -1,0 +1,463 @@
+"""Context builders for phases 2–6 (strategy, Leitbild, measures, funding, consolidation)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from parthe_reports.consolidate.models import Consolidated
+from parthe_reports.render import formatting as fmt
+from parthe_reports.render.charts import STATUS_COLORS, municipality_colors
+from parthe_reports.render.context_common import ChartSpec, Names, Row, period, records, ref, rows
+
+
+def _groups(
+    df: pd.DataFrame, key: str, order: list[str], title: Any, make: Any
+) -> list[dict[str, Any]]:
+    """One {title, rows} item per value of ``key`` in ``order`` that has rows."""
+    if df.empty:
+        return []
+    out = []
+    for value in order:
+        part = df[df[key] == value]
+        if not part.empty:
+            out.append({"title": title(value), "rows": rows(part, make)})
+    return out
+
+
+def phase2_context(c: Consolidated) -> dict[str, Any]:
+    """Strategischer Rahmen."""
+    p2, names = c.phase2, Names(c.region)
+    topics = list(c.region.topics)
+    sub_row = lambda r: {  # noqa: E731
+        "topic": fmt.text(r["topic"]),
+        "goal": fmt.text(r["goal"]),
+        "approach": fmt.text(r["approach"]),
+        "municipalities": names.names(r.get("municipalities")),
+        "vote": fmt.text(r["council_vote"]),
+        "ref": ref(r),
+    }
+    missing = p2.topics_without_sub_strategy
+    by_muni = p2.sub_strategies_by_municipality
+    muni_order = sorted(c.region.codes, key=names.sort_key)
+    return {
+        "strategy_intro": (
+            "Die regionale Strategie des Verbunds setzt sich aus den Teilstrategien der "
+            f"{fmt.number(len(topics))} Themenbereiche zusammen. Sie wurde in der Kooperations-, "
+            "Zukunfts- und Strategiewerkstatt erarbeitet und von den Gremien beraten."
+        ),
+        "by_topic": rows(
+            p2.sub_strategies_by_topic,
+            lambda r: {
+                "topic": fmt.text(r["topic"]),
+                "count": fmt.number(r["sub_strategies"]),
+                "municipalities": names.names(r["municipalities"]),
+            },
+        ),
+        "topics_missing_note": (
+            "Noch ohne Teilstrategie: " + fmt.join_de(fmt.plain(t) for t in missing) + "."
+            if missing
+            else ""
+        ),
+        "topic_groups": _groups(p2.sub_strategies, "topic", topics, fmt.plain, sub_row),
+        "municipality_groups": [
+            {
+                "title": names.name(code),
+                "rows": rows(by_muni[by_muni["municipality_code"] == code], sub_row)
+                if not by_muni.empty
+                else [],
+            }
+            for code in muni_order
+        ],
+        "workshop_summary": rows(
+            p2.workshop_summary,
+            lambda r: {
+                "workshop": fmt.text(r["workshop"]),
+                "date": fmt.date_de(r["date_first"])
+                if r["date_first"] == r["date_last"]
+                else f"{fmt.date_de(r['date_first'])} – {fmt.date_de(r['date_last'])}",
+                "participants": fmt.number(r["participants"]),
+                "results": fmt.number(r["results"]),
+                "votes_for": fmt.number(r["votes_for"]),
+                "votes_against": fmt.number(r["votes_against"]),
+                "abstentions": fmt.number(r["abstentions"]),
+                "approval": fmt.percent(r["approval"], 0),
+            },
+        ),
+        "workshop_groups": _groups(
+            p2.workshops,
+            "workshop",
+            list(dict.fromkeys(p2.workshops["workshop"])) if not p2.workshops.empty else [],
+            fmt.plain,
+            lambda r: {
+                "date": fmt.date_de(r["date"]),
+                "place": fmt.text(r["place"]),
+                "result": fmt.text(r["result"]),
+                "votes": f"{fmt.number(r['votes_for'])} dafür, {fmt.number(r['votes_against'])} "
+                f"dagegen, {fmt.number(r['abstentions'])} Enthaltungen",
+                "ref": ref(r),
+            },
+        ),
+        "legal_framework": rows(
+            p2.legal_framework,
+            lambda r: {
+                "law": fmt.text(r["law"]),
+                "content": fmt.text(r["content"]),
+                "relevance": fmt.text(r["relevance"]),
+                "ref": ref(r),
+            },
+        ),
+    }
+
+
+def phase3_context(c: Consolidated) -> dict[str, Any]:
+    """Leitbild und Verbundziele."""
+    p3 = c.phase3
+    ms = p3.mission_statement
+    questions = list(c.region.guiding_questions) or list(dict.fromkeys(ms.get("question", [])))
+    return {
+        "questions": [
+            {
+                "question": fmt.plain(q),
+                "statements": [fmt.text(s) for s in ms[ms["question"] == q]["statement"]]
+                if not ms.empty
+                else [],
+            }
+            for q in questions
+        ],
+        "goals": rows(
+            p3.goals,
+            lambda r: {
+                "goal_id": fmt.text(r["goal_id"]),
+                "topic": fmt.text(r["topic"]),
+                "goal": fmt.text(r["goal"]),
+                "indicator": fmt.text(r["indicator"]),
+                "baseline": fmt.number(r["baseline"], 2),
+                "target": fmt.number(r["target"], 2),
+                "target_year": fmt.text(r["target_year"]),
+                "measures": fmt.number(r.get("measures")),
+                "ref": ref(r),
+            },
+        ),
+        "communication": rows(
+            p3.communication,
+            lambda r: {
+                "element": fmt.text(r["element"]),
+                "type": fmt.text(r["type"]),
+                "audience": fmt.text(r["audience"]),
+                "responsible": fmt.text(r["responsible"]),
+                "date": fmt.text(r["date"]),
+                "ref": ref(r),
+            },
+        ),
+    }
+
+
+def _measure_row(r: dict[str, Any], names: Names) -> Row:
+    goal = fmt.MISSING
+    if not fmt.is_missing(r.get("goal_id")):
+        goal = fmt.text(r["goal_id"])
+        if not fmt.is_missing(r.get("goal")):
+            goal += ": " + fmt.text(r["goal"])
+        elif not r.get("goal_known"):
+            goal += " (nicht beschlossen)"
+    title = fmt.text(r["title"])
+    if r.get("quick_win") is True:
+        title += "\n★ Quick Win"
+    return {
+        "measure_id": fmt.text(r["measure_id"]),
+        "title": title,
+        "topic": fmt.text(r["topic"]),
+        "goal": goal,
+        "goal_id": fmt.text(r["goal_id"]),
+        "lead": names.name(r.get("responsible") or r.get("lead")),
+        "partners": names.names(r["partners"]),
+        "priority": fmt.text(r["priority"]),
+        "cost": fmt.money(r["cost_total"]),
+        "period": period(r["start"], r["end"]),
+        "status": fmt.text(r["status"]),
+        "ref": ref(r),
+    }
+
+
+def phase4_context(c: Consolidated) -> dict[str, Any]:
+    """Maßnahmenkatalog."""
+    p4, names = c.phase4, Names(c.region)
+    t = p4.totals
+    make = lambda r: _measure_row(r, names)  # noqa: E731
+    topics = list(c.region.topics)
+    return {
+        "overview": (
+            f"Der Katalog umfasst {fmt.number(t.get('measures'))} Maßnahmen mit geschätzten "
+            f"Gesamtkosten von {fmt.money(t.get('cost_total'))}, davon "
+            f"{fmt.number(t.get('quick_wins'))} Quick Wins. "
+            f"{fmt.number(t.get('duplicates_merged'))} mehrfach gemeldete Maßnahmen wurden "
+            "zusammengeführt."
+        ),
+        "by_topic": rows(
+            p4.by_topic,
+            lambda r: {
+                "topic": fmt.text(r["topic"]),
+                "count": fmt.number(r["measures"]),
+                "cost": fmt.money(r["cost_total"]),
+            },
+        ),
+        "by_status": rows(
+            p4.by_status,
+            lambda r: {
+                "status": fmt.text(r["status"]),
+                "count": fmt.number(r["measures"]),
+                "cost": fmt.money(r["cost_total"]),
+            },
+        ),
+        "by_municipality": sorted(
+            rows(
+                p4.by_municipality,
+                lambda r: {
+                    "municipality": names.name(r["municipality"]),
+                    "count": fmt.number(r["measures"]),
+                    "involved": fmt.number(r["involved_in"]),
+                    "cost": fmt.money(r["cost_total"]),
+                },
+            ),
+            key=lambda r: fmt.sort_key(r["municipality"]),
+        ),
+        "quick_wins": rows(p4.quick_wins, make),
+        "catalogue_intro": (
+            "Jede Maßnahme ist ihrem Verbundziel zugeordnet; die Verbundziele leiten sich aus "
+            "dem Leitbild ab (Phase 3). Quick Wins sind mit ★ markiert."
+        ),
+        "topic_groups": _groups(p4.measures, "topic", topics, fmt.plain, make),
+        "chart_timeline": timeline_chart(p4.timeline, c),
+        "measures_without_goal": rows(p4.measures_without_goal, make),
+        "goals_without_measures": rows(
+            p4.goals_without_measures,
+            lambda r: {
+                "goal_id": fmt.text(r["goal_id"]),
+                "topic": fmt.text(r["topic"]),
+                "goal": fmt.text(r["goal"]),
+                "ref": ref(r),
+            },
+        ),
+    }
+
+
+def timeline_chart(df: pd.DataFrame, c: Consolidated) -> ChartSpec | None:
+    """Gantt bars of measures with dates, grouped by topic in region order."""
+    if df.empty:
+        return None
+    df = df.dropna(subset=["start_date", "end_date"])
+    if df.empty:
+        return None
+    order = {t: i for i, t in enumerate(c.region.topics)}
+    df = df.assign(_o=df["topic"].map(order).fillna(len(order))).sort_values(["_o", "start_date"])
+    colors = dict(
+        zip(c.region.topics, municipality_colors(list(c.region.topics)).values(), strict=True)
+    )
+    bars = [
+        (
+            f"{fmt.plain(r['measure_id'])} {fmt.plain(r['title'])[:38]}",
+            fmt.plain(r["topic"]),
+            r["start_date"],
+            r["end_date"],
+        )
+        for r in records(df)
+    ]
+    return ChartSpec(
+        "timeline",
+        {
+            "bars": bars,
+            "group_colors": {fmt.plain(k): v for k, v in colors.items()},
+            "stichtag": c.stichtag,
+        },
+    )
+
+
+_MONEY = ("requested", "granted", "own_share")
+
+
+def _money_row(r: dict[str, Any]) -> Row:
+    out = {"count": fmt.number(r["applications"])}
+    out.update({k: fmt.money(r[k]) for k in _MONEY})
+    return out
+
+
+def phase5_context(c: Consolidated) -> dict[str, Any]:
+    """Fördermittel."""
+    p5, names = c.phase5, Names(c.region)
+    return {
+        "programmes": rows(
+            p5.programmes,
+            lambda r: {
+                "programme_id": fmt.text(r["programme_id"]),
+                "programme": fmt.text(r["programme"]),
+                "funder": fmt.text(r["funder"]),
+                "rate": fmt.percent(r["rate"], 0),
+                "topic": fmt.text(r["topic"])
+                if not fmt.is_missing(r["topic"])
+                else "themenübergreifend",
+                "deadline": fmt.date_de(r["deadline"]),
+                "applications": fmt.number(r["applications"]),
+            },
+        ),
+        "by_topic_funder": rows(
+            p5.programmes_by_topic_funder,
+            lambda r: {
+                "topic": fmt.text(r["topic"]),
+                "funder": fmt.text(r["funder"]),
+                "count": fmt.number(r["programmes"]),
+            },
+        ),
+        "by_status": rows(
+            p5.applications_by_status, lambda r: {"status": fmt.text(r["status"]), **_money_row(r)}
+        ),
+        "chart_funding": funding_chart(p5.applications, names, list(c.region.codes)),
+        "funding_rate_text": (
+            f"Erreichte Förderquote im Verbund: {fmt.percent(p5.funding_rate)}. "
+            + fmt.text(p5.funding_rate_rule)
+        ),
+        "by_municipality": sorted(
+            rows(
+                p5.applications_by_municipality,
+                lambda r: {
+                    "municipality": names.name(r["municipality"]),
+                    **_money_row(r),
+                    "rate": fmt.percent(r["funding_rate"]),
+                },
+            ),
+            key=lambda r: fmt.sort_key(r["municipality"]),
+        ),
+        "by_programme": rows(
+            p5.applications_by_programme,
+            lambda r: {
+                "programme": fmt.text(r["programme"]),
+                "funder": fmt.text(r["funder"]),
+                **_money_row(r),
+            },
+        ),
+        "applications": rows(p5.applications, lambda r: _application_row(r, names)),
+        "deadlines": rows(
+            p5.deadlines,
+            lambda r: {
+                "date": fmt.date_de(r["deadline"]),
+                "days": fmt.number(r["days_left"]),
+                "kind": fmt.text(r["deadline_kind"]),
+                "label": f"{fmt.text(r['reference'])}: {fmt.text(r['label'])}",
+                "municipality": names.name(r["municipality"])
+                if not fmt.is_missing(r["municipality"])
+                else "Verbund",
+                "ref": ref(r),
+            },
+        ),
+        "unfunded": rows(p5.measures_without_application, lambda r: _measure_row(r, names)),
+    }
+
+
+def _application_row(r: dict[str, Any], names: Names) -> Row:
+    return {
+        "application_id": fmt.text(r["application_id"]),
+        "municipality": names.name(r["municipality"]),
+        "measure": fmt.text(r.get("measure_title"))
+        if not fmt.is_missing(r.get("measure_title"))
+        else fmt.text(r["measure_id"]),
+        "programme": fmt.text(r.get("programme")),
+        "status": fmt.text(r["status"]),
+        "requested": fmt.money(r["requested"]),
+        "granted": fmt.money(r["granted"]),
+        "own_share": fmt.money(r["own_share"]),
+        "ref": ref(r),
+    }
+
+
+def funding_chart(df: pd.DataFrame, names: Names, codes: list[str]) -> ChartSpec | None:
+    """Stacked bars per municipality: requested sums by application status."""
+    if df.empty or not (df["requested"].fillna(0) > 0).any():
+        return None
+    pivot = df.pivot_table(
+        index="municipality", columns="status", values="requested", aggfunc="sum"
+    ).fillna(0.0)
+    present = [x for x in codes if x in pivot.index]
+    pivot = pivot.loc[present]
+    statuses = [s for s in STATUS_COLORS if s in pivot.columns]
+    return ChartSpec(
+        "stacked_bars",
+        {
+            "categories": [names.name(x) for x in present],
+            "series": {s: [float(v) for v in pivot[s]] for s in statuses},
+            "colors": {s: STATUS_COLORS[s] for s in statuses},
+            "xlabel": "beantragte Fördersumme",
+            "legend_title": "Status",
+        },
+    )
+
+
+def phase6_context(c: Consolidated) -> dict[str, Any]:
+    """Verstetigung und Umsetzung."""
+    p6, names = c.phase6, Names(c.region)
+    ms = p6.milestones
+    late = p6.late_milestones
+    chart = None
+    if not ms.empty:
+        chart = ChartSpec(
+            "milestones",
+            {
+                "items": [
+                    (fmt.plain(r["milestone"])[:45], r["due"], fmt.plain(r["status"]))
+                    for r in records(ms)
+                    if not fmt.is_missing(r["due"])
+                ],
+                "stichtag": c.stichtag,
+            },
+        )
+    return {
+        "recommendation": (
+            f"Empfohlen wird die Option „{fmt.plain(p6.recommended_option)}“."
+            if p6.recommended_option
+            else "Eine Empfehlung für eine Strukturoption steht noch aus."
+        ),
+        "structure_options": rows(
+            p6.structure_options,
+            lambda r: {
+                "rank": fmt.number(r["rank"]),
+                "option": fmt.text(r["option"]),
+                "legal_form": fmt.text(r["legal_form"]),
+                "pros": fmt.text(r["pros"]),
+                "cons": fmt.text(r["cons"]),
+                "rating": fmt.number(r["rating"]),
+                "recommended": "empfohlen" if r["recommended"] == "ja" else "",
+            },
+        ),
+        "chart_milestones": chart if chart and chart.args["items"] else None,
+        "milestones": rows(
+            ms,
+            lambda r: {
+                "date": fmt.date_de(r["due"]),
+                "milestone": fmt.text(r["milestone"]),
+                "responsible": fmt.text(r["responsible"]),
+                "status": fmt.text(r["status"]) + (" (überfällig)" if r.get("late") else ""),
+                "ref": ref(r),
+            },
+        ),
+        "late_note": (
+            f"{fmt.number(len(late))} Meilensteine sind zum Stichtag überfällig: "
+            + fmt.join_de(fmt.plain(x) for x in late["milestone"])
+            + "."
+            if not late.empty
+            else "Zum Stichtag ist kein Meilenstein überfällig."
+        ),
+        "change_management": rows(
+            p6.change_management,
+            lambda r: {
+                "measure": fmt.text(r["measure"]),
+                "audience": fmt.text(r["audience"]),
+                "date": fmt.date_de(r["due"]),
+                "status": fmt.text(r["status"]),
+                "ref": ref(r),
+            },
+        ),
+        "follow_up": rows(
+            p6.follow_up_applications,
+            lambda r: _application_row(r, names),
+        ),
+    }

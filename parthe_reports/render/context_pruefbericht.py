@@ -1,0 +1,86 @@
+"""Context builder for the Prüfbericht: one workbook's findings, grouped by sheet, in German."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from parthe_reports.errors import Finding, Severity
+from parthe_reports.render import formatting as fmt
+from parthe_reports.validate_model import ValidatedWorkbook
+
+MEANING = {
+    Severity.ERROR: "Zeile, Tabellenblatt oder Workbook wurde nicht übernommen.",
+    Severity.WARNING: "Übernommen; bitte prüfen und im Workbook korrigieren.",
+    Severity.NOTE: "Übernommen; so wurde der Eintrag verstanden.",
+}
+WHOLE_WORKBOOK = "Workbook insgesamt"
+
+
+def _place(f: Finding) -> str:
+    if f.cell:
+        return f.cell
+    if f.row is not None:
+        return f"Zeile {f.row}"
+    return fmt.MISSING
+
+
+def _sort_key(f: Finding) -> tuple[int, int, str]:
+    return (f.row or 0, f.severity.rank, f.column or "")
+
+
+def pruefbericht_context(book: ValidatedWorkbook) -> dict[str, Any]:
+    """Everything the Pruefbericht template prints for one workbook."""
+    findings = list(book.findings)
+    counts = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
+    order = list(book.sheet_names.values())
+    by_sheet: dict[str, list[Finding]] = {}
+    for f in findings:
+        by_sheet.setdefault(f.sheet or WHOLE_WORKBOOK, []).append(f)
+    names = sorted(
+        by_sheet,
+        key=lambda s: (s != WHOLE_WORKBOOK, order.index(s) if s in order else len(order), s),
+    )
+    name = book.source.workbook
+    if not findings:
+        summary = (
+            f"Das Workbook „{fmt.plain(name)}“ wurde vollständig geprüft. Es wurden keine "
+            "Fehler, Warnungen oder Hinweise gefunden – vielen Dank für die sorgfältige Pflege."
+        )
+    elif book.rejected:
+        summary = (
+            f"Das Workbook „{fmt.plain(name)}“ konnte nicht verwendet werden. Bitte beheben "
+            "Sie die unten genannten Fehler und reichen Sie es erneut ein."
+        )
+    else:
+        summary = (
+            f"Im Workbook „{fmt.plain(name)}“ wurden {fmt.number(counts[Severity.ERROR])} Fehler, "
+            f"{fmt.number(counts[Severity.WARNING])} Warnungen und "
+            f"{fmt.number(counts[Severity.NOTE])} Hinweise gefunden. Die Befunde sind unten nach "
+            "Tabellenblatt geordnet, mit Zelle, gefundenem Wert und Erwartung. Dieselben "
+            "Stellen sind in der kommentierten Kopie des Workbooks markiert."
+        )
+    return {
+        "workbook_name": fmt.plain(name),
+        "summary": summary,
+        "counts": [
+            {"severity": s.value, "count": fmt.number(counts[s]), "meaning": MEANING[s]}
+            for s in Severity
+        ],
+        "sheets": [
+            {
+                "title": fmt.plain(sheet),
+                "rows": [
+                    {
+                        "cell": _place(f),
+                        "severity": f.severity.value,
+                        "message": fmt.text(f.message),
+                        "value": fmt.text(f.value),
+                        "expected": fmt.text(f.expected),
+                    }
+                    for f in sorted(by_sheet[sheet], key=_sort_key)
+                ],
+            }
+            for sheet in names
+        ],
+        "no_findings_text": "Keine Befunde: Alle Tabellenblätter entsprechen der Vorlage.",
+    }
