@@ -28,7 +28,7 @@ def small_region(
 ) -> Region:
     """A region of a few municipalities with made-up AGS and the given topics."""
     munis = tuple(
-        Municipality(code=c, name=f"Gemeinde {c}", kind="Gemeinde", ags=f"147290{i:02d}")
+        Municipality(code=c, name=f"Ort {c}", kind="Gemeinde", ags=f"147290{i:02d}")
         for i, c in enumerate(codes, start=1)
     )
     return Region(name="Testland", municipalities=munis, topics=topics, guiding_questions=QUESTIONS)

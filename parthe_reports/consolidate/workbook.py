@@ -107,10 +107,10 @@ TABLES: tuple[TableSpec, ...] = (
     TableSpec("P4 Zeitleiste", "phase4", "timeline", _MG),
     TableSpec("P5 Förderprogramme", "phase5", "programmes", (_FP,)),
     TableSpec("P5 Programme je Thema", "phase5", "programmes_by_topic_funder", (_FP,)),
-    TableSpec("P5 Förderanträge", "phase5", "applications", (_FA, _FP)),
+    TableSpec("P5 Förderanträge", "phase5", "applications", (_FA, _FP, _G)),
     TableSpec("P5 Anträge je Status", "phase5", "applications_by_status", (_FA,)),
     TableSpec("P5 Anträge je Kommune", "phase5", "applications_by_municipality", (_FA,)),
-    TableSpec("P5 Anträge je Programm", "phase5", "applications_by_programme", (_FA, _FP)),
+    TableSpec("P5 Anträge je Programm", "phase5", "applications_by_programme", (_FA, _FP, _G)),
     TableSpec("P5 Fristen 90 Tage", "phase5", "deadlines", ()),
     TableSpec("P5 Maßnahmen ohne Antrag", "phase5", "measures_without_application", _MG),
     TableSpec("P5 Mittelbindung je Ziel", "phase5", "funding_by_goal", (_G, _FA)),
@@ -118,7 +118,7 @@ TABLES: tuple[TableSpec, ...] = (
     TableSpec("P6 Meilensteine", "phase6", "milestones", ("schedule",)),
     TableSpec("P6 Veränderungsmanagement", "phase6", "change_management", ("change_management",)),
     TableSpec("P6 Veränderung je Status", "phase6", "change_by_status", ("change_management",)),
-    TableSpec("P6 Folgeanträge", "phase6", "follow_up_applications", (_FA, _FP)),
+    TableSpec("P6 Folgeanträge", "phase6", "follow_up_applications", (_FA, _FP, _G)),
 )
 
 
