@@ -20,8 +20,7 @@ NBSP = "\u00a0"
 MISSING = "–"
 
 # C0/C1 control characters except tab and line feed (which render as tab and line break).
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
-_LONG_WORD = 40  # characters after which a word gets break opportunities
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 def is_missing(value: Any) -> bool:
@@ -100,8 +99,8 @@ def ags(value: Any) -> str:
 def text(value: Any) -> str:
     """Cell text as typed, safe for Word: control characters removed, CRLF → LF.
 
-    Line breaks and tabs stay; the renderer turns them into real breaks and tabs.
-    Very long words get zero-width break opportunities so they wrap inside a cell.
+    Line breaks and tabs stay; the renderer turns them into real breaks and tabs. Very long
+    words are left alone: Word and LibreOffice break them at the cell edge.
     """
     if is_missing(value):
         return MISSING
@@ -110,13 +109,7 @@ def text(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     s = str(value).replace("\r\n", "\n").replace("\r", "\n")
-    s = _CONTROL.sub("", s)
-    return re.sub(r"\S{" + str(_LONG_WORD) + ",}", _soft_wrap, s)
-
-
-def _soft_wrap(m: re.Match[str]) -> str:
-    word = m.group(0)
-    return "\u200b".join(word[i : i + 20] for i in range(0, len(word), 20))
+    return _CONTROL.sub("", s)
 
 
 def plain(value: Any) -> str:
