@@ -1,0 +1,1 @@
+"""Benchmarks: `python -m benchmarks.<module>` prints figures and ratios in one run."""
