@@ -38,9 +38,9 @@ def blocks(path: Path) -> list[Block]:
     return out
 
 
-def section(path: Path, heading: str) -> object:
+def section(doc: Path | list[Block], heading: str) -> object:
     """What follows a Heading 2: a table's data rows, or the sentence printed instead."""
-    bs = blocks(path)
+    bs = blocks(doc) if isinstance(doc, Path) else doc
     i = bs.index(("h2", heading))
     kind, content = bs[i + 1]
     return content[1:] if kind == "t" else content  # type: ignore[index]
@@ -106,12 +106,12 @@ def test_unchanged_runs_give_sentences_not_empty_tables(tmp_path: Path) -> None:
     """It prints a "Keine Änderungen" sentence for every empty section and no empty table."""
     keep_run(tmp_path, "2026-12-01_a", dataset(True), datetime(2026, 12, 1))
     keep_run(tmp_path, "2026-12-02_b", dataset(True), datetime(2026, 12, 2))
-    path = write_progress_report(tmp_path).path
+    bs = blocks(write_progress_report(tmp_path).path)
     change_sections = [s for s in SECTIONS if s.var not in ("deadlines", "deliveries")]
     for s in change_sections:
-        got = section(path, s.heading)
+        got = section(bs, s.heading)
         assert got == s.empty and got.startswith("Keine Änderungen"), s.heading  # type: ignore[attr-defined]
-    tables = [c for k, c in blocks(path) if k == "t"]
+    tables = [c for k, c in bs if k == "t"]
     assert all(len(t) > 1 for t in tables)  # type: ignore[arg-type]
 
 

@@ -40,8 +40,8 @@ def diff_runs(old: RunData, new: RunData, stichtag: date | None = None) -> Progr
     (default: the new run's Stichtag)."""
     day = stichtag or new.stichtag
     om, nm = _keyed(old, "measures", _id("measure_id")), _keyed(new, "measures", _id("measure_id"))
-    oa = _keyed(old, "funding_applications", _id("application_id"))
-    na = _keyed(new, "funding_applications", _id("application_id"))
+    oa = _applications(old)
+    na = _applications(new)
     os_, ns = (
         _keyed(old, "schedule", _text("milestone")),
         _keyed(new, "schedule", _text("milestone")),
@@ -62,10 +62,12 @@ def diff_runs(old: RunData, new: RunData, stichtag: date | None = None) -> Progr
     d.measures_renamed = _changes(om, nm, ["title"], "title")
     d.measures_started = _reached(om, nm, {STARTED}, before_not={STARTED, FINISHED})
     d.measures_finished = _reached(om, nm, {FINISHED})
-    d.applications_new = _added(oa, na, "programme_id")
-    d.applications_removed = _added(na, oa, "programme_id")
-    d.applications_status = _changes(oa, na, ["status"], "programme_id")
-    d.applications_amounts = _changes(oa, na, ["requested", "granted", "own_share"], "programme_id")
+    d.applications_new = _added(oa, na, "programme_title")
+    d.applications_removed = _added(na, oa, "programme_title")
+    d.applications_status = _changes(oa, na, ["status"], "programme_title")
+    d.applications_amounts = _changes(
+        oa, na, ["requested", "granted", "own_share"], "programme_title"
+    )
     d.applications_granted = _reached(oa, na, set(GRANTED_STATUSES))
     d.applications_refused = _reached(oa, na, {"abgelehnt"})
     d.milestones_late = [
@@ -116,6 +118,21 @@ def _keyed(run: RunData, table: str, key: Callable[[Row], str | None]) -> dict[s
         if k is not None and k not in out:
             out[k] = row
     return out
+
+
+def _applications(run: RunData) -> dict[str, Row]:
+    """Applications by Antrags-Nr., each titled by its programme: „LEADER (FP01)“."""
+    names = {
+        str(r["programme_id"]).strip(): r.get("programme")
+        for r in run.table("programmes").to_dict("records")
+        if not _missing(r.get("programme_id"))
+    }
+    rows = _keyed(run, "funding_applications", _id("application_id"))
+    for r in rows.values():
+        pid = "" if _missing(r.get("programme_id")) else str(r["programme_id"]).strip()
+        name = names.get(pid)
+        r["programme_title"] = f"{name} ({pid})" if name and not _missing(name) else pid
+    return rows
 
 
 # ------------------------------------------------------------------ comparing

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from docx import Document
+
 from parthe_reports.paths import WORD_TEMPLATES
 from parthe_reports.progress.sections import SECTIONS, chapters
 from parthe_reports.render.build_templates import build_template as build_docx
@@ -96,8 +98,19 @@ def spec() -> DocSpec:
 
 
 def build_template(out_dir: Path = WORD_TEMPLATES) -> Path:
-    """Write ``Fortschrittsbericht.docx`` into ``out_dir``; returns its path."""
-    return build_docx(spec(), out_dir)
+    """Write ``Fortschrittsbericht.docx`` into ``out_dir``; returns its path.
+
+    The summary gets a page of its own: the first chapter after it starts a new page.
+    """
+    path = build_docx(spec(), out_dir)
+    doc = Document(str(path))
+    first = chapters()[0]
+    for p in doc.paragraphs:
+        if p.style is not None and p.style.name == "Heading 1" and p.text == first:
+            p.paragraph_format.page_break_before = True
+            break
+    doc.save(str(path))
+    return path
 
 
 if __name__ == "__main__":
