@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -84,7 +86,7 @@ def guide_rows(
     ]
     for sheet in kind.sheets:
         rows.append((f"## Blatt „{sheet.name}“",))
-        rows.append((sheet.help + (" Genau eine Zeile ausfüllen." if sheet.single_row else ""),))
+        rows.append((sheet.help,))
         rows.append(("Spalte", "Typ", "Pflicht", "Erlaubte Werte", "Erläuterung"))
         for col in sheet.columns:
             rows.append(
@@ -107,6 +109,13 @@ def guide_rows(
     return rows
 
 
+def landscape_fit_width(ws: Worksheet) -> None:
+    """Print setup: landscape, all columns on one page width."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+
 def write_guide(
     ws: Worksheet,
     kind: WorkbookKind,
@@ -115,8 +124,10 @@ def write_guide(
     example: bool,
 ) -> None:
     """Fill ``ws`` with the guide: headings, paragraphs and one column table per sheet."""
-    for width, letter in zip((34, 30, 9, 40, 60), "ABCDE", strict=True):
+    widths = (34, 30, 9, 40, 60)
+    for width, letter in zip(widths, "ABCDE", strict=True):
         ws.column_dimensions[letter].width = width
+    landscape_fit_width(ws)
     for r, row in enumerate(guide_rows(kind, region, municipality, example), start=1):
         if len(row) == 1:
             text = row[0]
@@ -132,6 +143,9 @@ def write_guide(
                 cell.font = Font(bold=True, color="C00000")
             continue
         head = row[0] == "Spalte"
+        lines = max(math.ceil(len(t) / w) for t, w in zip(row, widths, strict=False))
+        if lines > 1:  # wrapped cells: LibreOffice does not grow the row by itself
+            ws.row_dimensions[r].height = 15 * lines
         for c, text in enumerate(row, start=1):
             cell = ws.cell(r, c, text)
             cell.alignment = _WRAP

@@ -42,7 +42,7 @@ from parthe_reports.schema import (
     Sheet,
     WorkbookKind,
 )
-from parthe_reports.xlsx_guide import EXAMPLE_NOTICE, write_guide
+from parthe_reports.xlsx_guide import EXAMPLE_NOTICE, landscape_fit_width, write_guide
 from parthe_reports.xlsx_template_cells import (
     FIXED_TIMESTAMP,
     FORMATS,
@@ -155,6 +155,7 @@ def _write_table(
         dim.number_format = FORMATS[col.type]  # new rows typed by the clerk get the format
     ws.row_dimensions[1].height = 32
     ws.freeze_panes = "A2"
+    landscape_fit_width(ws)
     for r, record in enumerate(data, start=2):
         values = [excel_value(col, record.get(col.key)) for col in cols]
         ws.append(values)
