@@ -105,6 +105,9 @@ def write_workbook(
     """
     if rows is None:
         rows = {"master_data": [master_data_row(municipality)]} if municipality else {}
+    unknown = set(rows) - {s.key for s in kind.sheets}
+    if unknown:  # a caller's typo would otherwise vanish silently
+        raise KeyError(f"{kind.key} workbook has no sheets {sorted(unknown)}")
     wb = Workbook()
     guide = wb.active
     assert guide is not None
@@ -156,7 +159,10 @@ def _write_table(
     ws.row_dimensions[1].height = 32
     ws.freeze_panes = "A2"
     landscape_fit_width(ws)
+    keys = {c.key for c in cols}
     for r, record in enumerate(data, start=2):
+        if not keys.issuperset(record):
+            raise KeyError(f"{sheet.key} has no columns {sorted(set(record) - keys)}")
         values = [excel_value(col, record.get(col.key)) for col in cols]
         ws.append(values)
         for c, v in enumerate(values, start=1):

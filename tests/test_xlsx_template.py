@@ -284,6 +284,15 @@ def test_values_written_as_given(tmp_path: Path, region: Region) -> None:
     assert ws["H2"].number_format == "DD.MM.YYYY"
 
 
+def test_unknown_sheet_or_column_keys_are_refused(tmp_path: Path, region: Region) -> None:
+    """It refuses rows for a sheet or column the workbook kind does not have."""
+    with pytest.raises(KeyError, match="workshops"):
+        write_workbook(tmp_path / "a.xlsx", MUNICIPAL, region, rows={"workshops": []})
+    with pytest.raises(KeyError, match="colour"):
+        write_workbook(tmp_path / "b.xlsx", MUNICIPAL, region, rows={"swot": [{"colour": 1}]})
+    assert not (tmp_path / "a.xlsx").exists()
+
+
 def test_fill_by_header_and_read_back(tmp_path: Path, region: Region) -> None:
     """It fills a template by header name (any column order) and reads the values back."""
     path = write_templates(region, tmp_path)[0]
