@@ -160,3 +160,24 @@ def test_needs_two_completed_runs(tmp_path: Path) -> None:
         write_progress_report(tmp_path)
     with pytest.raises(ProgressError, match="nicht gefunden"):
         write_progress_report(tmp_path, since="zzz")
+
+
+@pytest.mark.libreoffice
+@pytest.mark.slow
+def test_summary_is_one_page_in_pdf(tmp_path: Path) -> None:
+    """It puts the summary on a page of its own: the first chapter starts on the next page."""
+    import subprocess
+
+    from parthe_reports.render.pdf import convert_to_pdf
+
+    two_runs(tmp_path)
+    path = write_progress_report(tmp_path).path
+    (pdf,) = convert_to_pdf([path], tmp_path / "pdf", timeout=180)
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    pages = text.split("\f")
+    summary = next(i for i, p in enumerate(pages) if "Auf einen Blick" in p and "Kennzahl" in p)
+    assert "Neue Maßnahmen" not in pages[summary]
+    assert "Neue Maßnahmen" in pages[summary + 1]
+    assert "Verspätete Meilensteine" in pages[summary]
