@@ -136,7 +136,7 @@ def test_known_figures_in_german_format(rendered, ex):
 
 def test_tables_match_the_model(rendered, ex):
     """It has as many table rows as the model has rows, for the main tables of each phase."""
-    c, _ds, books = ex
+    c, _ds, _books = ex
     p5 = rendered["Phase5_Foerdermittel.docx"]
     apps = [t for t in tables_with_header(p5, "Nr.", "Kommune") if len(t.rows[0].cells) == 9]
     assert data_rows(apps) == len(c.phase5.applications)
@@ -171,7 +171,7 @@ def test_every_chart_is_embedded(rendered):
 
 def test_sources_appendix_names_every_workbook(rendered, ex):
     """It lists file name, SHA-256 and Stand of each workbook that fed the document."""
-    c, ds, _books = ex
+    _c, ds, _books = ex
     text = doc_text(rendered["Phase4_Massnahmenkatalog.docx"])
     for s in ds.sources:
         assert s.workbook in text and s.sha256 in text
