@@ -41,6 +41,11 @@ class ListSheet:
         return self.refs[name]
 
 
+def _number(value: float) -> str:
+    """A plain decimal literal for a validation formula (never "1e+12")."""
+    return f"{value:.6f}".rstrip("0").rstrip(".")
+
+
 def _clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
@@ -79,8 +84,8 @@ def _validation(col: Column, lists: ListSheet) -> DataValidation:
         dv = DataValidation(
             type="whole" if col.integer else "decimal",
             operator="between",
-            formula1=f"{low:g}",
-            formula2=f"{high:g}",
+            formula1=_number(low),
+            formula2=_number(high),
         )
         what = "eine ganze Zahl" if col.integer else "eine Zahl"
         bounds = _bounds_text(col)
