@@ -89,6 +89,7 @@ def test_report_shows_the_known_changes(tmp_path: Path) -> None:
     assert "▲ +60.000,00\u00a0€" in text
     assert "Maßnahmen begonnen: 1 (M-BRA-01)." in text
     assert "Beispieldaten" not in text
+    assert len(docx.Document(str(path)).inline_shapes) == 1  # the funding chart
 
 
 def test_report_records_its_baseline(tmp_path: Path) -> None:
@@ -181,3 +182,17 @@ def test_summary_is_one_page_in_pdf(tmp_path: Path) -> None:
     assert "Neue Maßnahmen" not in pages[summary]
     assert "Neue Maßnahmen" in pages[summary + 1]
     assert "Verspätete Meilensteine" in pages[summary]
+
+
+def test_chart_left_out_without_funding(tmp_path: Path) -> None:
+    """It prints the sentence instead of a chart when no run has any application."""
+    for name, day in (
+        ("2026-12-01_a", datetime(2026, 12, 1)),
+        ("2026-12-02_b", datetime(2026, 12, 2)),
+    ):
+        ds = dataset(True)
+        del ds.tables["funding_applications"]
+        keep_run(tmp_path, name, ds, day)
+    path = write_progress_report(tmp_path).path
+    assert len(docx.Document(str(path)).inline_shapes) == 0
+    assert "Für die Abbildung liegen keine Läufe mit Förderanträgen vor." in all_text(path)

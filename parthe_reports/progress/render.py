@@ -46,6 +46,8 @@ def funding_chart(points: list[FundingPoint]) -> bytes | None:
         color=STATUS_COLORS["bewilligt"],
     )
     labels = [date_de(p.stichtag) for p in points]
+    if len(set(labels)) < len(labels):  # several runs on one Stichtag: name the run too
+        labels = [f"{label}\n{p.run}" for label, p in zip(labels, points, strict=True)]
     ax.set_xticks(xs, labels, fontsize=8, rotation=30 if len(points) > 6 else 0)
     ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: money_short(v)))
     ax.tick_params(axis="y", labelsize=8)
