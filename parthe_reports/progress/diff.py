@@ -10,29 +10,24 @@ in several workbooks of one run, the first row (in source order) stands for it.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Iterable
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
-
-import pandas as pd
 
 from parthe_reports.history import RunData
 from parthe_reports.history.query import GRANTED_STATUSES
 from parthe_reports.progress.model import (
-    Deadline,
-    DeliveryIssue,
     FieldChange,
     Item,
     KeyFigures,
     ProgressDiff,
 )
+from parthe_reports.progress.outlook import deadlines, deliveries
+from parthe_reports.progress.rows import Row, missing, same, source
 from parthe_reports.schema import normalize
 
-WINDOW_DAYS = 90
 STARTED, FINISHED = "in Umsetzung", "umgesetzt"
 DONE = "erledigt"
-Row = dict[str, Any]
 
 
 def diff_runs(old: RunData, new: RunData, stichtag: date | None = None) -> ProgressDiff:
@@ -95,18 +90,18 @@ def diff_runs(old: RunData, new: RunData, stichtag: date | None = None) -> Progr
 
 
 def _id(column: str) -> Callable[[Row], str | None]:
-    return lambda r: str(r[column]).strip() if not _missing(r.get(column)) else None
+    return lambda r: str(r[column]).strip() if not missing(r.get(column)) else None
 
 
 def _text(column: str) -> Callable[[Row], str | None]:
-    return lambda r: normalize(r[column]) if not _missing(r.get(column)) else None
+    return lambda r: normalize(r[column]) if not missing(r.get(column)) else None
 
 
 def _swot_key(r: Row) -> str | None:
-    if _missing(r.get("statement")):
+    if missing(r.get("statement")):
         return None
     parts = (r.get("municipality"), r.get("topic"), r.get("category"), r["statement"])
-    return " | ".join("" if _missing(p) else normalize(str(p)) for p in parts)
+    return " | ".join("" if missing(p) else normalize(str(p)) for p in parts)
 
 
 def _keyed(run: RunData, table: str, key: Callable[[Row], str | None]) -> dict[str, Row]:
@@ -125,41 +120,21 @@ def _applications(run: RunData) -> dict[str, Row]:
     names = {
         str(r["programme_id"]).strip(): r.get("programme")
         for r in run.table("programmes").to_dict("records")
-        if not _missing(r.get("programme_id"))
+        if not missing(r.get("programme_id"))
     }
     rows = _keyed(run, "funding_applications", _id("application_id"))
     for r in rows.values():
-        pid = "" if _missing(r.get("programme_id")) else str(r["programme_id"]).strip()
+        pid = "" if missing(r.get("programme_id")) else str(r["programme_id"]).strip()
         name = names.get(pid)
-        r["programme_title"] = f"{name} ({pid})" if name and not _missing(name) else pid
+        r["programme_title"] = f"{name} ({pid})" if name and not missing(name) else pid
     return rows
 
 
 # ------------------------------------------------------------------ comparing
 
 
-def _missing(v: Any) -> bool:
-    if v is None or v is pd.NaT:
-        return True
-    return isinstance(v, float) and math.isnan(v)
-
-
-def same(a: Any, b: Any) -> bool:
-    """Equal as the report sees it: both empty, equal floats to the cent, equal otherwise."""
-    if _missing(a) or _missing(b):
-        return _missing(a) and _missing(b)
-    if isinstance(a, int | float) and isinstance(b, int | float):
-        return abs(float(a) - float(b)) < 0.005
-    return bool(a == b)
-
-
-def source(r: Row) -> str:
-    """``BRA.xlsx › Maßnahmen › Zeile 5``."""
-    return f"{r.get('source_workbook')} › {r.get('source_sheet')} › Zeile {r.get('source_row')}"
-
-
 def _item(key: str, r: Row, title: str) -> Item:
-    shown = r[title] if not _missing(r.get(title)) else ""
+    shown = r[title] if not missing(r.get(title)) else ""
     return Item(key=key, title=str(shown), values=r, source=source(r))
 
 
@@ -176,7 +151,7 @@ def _changes(
             continue
         for f in fields:
             if not same(before[k].get(f), r.get(f)):
-                t = "" if _missing(r.get(title)) else str(r[title])
+                t = "" if missing(r.get(title)) else str(r[title])
                 out.append(FieldChange(k, t, f, before[k].get(f), r.get(f), source(r)))
     return out
 
@@ -222,13 +197,13 @@ def granted(rows: dict[str, Row]) -> dict[str, float]:
     """Money granted per application: ``bewilligt`` of granted or settled applications."""
     return {
         k: float(r["granted"])
-        if r.get("status") in GRANTED_STATUSES and not _missing(r.get("granted"))
+        if r.get("status") in GRANTED_STATUSES and not missing(r.get("granted"))
         else 0.0
         for k, r in rows.items()
     }
 
 
-# ------------------------------------------------------------------ summary and dates
+# ------------------------------------------------------------------ summary
 
 
 def _figures(
@@ -259,68 +234,3 @@ def _figures(
         late_after=sum(_late(r, day) for r in ns.values()),
         deadlines_90=len(deadlines(new, day)),
     )
-
-
-def deadlines(run: RunData, day: date) -> list[Deadline]:
-    """Programme Antragsfristen and Fristen Verwendungsnachweis from ``day`` to day + 90."""
-    end = day + timedelta(days=WINDOW_DAYS)
-    out = []
-    for r in run.table("programmes").to_dict("records"):
-        due = r.get("deadline")
-        if isinstance(due, date) and day <= due <= end:
-            out.append(
-                Deadline(
-                    due,
-                    "Antragsfrist",
-                    str(r["programme_id"]),
-                    str(r.get("programme") or ""),
-                    None,
-                    (due - day).days,
-                    source(r),
-                )
-            )
-    for r in run.table("funding_applications").to_dict("records"):
-        due = r.get("proof_due")
-        if isinstance(due, date) and day <= due <= end and r.get("status") != "abgerechnet":
-            out.append(
-                Deadline(
-                    due,
-                    "Frist Verwendungsnachweis",
-                    str(r["application_id"]),
-                    str(r.get("programme_id") or ""),
-                    r.get("municipality"),
-                    (due - day).days,
-                    source(r),
-                )
-            )
-    return sorted(out, key=lambda x: (x.due, x.kind, x.key))
-
-
-def deliveries(old: RunData, new: RunData) -> list[DeliveryIssue]:
-    """Municipalities with no updated workbook (same SHA-256, or none) or with Fehler now."""
-    names = old.municipalities | new.municipalities
-    before = {s.municipality: s for s in old.sources if s.municipality}
-    after = {s.municipality: s for s in new.sources if s.municipality}
-    out = []
-    for code, name in names.items():
-        s = after.get(code)
-        if s is None or code in new.missing_municipalities:
-            out.append(DeliveryIssue(code, name, "fehlt", "Kein lesbares Workbook in diesem Lauf."))
-            continue
-        if code in before and before[code].sha256 == s.sha256:
-            out.append(
-                DeliveryIssue(
-                    code,
-                    name,
-                    "unverändert",
-                    "Workbook seit dem Vergleichslauf nicht aktualisiert (gleicher Inhalt).",
-                )
-            )
-        if s.errors or code in new.incomplete_municipalities:
-            n = s.errors
-            out.append(
-                DeliveryIssue(
-                    code, name, "Fehler", f"Workbook enthält {n} Fehler; betroffene Zeilen fehlen."
-                )
-            )
-    return out
