@@ -15,8 +15,8 @@ from parthe_reports.progress import ProgressError, write_progress_report
 from parthe_reports.progress.context import build_context
 from parthe_reports.progress.diff import diff_runs
 from parthe_reports.progress.sections import SECTIONS
-from parthe_reports.progress.template import TEMPLATE
-from parthe_reports.render.engine import missing_variables
+from parthe_reports.progress.template import TEMPLATE, build_template
+from parthe_reports.render.engine import missing_variables, template_variables
 from tests.test_progress_fixtures import dataset, keep_run, two_runs
 
 Block = tuple[str, object]
@@ -196,3 +196,12 @@ def test_chart_left_out_without_funding(tmp_path: Path) -> None:
     path = write_progress_report(tmp_path).path
     assert len(docx.Document(str(path)).inline_shapes) == 0
     assert "Für die Abbildung liegen keine Läufe mit Förderanträgen vor." in all_text(path)
+
+
+def test_committed_template_matches_its_build(tmp_path: Path) -> None:
+    """It finds the same variables and headings in the committed template as in a fresh build."""
+    fresh = build_template(tmp_path)
+    assert template_variables(fresh) == template_variables(TEMPLATE)
+    headings = [b for b in blocks(TEMPLATE) if b[0] == "h2"]
+    assert headings == [b for b in blocks(fresh) if b[0] == "h2"]
+    assert ("h2", "Neu verspätete Meilensteine") in headings

@@ -2,7 +2,8 @@
 E's ``render.build_templates`` (same styles, title page, header/footer, example-data
 marker and sources appendix as the phase documents).
 
-Rebuild with ``python -m parthe_reports.progress.template``; afterwards the .docx is an
+Rebuild with ``python -c "from parthe_reports.progress.template import build_template as b; b()"``
+(after changing ``sections.SECTIONS``); afterwards the .docx is an
 ordinary Word document that may be restyled in Word or LibreOffice.
 """
 
