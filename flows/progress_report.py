@@ -16,7 +16,7 @@ from prefect import flow, task
 from prefect.artifacts import create_markdown_artifact
 
 from parthe_reports import history
-from parthe_reports.paths import OUTPUTS, REGION_CONFIG
+from parthe_reports.paths import INPUTS, OUTPUTS, REGION_CONFIG
 from parthe_reports.progress import ProgressError, ProgressResult, write_progress_report
 from parthe_reports.region import load_region
 from parthe_reports.render.formatting import money
@@ -52,9 +52,13 @@ def progress_report_flow(
     outputs: str = str(OUTPUTS),
     since: str | None = None,
     region_config: str = str(REGION_CONFIG),
+    inputs: str = str(INPUTS),
 ) -> dict[str, Any]:
     """Write the Fortschrittsbericht and prune old runs; with fewer than two completed runs
-    there is nothing to compare, which is reported, not a failure."""
+    there is nothing to compare, which is reported, not a failure.
+
+    ``inputs`` is not read (the report works on kept runs); it is accepted because
+    ``flows.deployments`` gives every scheduled flow the same parameters."""
     out = Path(outputs)
     try:
         result = write_report(out, since)

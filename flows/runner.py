@@ -1,0 +1,66 @@
+"""Run a flow on demand: pick the task runner, make sure there is an API, call the flow."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from prefect.task_runners import ThreadPoolTaskRunner
+
+from flows import progress
+from flows.local_api import prefect_api
+from flows.pipeline import phase_flow, pipeline_flow
+from parthe_reports.paths import INPUTS, OUTPUTS, REGION_CONFIG
+
+
+def task_runner(dask: bool = False, dask_address: str | None = None, workers: int = 2) -> Any:
+    """Threads by default; Dask (prefect-dask) on a temporary local cluster or at an address."""
+    if dask_address:
+        from prefect_dask import DaskTaskRunner
+
+        return DaskTaskRunner(address=dask_address)
+    if dask:
+        from prefect_dask import DaskTaskRunner
+
+        return DaskTaskRunner(
+            cluster_kwargs={
+                "n_workers": workers,
+                "threads_per_worker": 1,
+                "processes": True,
+                "dashboard_address": None,
+            }
+        )
+    return ThreadPoolTaskRunner(max_workers=4)
+
+
+def run(
+    inputs: Path = INPUTS,
+    outputs: Path = OUTPUTS,
+    phases: list[int] | None = None,
+    stichtag: date | None = None,
+    pdf: bool = False,
+    dask: bool = False,
+    dask_address: str | None = None,
+    region_config: Path = REGION_CONFIG,
+    listener: progress.Listener | None = None,
+) -> dict[str, Any]:
+    """Run the pipeline flow (or the phase flow for ``phases``); return its summary dict."""
+    runner = task_runner(dask, dask_address)
+    args: dict[str, Any] = {
+        "inputs": str(inputs),
+        "outputs": str(outputs),
+        "stichtag": stichtag,
+        "pdf": pdf,
+        "region_config": str(region_config),
+    }
+    progress.set_listener(listener)
+    try:
+        with prefect_api():
+            if phases:
+                result = phase_flow.with_options(task_runner=runner)(phases=list(phases), **args)
+            else:
+                result = pipeline_flow.with_options(task_runner=runner)(**args)
+    finally:
+        progress.set_listener(None)
+    return dict(result)

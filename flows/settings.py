@@ -1,0 +1,41 @@
+"""Prefect environment defaults, applied before ``prefect`` is first imported.
+
+Prefect reads its settings once, at import. ``flows/__init__`` calls
+:func:`configure_environment` so that every entry point (CLI, tests, benchmarks) gets the
+same quiet, offline set-up. Values the user set in the environment always win.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+# Project-local state (git-ignored): the SQLite database of runs, the profiles file.
+DEFAULT_PREFECT_HOME = ROOT / ".prefect"
+
+DEFAULTS = {
+    # No telemetry look-ups: the machine may be offline.
+    "DO_NOT_TRACK": "1",
+    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+    # Users see our progress bar and summary, not Prefect's INFO lines.
+    "PREFECT_LOGGING_LEVEL": "WARNING",
+    "PREFECT_LOGGING_LOG_PRINTS": "false",
+    # A fresh home needs its database migrated (≈ 6–12 s here); 20 s was too tight.
+    "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "120",
+    # The UI is only wanted by `serve`, which sets it itself.
+    "PREFECT_UI_ENABLED": "false",
+}
+
+
+def prefect_home() -> Path:
+    """Where Prefect keeps its state: $PREFECT_HOME, else ``<project>/.prefect``."""
+    return Path(os.environ.get("PREFECT_HOME") or DEFAULT_PREFECT_HOME)
+
+
+def configure_environment() -> None:
+    """Set Prefect defaults in ``os.environ`` (only where unset). Must run before ``import prefect``."""
+    os.environ.setdefault("PREFECT_HOME", str(DEFAULT_PREFECT_HOME))
+    for key, value in DEFAULTS.items():
+        os.environ.setdefault(key, value)
+    Path(os.environ["PREFECT_HOME"]).mkdir(parents=True, exist_ok=True)
