@@ -69,3 +69,14 @@ def test_flow_writes_report_and_prunes(tmp_path: Path) -> None:
     assert got["written"] and got["baseline"] == old.name
     assert got["deleted"] == []  # the baseline is protected although keep_last_runs = 1
     assert (new / "Fortschrittsbericht.docx").is_file() and old.is_dir()
+
+
+@pytest.mark.prefect
+def test_flow_accepts_the_deployment_parameters() -> None:
+    """It takes the parameters flows.deployments gives every scheduled flow."""
+    from flows.progress_report import progress_report_flow
+
+    params = {"inputs": "inputs", "outputs": "outputs", "region_config": "region.toml"}
+    assert progress_report_flow.validate_parameters(params)["inputs"] == "inputs"
+    with pytest.raises(Exception, match="unknown"):
+        progress_report_flow.validate_parameters({"unknown": 1})
