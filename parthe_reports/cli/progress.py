@@ -16,9 +16,6 @@ from rich.console import Console
 
 from parthe_reports.cli.app import app
 from parthe_reports.paths import OUTPUTS
-from parthe_reports.progress import ProgressError, write_progress_report
-from parthe_reports.progress.context import trend
-from parthe_reports.render.formatting import money
 
 report_app = typer.Typer(help="Berichte, die über einen Lauf hinausgehen.", no_args_is_help=True)
 app.add_typer(report_app, name="report")
@@ -43,6 +40,11 @@ def progress_command(
     ] = None,
 ) -> None:
     """Schreibt den Fortschrittsbericht der Lenkungsgruppe in den neuesten abgeschlossenen Lauf."""
+    # Imported here: pandas, DuckDB and python-docx cost ≈ 1 s that other commands need not pay.
+    from parthe_reports.progress import ProgressError, write_progress_report
+    from parthe_reports.progress.context import trend
+    from parthe_reports.render.formatting import money
+
     console = Console()
     try:
         day = date.fromisoformat(stichtag) if stichtag else None
