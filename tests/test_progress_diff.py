@@ -159,3 +159,14 @@ def test_duplicate_id_across_workbooks_counts_once(tmp_path: Path) -> None:
     d = diff_runs(old, new)
     assert [c.key for c in d.measures_status] == ["M-BRA-01", "M-BRA-02"]
     assert d.measures_new == []
+
+
+def test_swapping_the_runs_swaps_added_and_removed(tmp_path: Path) -> None:
+    """It reports as removed, when compared backwards, what it reports as added forwards."""
+    old, new = _runs(tmp_path)
+    forward, backward = diff_runs(old, new), diff_runs(new, old)
+    assert [i.key for i in backward.swot_removed] == [i.key for i in forward.swot_added]
+    assert backward.swot_added == [] and forward.swot_removed == []
+    assert [(c.key, c.after) for c in backward.measures_status] == [
+        (c.key, c.before) for c in forward.measures_status
+    ]
