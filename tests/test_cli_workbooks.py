@@ -21,7 +21,7 @@ name = "Machern"
 kind = "Gemeinde"
 ags = "14729250"
 population = 6767
-area_km2 = 31.21
+area_km2 = 38.93
 """
 
 
@@ -60,7 +60,7 @@ def test_machern_by_config_alone(tmp_path: Path) -> None:
         "14729250",
         6767,
         None,
-        31.21,
+        38.93,
     ]
     assert _stamp(out / "MAC.xlsx")[META_CODE] == "MAC"
     ws = load_workbook(out / "BRA.xlsx")["Maßnahmen"]
