@@ -87,6 +87,9 @@ def resolve_duplicates(books: list[ValidatedWorkbook], sheet_key: str, col_key: 
     """An ID used more than once: merge identical rows (note), reject conflicting ones (all places)."""
     sheet = _sheet(sheet_key)
     column = sheet.column(col_key)
+    ids = [v for b in books if sheet_key in b.tables for v in b.tables[sheet_key][col_key] if v]
+    if len(ids) == len(set(ids)):
+        return  # the common case: every ID once
     seen: dict[str, list[tuple[ValidatedWorkbook, int, tuple[Any, ...]]]] = defaultdict(list)
     for b in books:
         table = b.tables.get(sheet_key)

@@ -230,7 +230,7 @@ def _municipality(raw: RawWorkbook, region: Region, book: ValidatedWorkbook) -> 
     book.source = _replace_code(book.source, code)
     for key, table in book.tables.items():
         if not table.empty:
-            table[MUNICIPALITY] = code
+            table[MUNICIPALITY] = pd.Series(code, index=table.index, dtype=object)
             book.tables[key] = table
 
 

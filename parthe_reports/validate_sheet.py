@@ -7,15 +7,17 @@ rules between two columns (Ende/Beginn, bewilligt/beantragt) and ID uniqueness.
 from __future__ import annotations
 
 import difflib
+import functools
 import math
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
 import pandas as pd
 from openpyxl.utils import get_column_letter
 
 from parthe_reports import parse
-from parthe_reports.dataset import MUNICIPALITY, PROVENANCE, table_columns
+from parthe_reports.dataset import MUNICIPALITY, PROVENANCE, empty_table
 from parthe_reports.errors import Finding
 from parthe_reports.ingest import RawSheet
 from parthe_reports.periods import period_bounds
@@ -63,6 +65,7 @@ def make_finding(code: str, message: str, workbook: str, **where: Any) -> Findin
     return Finding(code, severity(code), message, workbook, **where)
 
 
+@functools.cache
 def _header_index(sheet: Sheet) -> dict[str, Column]:
     known: dict[str, Column] = {}
     for col in sheet.columns:
@@ -192,7 +195,7 @@ class _SheetValidator:
         special = {pos[0] for pos in self.raw.error_cells} | {
             pos[0] for pos in self.raw.formulas_without_value
         }
-        helps = {normalize(c.help) for c in self.sheet.columns if c.help}
+        helps = _helps(self.sheet)
         out: list[int] = []
         for r in range(header + 1, len(self.raw.rows)):
             row = self.raw.rows[r]
@@ -313,18 +316,11 @@ class _SheetValidator:
         keep = (
             [] if sheet_rejected else [i for i, r in enumerate(data_rows) if r not in self.bad_rows]
         )
-        columns = {k: [vals[i] for i in keep] for k, vals in typed.items()}
-        table = pd.DataFrame({c: pd.Series(dtype=object) for c in table_columns(self.sheet)})
         if keep:
-            data: dict[str, Any] = {}
-            for col in self.sheet.columns:
-                vals = columns[col.key]
-                data[col.key] = pd.Series(vals, dtype="float64" if col.type in NUMERIC else object)
-            data[PROVENANCE[0]] = [self.workbook] * len(keep)
-            data[PROVENANCE[1]] = [self.raw.name] * len(keep)
-            data[PROVENANCE[2]] = [data_rows[i] + 1 for i in keep]
-            data[MUNICIPALITY] = [None] * len(keep)
-            table = pd.DataFrame(data)
+            rows = [data_rows[i] + 1 for i in keep]
+            table = _frame(self.sheet, typed, keep, (self.workbook, self.raw.name, rows))
+        else:
+            table = empty_table(self.sheet)
         n = len(data_rows)
         count = RowCount(read=n, accepted=len(keep), rejected=n - len(keep))
         ids = {
@@ -333,6 +329,27 @@ class _SheetValidator:
             if col.type is ColumnType.ID and col.key in typed
         }
         return SheetResult(table, self.findings, count, list(extras), dict(mapping), ids)
+
+
+def _frame(
+    sheet: Sheet, typed: dict[str, list[Any]], keep: list[int], where: tuple[str, str, list[int]]
+) -> pd.DataFrame:
+    """Typed table of the kept rows, built in one go. Object columns are explicit object
+    Series (pandas would otherwise infer its ``str`` dtype and turn None into NaN)."""
+    everything = len(keep) == len(next(iter(typed.values()), []))
+    n = len(keep)
+    data: dict[str, Any] = {}
+    for col in sheet.columns:
+        vals = typed[col.key] if everything else [typed[col.key][i] for i in keep]
+        if col.type in NUMERIC:
+            data[col.key] = np.asarray(vals, dtype=np.float64)
+        else:
+            data[col.key] = pd.Series(vals, dtype=object)
+    data[PROVENANCE[0]] = pd.Series([where[0]] * n, dtype=object)
+    data[PROVENANCE[1]] = pd.Series([where[1]] * n, dtype=object)
+    data[PROVENANCE[2]] = np.asarray(where[2], dtype=np.int64)
+    data[MUNICIPALITY] = pd.Series([None] * n, dtype=object)
+    return pd.DataFrame(data)
 
 
 def _empty(v: Any) -> bool:
@@ -347,7 +364,12 @@ def _fmt(v: Any) -> str:
     return "" if v is None else str(v)
 
 
-def _is_instruction(filled: list[Any], helps: set[str]) -> bool:
+@functools.cache
+def _helps(sheet: Sheet) -> frozenset[str]:
+    return frozenset(normalize(c.help) for c in sheet.columns if c.help)
+
+
+def _is_instruction(filled: list[Any], helps: frozenset[str]) -> bool:
     texts = [normalize(x) for x in filled if isinstance(x, str)]
     if len(texts) != len(filled) or not texts:
         return False

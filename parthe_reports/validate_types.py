@@ -17,7 +17,14 @@ from typing import Any
 
 from parthe_reports import parse
 from parthe_reports.region import Region
-from parthe_reports.schema import ALL_CODES, Column, ColumnType, normalize, vocabulary_for
+from parthe_reports.schema import (
+    ALL_CODES,
+    Column,
+    ColumnType,
+    Vocabulary,
+    normalize,
+    vocabulary_for,
+)
 
 Issue = tuple[int, str, Any]  # (index in the column, finding code, value as understood)
 NUMERIC = (ColumnType.NUMBER, ColumnType.AMOUNT, ColumnType.PERCENT)
@@ -113,10 +120,20 @@ def _take(fn: Callable[[Any], parse.Parsed], i: int, v: Any, issues: list[Issue]
     return p.value
 
 
+_VOCAB_CACHE: dict[tuple[Any, ...], tuple[Vocabulary, dict[str, str], set[str]]] = {}
+
+
+def _vocabulary(col: Column, region: Region) -> tuple[Vocabulary, dict[str, str], set[str]]:
+    """Vocabulary, normalised lookup and canonical spellings; built once per vocabulary."""
+    key = (col.vocabulary, region.topics, region.guiding_questions)
+    if key not in _VOCAB_CACHE:
+        vocab = vocabulary_for(col, region)
+        _VOCAB_CACHE[key] = (vocab, vocab.lookup(), {normalize(v) for v in vocab.values})
+    return _VOCAB_CACHE[key]
+
+
 def _choices(col: Column, texts: list[Any], region: Region, issues: list[Issue]) -> list[Any]:
-    vocab = vocabulary_for(col, region)
-    table = vocab.lookup()
-    canonical = {normalize(v) for v in vocab.values}
+    vocab, table, canonical = _vocabulary(col, region)
     out: list[Any] = []
     for i, text in enumerate(texts):
         if text is None:
