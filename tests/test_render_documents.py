@@ -18,7 +18,7 @@ from tests.test_render_fixtures import (
     doc_text,
     example,
     headings,
-    render_all,
+    rendered_example,
     tables_with_header,
 )
 
@@ -28,14 +28,13 @@ MARKER = "Beispieldaten – nicht zur Vorlage in Gremien"
 
 
 @pytest.fixture(scope="module")
-def ex(tmp_path_factory: pytest.TempPathFactory):
-    return example(tmp_path_factory.mktemp("example"))
+def ex():
+    return example()
 
 
 @pytest.fixture(scope="module")
-def rendered(ex, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    out = tmp_path_factory.mktemp("docs")
-    return {j.file_name: p for j, p in render_all(ex, out)}
+def rendered() -> dict[str, Path]:
+    return rendered_example()
 
 
 def test_every_deliverable_is_written(rendered, ex):

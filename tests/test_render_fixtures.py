@@ -42,9 +42,23 @@ def _example_files(root: str) -> Example:
     return consolidate(ds), ds, books
 
 
-def example(tmp_root: Path) -> Example:
-    """The shipped example data (Beispieldaten), validated and consolidated (cached)."""
-    return _example_files(str(tmp_root))
+def example(tmp_root: Path | None = None) -> Example:
+    """The shipped example data (Beispieldaten), validated and consolidated (once per process)."""
+    return _example_files(_scratch())
+
+
+@functools.cache
+def _scratch() -> str:
+    import tempfile
+
+    return tempfile.mkdtemp(prefix="parthe-render-tests-")
+
+
+@functools.cache
+def rendered_example() -> dict[str, Path]:
+    """Every example document rendered once per process: file name → path."""
+    out = Path(_scratch()) / "docs"
+    return {j.file_name: p for j, p in render_all(example(), out)}
 
 
 def hostile(ex: Example) -> Example:

@@ -10,7 +10,7 @@ import pytest
 
 from parthe_reports.render import PdfConversionError, convert_to_pdf
 from parthe_reports.render import pdf as pdf_module
-from tests.test_render_fixtures import example, render_all
+from tests.test_render_fixtures import rendered_example
 
 PAGES = {"Phase": (4, 40), "Kommunalprofil": (3, 15), "Pruefbericht": (1, 6)}
 
@@ -30,8 +30,7 @@ def _pages(path: Path) -> int:
 @pytest.mark.slow
 def test_every_deliverable_converts_with_plausible_pages_and_updated_fields(tmp_path):
     """It converts all documents in one call; page counts are plausible, TOC and Seite X von Y filled."""
-    ex = example(tmp_path / "example")
-    docs = [p for _j, p in render_all(ex, tmp_path / "docx")]
+    docs = list(rendered_example().values())
     pdfs = convert_to_pdf(docs, tmp_path / "pdf", timeout=600)
     assert [p.stem for p in pdfs] == [p.stem for p in docs]
     for pdf in pdfs:
@@ -62,5 +61,5 @@ def test_nothing_to_convert_starts_nothing(monkeypatch, tmp_path):
 def test_a_broken_document_is_named(tmp_path):
     """It names the document whose PDF was not written (here: it vanished before conversion)."""
     bad = tmp_path / "kaputt.docx"
-    with pytest.raises(PdfConversionError, match="kaputt.pdf"):
+    with pytest.raises(PdfConversionError, match=r"kaputt\.pdf"):
         convert_to_pdf([bad], tmp_path / "out", timeout=120)

@@ -251,8 +251,8 @@ def _header_footer(doc: DocxDocument, spec: DocSpec) -> None:
     footer = sec.footer
     f = footer.paragraphs[0]
     f.style = doc.styles["Footer"]
-    f.paragraph_format.tab_stops.add_tab_stop(Cm(16.5), WD_TAB_ALIGNMENT.RIGHT)
-    f.add_run("Stichtag {{ stichtag }}\tSeite ")
+    # The Footer style brings a centre tab (8,25 cm) and a right tab (16,5 cm).
+    f.add_run("Stichtag {{ stichtag }}\t\tSeite ")
     b.add_field(f, "PAGE")
     f.add_run(" von ")
     b.add_field(f, "NUMPAGES")

@@ -8,6 +8,7 @@ German labels and number formats; each municipality keeps its colour in every ch
 from __future__ import annotations
 
 import io
+import warnings
 from datetime import date
 from typing import Any
 
@@ -43,6 +44,16 @@ STATUS_COLORS = {
 }
 
 
+def _wrap(text: str, width: int = 34) -> str:
+    """A y-axis label on at most two lines."""
+    import textwrap
+
+    lines = textwrap.wrap(text, width) or [""]
+    if len(lines) > 2:
+        lines = [lines[0], textwrap.shorten(" ".join(lines[1:]), width, placeholder=" …")]
+    return "\n".join(lines)
+
+
 def municipality_colors(codes: list[str] | tuple[str, ...]) -> dict[str, str]:
     """A fixed colour per municipality code, by position in the region's order."""
     return {c: PALETTE[i % len(PALETTE)] for i, c in enumerate(codes)}
@@ -63,7 +74,10 @@ def _png(fig: Any) -> bytes:
 
     FigureCanvasAgg(fig)
     buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=DPI)
+    with warnings.catch_warnings():
+        # A cell may hold an emoji the chart font lacks; it is drawn as a box, not an error.
+        warnings.filterwarnings("ignore", message="Glyph .* missing from font")
+        fig.savefig(buf, format="png", dpi=DPI)
     return buf.getvalue()
 
 
@@ -184,9 +198,9 @@ def timeline(
 
 def milestones(items: list[tuple[str, date, str]], stichtag: date | None = None) -> bytes:
     """Milestone plan: (label, due, status) as diamonds on a time axis, coloured by status."""
-    from matplotlib.dates import DateFormatter, date2num
+    from matplotlib.dates import AutoDateLocator, DateFormatter, date2num
 
-    fig = _figure(min(9.0, max(2.2, 0.3 * len(items) + 1.2)))
+    fig = _figure(min(9.0, max(2.2, 0.4 * len(items) + 1.2)))
     ax = fig.add_subplot()
     ypos = list(range(len(items)))
     for y, (_label, due, status) in zip(ypos, items, strict=True):
@@ -194,9 +208,10 @@ def milestones(items: list[tuple[str, date, str]], stichtag: date | None = None)
             date2num(due), y, marker="D", markersize=7, color=STATUS_COLORS.get(status, "#888888")
         )
         ax.text(date2num(due), y, "  " + date_de(due), va="center", fontsize=6.5)
-    ax.set_yticks(ypos, [i[0] for i in items], fontsize=7)
+    ax.set_yticks(ypos, [_wrap(i[0]) for i in items], fontsize=7)
     ax.invert_yaxis()
     ax.xaxis_date()
+    ax.xaxis.set_major_locator(AutoDateLocator(maxticks=6))
     ax.xaxis.set_major_formatter(DateFormatter("%m/%Y"))
     if stichtag:
         ax.axvline(date2num(stichtag), color="#C00000", linewidth=0.8, linestyle="--")

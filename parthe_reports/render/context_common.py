@@ -104,6 +104,8 @@ class Names:
             return fmt.MISSING
         if isinstance(codes, str):
             codes = (codes,)
+        if len(self.order) > 2 and set(codes) >= set(self.order):
+            return "alle Kommunen"
         return ", ".join(fmt.sorted_de(self.name(c) for c in codes))
 
     def sort_key(self, code: Any) -> tuple[str, str]:

@@ -403,7 +403,7 @@ def phase6_context(c: Consolidated) -> dict[str, Any]:
             "milestones",
             {
                 "items": [
-                    (fmt.plain(r["milestone"])[:45], r["due"], fmt.plain(r["status"]))
+                    (fmt.plain(r["milestone"]), r["due"], fmt.plain(r["status"]))
                     for r in records(ms)
                     if not fmt.is_missing(r["due"])
                 ],
