@@ -23,8 +23,8 @@ from parthe_reports.render.formatting import money
 
 log = logging.getLogger("flows.progress_report")
 
-write_report = task(write_progress_report, name="fortschrittsbericht")
-prune = task(history.prune_runs, name="aufbewahrung")
+write_report = task(name="fortschrittsbericht")(write_progress_report)
+prune = task(name="aufbewahrung")(history.prune_runs)
 
 
 def report_markdown(result: ProgressResult) -> str:

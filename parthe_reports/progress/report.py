@@ -20,6 +20,7 @@ from parthe_reports.progress.diff import diff_runs
 from parthe_reports.progress.model import ProgressDiff
 from parthe_reports.progress.render import FILE_NAME, render_report
 from parthe_reports.progress.template import TEMPLATE
+from parthe_reports.runs import latest_complete_run
 
 
 class ProgressError(Exception):
@@ -41,7 +42,7 @@ def default_baseline(runs: list[Path], latest: Path) -> Path:
     the same comparison).
     """
     own = read_meta(latest).get("progress_report")
-    earlier = [r for r in runs if r != latest]
+    earlier = runs[: runs.index(latest)]
     by_name = {r.name: r for r in earlier}
     if own and own.get("baseline") in by_name:
         return by_name[own["baseline"]]
@@ -66,7 +67,9 @@ def write_progress_report(
     runs = list_runs(outputs, status=COMPLETED)
     if not runs:
         raise ProgressError(f"In {outputs} gibt es keinen abgeschlossenen Lauf.")
-    latest = runs[-1]
+    # The run ``aktuell`` points to (helper F's pointer), else the newest completed one.
+    pointer = latest_complete_run(outputs)
+    latest = next((r for r in runs if pointer and r.name == pointer.name), runs[-1])
     if since:
         match = [r for r in runs if r.name == since]
         if not match:
