@@ -74,6 +74,10 @@ def test_ordinary_cells_keep_their_type(xlsx: Path) -> None:
     heads = [c.value for c in ws[1]]
     cost = ws.cell(row=2, column=heads.index("Kosten gesamt") + 1)
     assert cost.data_type == "n" and cost.value == 50_000 and cost.number_format == FMT_AMOUNT
+    costs = [r[heads.index("Kosten gesamt")] for r in ws.iter_rows(min_row=2, values_only=True)]
+    assert costs == [50_000, 10_000, 8_000, 3_000]  # one reused styled cell, distinct values
+    status = ws.cell(row=2, column=heads.index("Status") + 1)
+    assert status.value == "geplant" and status.number_format == "General"
     title = ws.cell(row=2, column=heads.index("Titel") + 1)
     assert title.value == "Bauamt bündeln" and not title.quotePrefix
 

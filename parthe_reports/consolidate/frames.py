@@ -50,8 +50,17 @@ def group_sum(
         out[count_as] = g.size().astype(int)
     for new, col in sums.items():
         out[new] = g[col].sum(min_count=0).astype(float)
-    out[SOURCE_WORKBOOKS] = g["source_workbook"].agg(_tuple_sorted)
+    books = books_per_group(df, list(by)).reindex(out.index)
+    out[SOURCE_WORKBOOKS] = [b if isinstance(b, tuple) else () for b in books]
     return out.reset_index()
+
+
+def books_per_group(df: pd.DataFrame, by: list[str]) -> pd.Series:
+    """Sorted tuple of distinct source workbooks per group (deduplicated before the Python step)."""
+    pairs = df[[*by, "source_workbook"]].dropna(subset=["source_workbook"]).drop_duplicates()
+    pairs = pairs.sort_values("source_workbook", kind="stable")
+    books = pairs.groupby(by, sort=True, dropna=False)["source_workbook"].agg(tuple)
+    return books
 
 
 def codes_tuple(values: Iterable[object]) -> tuple[str, ...]:

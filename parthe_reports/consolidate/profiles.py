@@ -7,6 +7,7 @@ say whose data is missing. Tables are split once with group-bys (O(rows), not O(
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from parthe_reports.consolidate.frames import num
@@ -67,56 +68,90 @@ def build_profiles(
     p5: Phase5Model,
 ) -> dict[str, MunicipalProfile]:
     """One MunicipalProfile per region municipality (missing ones flagged)."""
-    present = tuple(c for c in region.codes if c not in set(missing))
-    wide = figures(p1, region.codes)
-    stats = wide.loc[list(present)].agg(["median", "min", "max"]).T if present else None
+    codes = region.codes
+    gone = set(missing)
+    present = [c for c in codes if c not in gone]
+    wide = figures(p1, codes)
+    wide.loc[list(gone & set(codes))] = float("nan")
+    stats = wide.loc[present].agg(["median", "min", "max"]).T if present else None
+    comp = (
+        wide.rename_axis("municipality")
+        .reset_index()
+        .melt(id_vars="municipality", var_name="figure", value_name="value")
+    )
+    for s in ("median", "min", "max"):
+        comp[f"region_{s}"] = comp["figure"].map(stats[s]) if stats is not None else float("nan")
+
+    prios = p1.priorities.assign(priority=num(p1.priorities["priority"]))
+    prios["region_rank"] = prios["topic"].map(p1.priority_ranking.set_index("topic")["rank"])
+    heat = p1.cluster_matrix.melt(id_vars="topic", var_name="municipality", value_name="score")
+    heat["region_score"] = heat["topic"].map(p1.clusters.set_index("topic")["score"])
+    involved = p4.measures.assign(_code=p4.measures["involved"]).explode("_code")
     split = {
-        "admin": _split(p1.admin_by_topic_municipality),
-        "infra": _split(p1.infrastructure),
-        "docs": _split(p1.documents),
+        "comparison": _split(comp),
+        "administration": _split(p1.admin_by_topic_municipality),
+        "infrastructure": _split(p1.infrastructure),
+        "documents": _split(p1.documents),
         "swot": _split(p1.swot),
-        "prios": _split(p1.priorities),
-        "apps": _split(p5.applications),
+        "priorities": _split(prios[["topic", "priority", "region_rank", "municipality"]]),
+        "cluster_scores": _split(heat),
+        "measures": _split(involved, "_code"),
+        "applications": _split(p5.applications),
     }
-    involved = p4.measures.explode("involved")
-    by_code = {c: g.index.unique() for c, g in involved.groupby("involved")}
-    rank = p1.priority_ranking.set_index("topic")["rank"]
-    heat = p1.cluster_matrix.set_index("topic")
-    region_score = p1.clusters.set_index("topic")["score"]
-    profiles: dict[str, MunicipalProfile] = {}
-    for m in region.municipalities:
-        code = m.code
-        comp = pd.DataFrame({"figure": list(FIGURES), "value": wide.loc[code].to_numpy()})
-        for s in ("median", "min", "max"):
-            comp[f"region_{s}"] = stats[s].to_numpy() if stats is not None else float("nan")
-        if code in missing:
-            comp["value"] = float("nan")
-        prios = split["prios"].get(code, p1.priorities.iloc[0:0])[["topic", "priority"]].copy()
-        prios["priority"] = num(prios["priority"])
-        prios["region_rank"] = prios["topic"].map(rank)
-        scores = pd.DataFrame(
-            {"topic": heat.index, "score": heat[code].to_numpy() if code in heat else float("nan")}
-        )
-        scores["region_score"] = scores["topic"].map(region_score)
-        rows = p4.measures.loc[by_code.get(code, [])] if code in by_code else p4.measures.iloc[0:0]
-        measures = p4.measures[(p4.measures["responsible"] == code)].index.union(rows.index)
-        profiles[code] = MunicipalProfile(
-            code=code,
+    region_scores = p1.clusters.set_index("topic")["score"].reindex(list(region.topics))
+    empty = {
+        "comparison": comp.iloc[0:0],
+        "administration": p1.admin_by_topic_municipality.iloc[0:0],
+        "infrastructure": p1.infrastructure.iloc[0:0],
+        "documents": p1.documents.iloc[0:0],
+        "swot": p1.swot.iloc[0:0],
+        "priorities": prios[["topic", "priority", "region_rank"]].iloc[0:0],
+        "cluster_scores": pd.DataFrame(
+            {
+                "topic": list(region.topics),
+                "score": float("nan"),
+                "region_score": region_scores.to_numpy(),
+            }
+        ),
+        "measures": p4.measures.iloc[0:0],
+        "applications": p5.applications.iloc[0:0],
+    }
+
+    def part(name: str, code: str) -> pd.DataFrame:
+        return split[name].get(code, empty[name])
+
+    return {
+        m.code: MunicipalProfile(
+            code=m.code,
             name=m.official_name,
-            has_data=code not in missing,
-            comparison=comp,
-            administration=split["admin"].get(code, p1.admin_by_topic_municipality.iloc[0:0]),
-            infrastructure=split["infra"].get(code, p1.infrastructure.iloc[0:0]),
-            documents=split["docs"].get(code, p1.documents.iloc[0:0]),
-            priorities=prios.reset_index(drop=True),
-            swot=split["swot"].get(code, p1.swot.iloc[0:0]),
-            cluster_scores=scores,
-            measures=p4.measures.loc[measures].reset_index(drop=True),
-            applications=split["apps"].get(code, p5.applications.iloc[0:0]),
+            has_data=m.code not in gone,
+            comparison=part("comparison", m.code),
+            administration=part("administration", m.code),
+            infrastructure=part("infrastructure", m.code),
+            documents=part("documents", m.code),
+            priorities=part("priorities", m.code),
+            swot=part("swot", m.code),
+            cluster_scores=part("cluster_scores", m.code),
+            measures=part("measures", m.code),
+            applications=part("applications", m.code),
         )
-    return profiles
+        for m in region.municipalities
+    }
 
 
-def _split(df: pd.DataFrame) -> dict[str, pd.DataFrame]:
-    """Rows per municipality code, split in one pass."""
-    return {str(k): g.reset_index(drop=True) for k, g in df.groupby("municipality", sort=False)}
+def _split(df: pd.DataFrame, key: str = "municipality") -> dict[str, pd.DataFrame]:
+    """Rows per code in one pass: sort once, then slice (O(rows), not n × rows).
+
+    The key column is dropped when it is a helper (``_code``) or a per-profile constant
+    of a derived table (comparison, priorities, cluster scores)."""
+    if df.empty:
+        return {}
+    keys_s = df[key].astype(str)
+    order = np.argsort(keys_s.to_numpy(), kind="stable")
+    keys = keys_s.to_numpy()[order]
+    body = df.iloc[order].reset_index(drop=True)
+    if key == "_code" or set(body.columns) & {"figure", "region_rank", "region_score"}:
+        body = body.drop(columns=key)
+    starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
+    ends = np.r_[starts[1:], len(keys)]
+    return {str(keys[a]): body.iloc[a:b] for a, b in zip(starts, ends, strict=True)}

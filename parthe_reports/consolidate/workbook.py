@@ -156,21 +156,45 @@ def cell_value(value: Any) -> Any:
     return value
 
 
-def _cell(ws: Worksheet, value: Any, fmt: str | None) -> Any:
-    v = cell_value(value)
-    if v is None:
-        return None
-    cell = WriteOnlyCell(ws, value=v if not isinstance(v, str) else "")
-    if isinstance(v, str):
+class _Cells:
+    """Cells for one sheet. openpyxl's write-only mode writes each cell as soon as it is
+    yielded, so one styled cell per number format is reused instead of one per value."""
+
+    def __init__(self, ws: Worksheet) -> None:
+        self.ws = ws
+        self.styled: dict[str, WriteOnlyCell] = {}
+
+    def _styled(self, fmt: str) -> Any:
+        cell = self.styled.get(fmt)
+        if cell is None:
+            cell = self.styled[fmt] = WriteOnlyCell(self.ws)
+            cell.number_format = fmt
+        return cell
+
+    def text(self, v: str) -> Any:
+        """Text as a string cell: never a formula, quote-prefixed when it looks like one."""
+        if not v.startswith(DANGEROUS):
+            return v  # openpyxl binds a plain str that does not start with "=" as text
+        cell = WriteOnlyCell(self.ws)
         cell.value = v
-        cell.data_type = "s"  # never a formula, whatever the text starts with
-        if v.startswith(DANGEROUS):
-            cell.quotePrefix = True
-    elif isinstance(v, date):
-        cell.number_format = FMT_DATE
-    elif isinstance(v, int | float):
-        cell.number_format = fmt or (FMT_INT if float(v).is_integer() else FMT_FLOAT)
-    return cell
+        cell.data_type = "s"
+        cell.quotePrefix = True
+        return cell
+
+    def __call__(self, value: Any, fmt: str | None) -> Any:
+        v = cell_value(value)
+        if v is None:
+            return None
+        if isinstance(v, str):
+            return self.text(v)
+        if isinstance(v, date):
+            cell = self._styled(FMT_DATE)
+        elif isinstance(v, int | float):
+            cell = self._styled(fmt or (FMT_INT if float(v).is_integer() else FMT_FLOAT))
+        else:
+            return self.text(str(v))
+        cell.value = v
+        return cell
 
 
 def _write_sheet(
@@ -184,9 +208,11 @@ def _write_sheet(
         ws.column_dimensions[get_column_letter(i)].width = min(max(len(h) + 2, 10), 50)
     if cols:
         ws.auto_filter.ref = f"A1:{get_column_letter(len(cols))}{max(len(df), 1) + 1}"
+    cells = _Cells(ws)
     head_cells = []
     for h in heads:
-        c = _cell(ws, h, None)
+        c = WriteOnlyCell(ws, value=h)
+        c.data_type = "s"
         c.font = Font(bold=True)
         c.fill = HEADER_FILL
         c.alignment = Alignment(wrap_text=True, vertical="top")
@@ -194,7 +220,7 @@ def _write_sheet(
     ws.append(head_cells)
     fmts = [fmt or column_format(c, sheets) for c in cols]
     for row in df.itertuples(index=False, name=None):
-        ws.append([_cell(ws, v, f) for v, f in zip(row, fmts, strict=True)])
+        ws.append([cells(v, f) for v, f in zip(row, fmts, strict=True)])
 
 
 def key_figures(c: Consolidated) -> pd.DataFrame:
@@ -289,6 +315,15 @@ def _csv_safe(value: Any) -> Any:
     return v
 
 
+def _csv_frame(df: pd.DataFrame) -> pd.DataFrame:
+    """Only text-like (object) columns need defusing and joining; numbers stay as they are."""
+    out = df.copy()
+    for col in out.columns:
+        if out[col].dtype == object or str(out[col].dtype) in ("str", "string"):
+            out[col] = out[col].map(_csv_safe)
+    return out
+
+
 def write_machine_readable(c: Consolidated, out_dir: Path) -> list[Path]:
     """One Parquet and one CSV file (UTF-8 with BOM, ``;``, decimal comma) per table."""
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -299,6 +334,6 @@ def write_machine_readable(c: Consolidated, out_dir: Path) -> list[Path]:
         pq = out_dir / f"{stem}.parquet"
         _arrow_safe(df).to_parquet(pq, index=False, engine="pyarrow")
         csv = out_dir / f"{stem}.csv"
-        df.map(_csv_safe).to_csv(csv, sep=";", decimal=",", index=False, encoding="utf-8-sig")
+        _csv_frame(df).to_csv(csv, sep=";", decimal=",", index=False, encoding="utf-8-sig")
         written += [pq, csv]
     return written
