@@ -10,13 +10,14 @@ from prefect.schedules import Cron
 
 from flows.deadlines import deadlines_flow
 from flows.pipeline import pipeline_flow
+from flows.progress_report import progress_report_flow
 from parthe_reports.region import load_region
 
-# region.toml [schedules] key → (flow, deployment name). The progress report (issue 7)
-# adds ("progress_report", progress_report_flow, "fortschrittsbericht") when its flow exists.
+# region.toml [schedules] key → (flow, deployment name).
 DEPLOYMENTS: dict[str, tuple[Any, str]] = {
     "pipeline": (pipeline_flow, "naechtlich"),
     "funding_deadlines": (deadlines_flow, "foerderfristen-woechentlich"),
+    "progress_report": (progress_report_flow, "fortschrittsbericht-monatlich"),
 }
 
 

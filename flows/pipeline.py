@@ -98,6 +98,7 @@ def run_pipeline(
         prepared = fut.result()
         counts.note("prepare", fut)
         consolidated = prepared.consolidated
+        core.save_history(prepared.dataset, folder)
         entries += _render_all(prepared.documents, folder, storage, summary, counts)
         if not phases:
             entries += _feedback_all(books, hashes, base_key, folder, storage, counts)
@@ -248,5 +249,4 @@ def phase_flow(
     return run_pipeline(inputs, outputs, phases, stichtag, pdf, region_config)
 
 
-# Issue 7 (progress report) adds its flow here: `progress_report_flow`, wrapping the
-# core's progress-report function; `flows.deployments` registers it when it exists.
+# The progress-report flow (issue 7) lives in flows/progress_report.py.

@@ -281,8 +281,8 @@ def feedback_bytes(book: Any) -> tuple[str, bytes] | None:
     """An annotated copy of the workbook (faulty cells marked) as (file name, bytes)."""
     fn = stage("feedback", "write_annotated_copy")
     path = book.source.path
-    if fn is None or not path:
-        return None
+    if fn is None or not path or (getattr(book, "rejected", False) and not book.sheet_names):
+        return None  # nothing could be read: the Prüfbericht alone explains why
     with tempfile.TemporaryDirectory(prefix="parthe-feedback-") as tmp:
         src = Path(path)
         out = Path(tmp) / f"{src.stem}_Rueckmeldung{src.suffix}"
@@ -305,7 +305,7 @@ class Prepared:
 
     consolidated: Any
     documents: list[PlannedDocument]
-    missing: tuple[str, ...] = ()
+    dataset: Any = None
 
 
 def prepare(
@@ -320,7 +320,14 @@ def prepare(
     dataset = build_dataset(books, region, stichtag)
     consolidated = consolidate_run(dataset)
     docs = plan_outputs(consolidated, dataset, books, phases, input_hashes, base_key)
-    return Prepared(consolidated, docs, tuple(getattr(dataset, "missing_municipalities", ())))
+    return Prepared(consolidated, docs, dataset)
+
+
+def save_history(dataset: Any, run_folder: Path) -> None:
+    """Keep the run's input data beside its documents (for the Fortschrittsbericht)."""
+    fn = stage("history", "save_run_data")
+    if fn is not None and dataset is not None:
+        fn(dataset, run_folder)
 
 
 def consolidated_files(consolidated: Any) -> dict[str, bytes]:
@@ -494,6 +501,7 @@ def run_pipeline(options: RunOptions) -> RunSummary:
         hashes = {p.name: mf.sha256_file(p) for p in paths}
         prepared = prepare(books, region, options.stichtag, options.phases, hashes, "")
         consolidated = prepared.consolidated
+        save_history(prepared.dataset, folder)
         for doc in prepared.documents:
             try:
                 outputs.append(save_document(doc, render_bytes(doc.job), folder))
@@ -503,7 +511,11 @@ def run_pipeline(options: RunOptions) -> RunSummary:
                 summary.failed_documents[doc.filename] = f"{type(exc).__name__}: {exc}"
         if not options.phases:
             for book in books:
-                fb = feedback_bytes(book)
+                try:
+                    fb = feedback_bytes(book)
+                except Exception:
+                    log.exception("Rückmeldung für %s fehlgeschlagen", book_name(book))
+                    continue
                 if fb is not None:
                     outputs.append(save_feedback(*fb, book_municipality(book), folder))
             outputs += write_consolidated(consolidated, folder)

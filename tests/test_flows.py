@@ -1,0 +1,143 @@
+"""The Prefect flows: caching by content (counted task runs), Dask equivalence, failures, artifacts."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import flows  # noqa: F401  (Prefect environment defaults before prefect is imported)
+from parthe_reports import pipeline as core
+from parthe_reports import runs
+from parthe_reports.paths import INPUTS
+from tests.test_pipeline import docx_text
+
+pytestmark = [pytest.mark.prefect, pytest.mark.slow]
+STICHTAG = date(2026, 11, 25)
+
+
+@pytest.fixture(scope="module")
+def prefect_env() -> Iterator[None]:
+    """Prefect's test harness once for this module; the code version pinned (others edit code)."""
+    from prefect.testing.utilities import prefect_test_harness
+
+    with pytest.MonkeyPatch.context() as mp, prefect_test_harness(server_startup_timeout=120):
+        mp.setattr(core, "code_version", lambda: "test")
+        yield
+
+
+def run(**kwargs: Any) -> dict[str, Any]:
+    from flows.runner import run as run_flow
+
+    return run_flow(stichtag=STICHTAG, **kwargs)
+
+
+def texts(result: dict[str, Any]) -> dict[str, str]:
+    folder = Path(result["run_folder"])
+    return {d: docx_text(folder / d) for d in result["documents"]}
+
+
+@pytest.fixture(scope="module")
+def three_runs(prefect_env: None, tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, Any]]:
+    """First run, unchanged re-run, re-run after NAU's workbook changed."""
+    base = tmp_path_factory.mktemp("cache")
+    inputs = base / "inputs"
+    shutil.copytree(INPUTS, inputs)
+    out = base / "out"
+    first = run(inputs=inputs, outputs=out)
+    second = run(inputs=inputs, outputs=out)
+    nau = inputs / "kommunen" / "NAU.xlsx"
+    nau.write_bytes(nau.read_bytes() + b"\0")  # new bytes; a zip reader ignores trailing data
+    third = run(inputs=inputs, outputs=out)
+    return [first, second, third]
+
+
+def test_first_run_renders_everything(three_runs: list[dict[str, Any]]) -> None:
+    """It reads every workbook and renders every document in the first run."""
+    first = three_runs[0]
+    assert first["exit_code"] in (0, 1), first
+    assert first["task_runs"]["read"] == {"run": 7, "cached": 0, "failed": 0}
+    assert first["task_runs"]["render"]["cached"] == 0
+    assert len(first["documents"]) == first["task_runs"]["render"]["run"] > 6
+
+
+def test_unchanged_rerun_comes_from_the_cache(three_runs: list[dict[str, Any]]) -> None:
+    """It recomputes nothing when no workbook changed, and writes documents with the same text."""
+    first, second, _ = three_runs
+    for kind, counts in second["task_runs"].items():
+        assert counts["run"] == 0, (kind, counts)
+    assert second["task_runs"]["read"]["cached"] == 7
+    assert second["run_folder"] != first["run_folder"]
+    assert texts(second) == texts(first)
+
+
+def test_one_changed_workbook_rereads_only_that_one(three_runs: list[dict[str, Any]]) -> None:
+    """It re-reads only NAU.xlsx and keeps the other workbooks' Prüfberichte and copies."""
+    first, _, third = three_runs
+    runs_ = third["task_runs"]
+    assert runs_["read"] == {"run": 1, "cached": 6, "failed": 0}
+    assert runs_["feedback"] == {"run": 1, "cached": 6, "failed": 0}
+    reports = [d for d in first["documents"] if d.startswith(core.FEEDBACK_DIR + "/")]
+    assert len(reports) == 7
+    # the six other Prüfberichte are cached; regional documents depend on all inputs
+    assert runs_["render"]["cached"] == 6
+    assert runs_["render"]["run"] == len(first["documents"]) - 6
+
+
+def test_runs_are_kept_and_pointer_is_latest(three_runs: list[dict[str, Any]]) -> None:
+    """It keeps all three run folders and points aktuell at the third."""
+    out = Path(three_runs[0]["run_folder"]).parent
+    assert [r.status for r in runs.list_runs(out)] == ["complete"] * 3
+    assert runs.latest_complete_run(out) == Path(three_runs[2]["run_folder"])
+
+
+def test_dask_runner_gives_the_same_documents(
+    three_runs: list[dict[str, Any]], tmp_path: Path
+) -> None:
+    """It renders documents with the same text on a local Dask cluster of 2 worker processes."""
+    dask = run(outputs=tmp_path / "out", dask=True)
+    assert dask["task_runs"]["read"]["run"] == 7  # its own empty cache: really computed
+    assert dask["exit_code"] == three_runs[0]["exit_code"]
+    assert texts(dask) == texts(three_runs[0])
+
+
+def test_failing_render_task_does_not_stop_the_others(
+    prefect_env: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """It writes the other documents when one render task fails, and reports exit code 2."""
+    real = core.render_bytes
+
+    def flaky(job: Any) -> bytes:
+        if job.file_name.startswith("Phase3"):
+            raise RuntimeError("Vorlage kaputt")
+        return real(job)
+
+    monkeypatch.setattr(core, "render_bytes", flaky)
+    result = run(outputs=tmp_path / "out", phases=[2, 3])
+    assert [d[:6] for d in result["failed_documents"]] == ["Phase3"]
+    assert [d[:6] for d in result["documents"]] == ["Phase2"]
+    assert result["task_runs"]["render"]["failed"] == 1
+    assert result["exit_code"] == core.EXIT_FAILED
+    assert runs.latest_complete_run(tmp_path / "out") is None
+
+
+def test_run_publishes_artifacts(three_runs: list[dict[str, Any]]) -> None:
+    """It leaves a Markdown summary naming the documents and a funding-deadline table."""
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey
+
+    with get_client(sync_client=True) as client:
+        found = client.read_artifacts(
+            artifact_filter=ArtifactFilter(
+                key=ArtifactFilterKey(any_=["lauf-zusammenfassung", "foerderfristen-90-tage"])
+            )
+        )
+    kinds = {a.key: a for a in found}
+    assert set(kinds) == {"lauf-zusammenfassung", "foerderfristen-90-tage"}
+    summary = str(kinds["lauf-zusammenfassung"].data)
+    assert "Prüfergebnisse je Kommune" in summary
+    assert three_runs[2]["documents"][0] in summary
