@@ -253,6 +253,8 @@ def _scan_sheet(zf: zipfile.ZipFile, part: str, path: Path, sheet: str) -> _Scan
     xml = zf.read(part)
     if (m := _DIMENSION.search(xml[:4096])) and m[1] and int(m[1]) > MAX_ROWS:
         raise _too_many_rows(path, sheet, int(m[1]))
+    if (rows := xml.count(b"<row ")) > MAX_ROWS:  # no or a false dimension: count in C
+        raise _too_many_rows(path, sheet, rows)
     if b"<f" not in xml and b't="e"' not in xml:
         return scan  # the common case: no formulas, nothing more to look at
     for m in _CELL.finditer(xml):

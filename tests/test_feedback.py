@@ -10,6 +10,7 @@ from openpyxl import load_workbook
 
 from parthe_reports.errors import Severity
 from parthe_reports.feedback import FILLS, RESULT_SHEET, feedback_file_name, write_annotated_copy
+from parthe_reports.ingest import read_workbook
 from parthe_reports.validate import check_file
 from tests.workbook_factory import REGION, municipal, row, soffice_convert
 
@@ -77,6 +78,16 @@ def test_annotated_copy_opens_in_libreoffice(tmp_path: Path) -> None:
     src = _bad(tmp_path)
     out = write_annotated_copy(check_file(src, REGION), src, tmp_path / "copy.xlsx")
     ods = soffice_convert(out, "ods", tmp_path)
-    from parthe_reports.ingest import read_workbook
-
     assert RESULT_SHEET in read_workbook(ods).sheets
+
+
+@pytest.mark.libreoffice
+def test_ods_input_gets_xlsx_copy(tmp_path: Path) -> None:
+    """It annotates an .ods input in an .xlsx copy with the same findings."""
+    src = soffice_convert(_bad(tmp_path / "src"), "ods", tmp_path)
+    book = check_file(src, REGION)
+    out = write_annotated_copy(book, src, tmp_path / "fb" / feedback_file_name(src))
+    assert out.name == "BRA_Prüfergebnis.xlsx"
+    wb = load_workbook(out)
+    assert "keine Zahl" in wb["Maßnahmen"]["I2"].comment.text
+    assert wb.worksheets[0].title == RESULT_SHEET

@@ -70,8 +70,9 @@ def test_entity_declaration_refused(tmp_path: Path) -> None:
     )
 
 
-def test_million_rows_refused(tmp_path: Path) -> None:
-    """It refuses a 1,000,000-row sheet from its dimension, quickly and in bounded memory."""
+@pytest.mark.parametrize("dimension", ['<dimension ref="A1:A1000000"/>', ""])
+def test_million_rows_refused(tmp_path: Path, dimension: str) -> None:
+    """It refuses a 1,000,000-row sheet (with or without a dimension), quickly."""
     src = municipal(tmp_path / "ok.xlsx")
     with zipfile.ZipFile(src) as z:
         names = z.namelist()
@@ -79,7 +80,7 @@ def test_million_rows_refused(tmp_path: Path) -> None:
     rows = "".join(f'<row r="{r}"><c r="A{r}"><v>{r}</v></c></row>' for r in range(1, 1_000_001))
     xml = (
         '<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-        f'<dimension ref="A1:A1000000"/><sheetData>{rows}</sheetData></worksheet>'
+        f"{dimension}<sheetData>{rows}</sheetData></worksheet>"
     ).encode()
     big = _rewrite(src, tmp_path / "big.xlsx", replace={sheet: xml})
     del rows, xml
@@ -87,6 +88,27 @@ def test_million_rows_refused(tmp_path: Path) -> None:
     assert _refused(big) == "too-large"
     assert time.perf_counter() - t < 10
     assert MAX_ROWS == 100_000
+
+
+def test_hundred_rows_read(tmp_path: Path) -> None:
+    """It reads a sheet well under the row limit completely."""
+    rows = {
+        "swot": [
+            {"topic": "Kultur", "category": "Chance", "statement": f"Aussage {i}"}
+            for i in range(100)
+        ]
+    }
+    book = check_file(municipal(tmp_path / "BRA.xlsx", rows, base=False), REGION)
+    assert book.row_counts["swot"].accepted == 100 and not book.errors
+
+
+def test_xlsm_read_macros_never_run(tmp_path: Path) -> None:
+    """It reads an .xlsm like an .xlsx (values only; nothing is executed)."""
+    src = municipal(tmp_path / "BRA.xlsx")
+    xlsm = tmp_path / "BRA.xlsm"
+    xlsm.write_bytes(src.read_bytes())
+    book = check_file(xlsm, REGION)
+    assert book.source.municipality == "BRA" and not book.findings
 
 
 def test_legacy_and_renamed_files_named(tmp_path: Path) -> None:

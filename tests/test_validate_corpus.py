@@ -363,6 +363,12 @@ def _renamed_pdf(d: Path) -> None:
     (d / "BRA.xlsx").write_bytes(b"%PDF-1.7\n" + b"x" * 2000)
 
 
+@case("baseline-good", [])
+def _baseline(d: Path) -> None:
+    municipal(d / "BRA.xlsx")
+    municipal(d / "NAU.xlsx", code="NAU")
+
+
 @case("lock-files-skipped-good", [])
 def _lock_files(d: Path) -> None:
     municipal(d / "BRA.xlsx")
