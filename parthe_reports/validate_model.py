@@ -6,6 +6,7 @@ import dataclasses
 from dataclasses import dataclass, field
 
 import pandas as pd
+from openpyxl.utils import get_column_letter
 
 from parthe_reports.dataset import PROVENANCE, SourceInfo
 from parthe_reports.errors import Finding, Severity
@@ -51,6 +52,11 @@ class ValidatedWorkbook:
     @property
     def name(self) -> str:
         return self.source.workbook
+
+    def cell(self, sheet_key: str, column_key: str, excel_row: int) -> str | None:
+        """A1 reference of a value (from ``source_row``), e.g. for „BRA.xlsx › Maßnahmen › I12“."""
+        c = self.columns.get(sheet_key, {}).get(column_key)
+        return None if c is None else f"{get_column_letter(c + 1)}{excel_row}"
 
     def add(self, *findings: Finding) -> None:
         """Add findings and keep the counts in ``source`` current."""

@@ -48,3 +48,11 @@ def test_validated_workbook_pickles(tmp_path: Path) -> None:
     book = next(b for b in _books(tmp_path) if b.name == "BRA.xlsx")
     again = pickle.loads(pickle.dumps(book))
     assert again.source == book.source and again.tables["swot"].equals(book.tables["swot"])
+
+
+def test_every_value_names_its_cell(tmp_path: Path) -> None:
+    """It names the cell of a value from its row provenance and column."""
+    book = next(b for b in _books(tmp_path) if b.name == "BRA.xlsx")
+    r = int(book.tables["measures"]["source_row"].iloc[0])
+    assert book.cell("measures", "cost_total", r) == "I2"
+    assert book.cell("measures", "no_such_column", r) is None
