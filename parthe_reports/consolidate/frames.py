@@ -113,3 +113,18 @@ def period_date(label: object, which: int) -> date | None:
         return period_bounds(label)[which]
     except ValueError:
         return None
+
+
+def complete(
+    df: pd.DataFrame, key: str, order: Sequence[str], count: str, keep_nan: Sequence[str] = ()
+) -> pd.DataFrame:
+    """Every value of ``order`` as a row, in that order: zero counts and sums, no sources
+    (``keep_nan`` columns, e.g. rates, stay NaN where undefined)."""
+    out = pd.DataFrame({key: list(order)}).merge(df, on=key, how="left")
+    for c in out.columns:
+        if c == SOURCE_WORKBOOKS:
+            out[c] = [v if isinstance(v, tuple) else () for v in out[c]]
+        elif c != key and c not in keep_nan:
+            out[c] = out[c].fillna(0)
+    out[count] = out[count].astype(int)
+    return out

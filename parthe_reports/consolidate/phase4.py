@@ -17,6 +17,7 @@ import pandas as pd
 from parthe_reports.consolidate.frames import (
     SOURCE_WORKBOOKS,
     codes_tuple,
+    complete,
     group_sum,
     num,
     ordered,
@@ -92,16 +93,17 @@ def build(dataset: Dataset, topics: tuple[str, ...] | None = None) -> Phase4Mode
     keyed = measures.assign(status=measures["status"].fillna(NO_STATUS))
     by_status = group_sum(keyed, ["status"], {"cost_total": "cost_total"}, "measures")
     extra = [s for s in by_status["status"] if s not in STATUSES]
-    by_status = _complete(by_status, "status", [*STATUSES, *extra])
-    by_topic = _complete(
+    by_status = complete(by_status, "status", [*STATUSES, *extra], "measures")
+    by_topic = complete(
         group_sum(measures, ["topic"], {"cost_total": "cost_total"}, "measures"),
         "topic",
         list(topics),
+        "measures",
     )
     by_muni = group_sum(measures, ["responsible"], {"cost_total": "cost_total"}, "measures")
     by_muni = by_muni.rename(columns={"responsible": "municipality"})
     codes = list(region.codes) + sorted(set(by_muni["municipality"].dropna()) - set(region.codes))
-    by_muni = _complete(by_muni, "municipality", codes)
+    by_muni = complete(by_muni, "municipality", codes, "measures")
     involved = measures.explode("involved")["involved"].value_counts()
     by_muni.insert(3, "involved_in", by_muni["municipality"].map(involved).fillna(0).astype(int))
 
@@ -133,16 +135,3 @@ def build(dataset: Dataset, topics: tuple[str, ...] | None = None) -> Phase4Mode
         totals=totals,
         sources=sources_of(raw, goals),
     )
-
-
-def _complete(df: pd.DataFrame, key: str, order: list[str]) -> pd.DataFrame:
-    """Every value of ``order`` present (zero counts/sums, no sources), in that order."""
-    out = pd.DataFrame({key: order}).merge(df, on=key, how="left")
-    for c in out.columns:
-        if c == SOURCE_WORKBOOKS:
-            out[c] = out[c].map(lambda v: v if isinstance(v, tuple) else ())
-        elif c != key:
-            out[c] = out[c].fillna(0)
-    if "measures" in out.columns:
-        out["measures"] = out["measures"].astype(int)
-    return out

@@ -19,6 +19,7 @@ import pandas as pd
 
 from parthe_reports.consolidate.frames import (
     SOURCE_WORKBOOKS,
+    complete,
     group_sum,
     num,
     ordered,
@@ -37,6 +38,7 @@ SECURED = ("bewilligt", "abgerechnet")
 PROOF_DONE = ("abgelehnt", "abgerechnet")
 AMOUNTS = {"requested": "requested", "granted": "granted", "own_share": "own_share"}
 NO_TOPIC = "themenübergreifend"
+NAN_COLS = ("funding_rate",)
 KIND_DEADLINE = "Antragsfrist"
 KIND_PROOF = "Frist Verwendungsnachweis"
 RATE_RULE = (
@@ -57,17 +59,6 @@ def _sums(apps: pd.DataFrame, by: list[str]) -> pd.DataFrame:
         ["decided_requested", "decided_granted"]
     ].fillna(0.0)
     out["funding_rate"] = rate(out["decided_granted"], out["decided_requested"])
-    return out
-
-
-def _complete(df: pd.DataFrame, key: str, order: list[str]) -> pd.DataFrame:
-    out = pd.DataFrame({key: order}).merge(df, on=key, how="left")
-    for c in out.columns:
-        if c == SOURCE_WORKBOOKS:
-            out[c] = out[c].map(lambda v: v if isinstance(v, tuple) else ())
-        elif c not in (key, "funding_rate", "programme", "funder"):
-            out[c] = out[c].fillna(0)
-    out["applications"] = out["applications"].astype(int)
     return out
 
 
@@ -135,9 +126,11 @@ def build(dataset: Dataset, measures: pd.DataFrame) -> Phase5Model:
     by_tf = programmes.assign(topic=programmes["topic"].fillna(NO_TOPIC))
     by_tf = by_tf.groupby(["topic", "funder"], sort=False).size().rename("programmes").reset_index()
 
-    by_status = _complete(_sums(apps, ["status"]), "status", list(STATUSES))
+    by_status = complete(_sums(apps, ["status"]), "status", STATUSES, "applications", NAN_COLS)
     codes = list(region.codes) + sorted(set(apps["municipality"].dropna()) - set(region.codes))
-    by_muni = _complete(_sums(apps, ["municipality"]), "municipality", codes)
+    by_muni = complete(
+        _sums(apps, ["municipality"]), "municipality", codes, "applications", NAN_COLS
+    )
     by_prog = _sums(apps, ["programme_id"])
     by_prog.insert(1, "programme", by_prog["programme_id"].map(prog_idx["programme"]))
     by_prog.insert(2, "funder", by_prog["programme_id"].map(prog_idx["funder"]))
