@@ -189,11 +189,15 @@ def phase4_context(c: Consolidated) -> dict[str, Any]:
     topics = list(c.region.topics)
     return {
         "overview": (
-            f"Der Katalog umfasst {fmt.number(t.get('measures'))} Maßnahmen mit geschätzten "
-            f"Gesamtkosten von {fmt.money(t.get('cost_total'))}, davon "
-            f"{fmt.number(t.get('quick_wins'))} Quick Wins. "
-            f"{fmt.number(t.get('duplicates_merged'))} mehrfach gemeldete Maßnahmen wurden "
-            "zusammengeführt."
+            f"Der Katalog umfasst {fmt.count(t.get('measures'), 'Maßnahme', 'Maßnahmen')} mit "
+            f"geschätzten Gesamtkosten von {fmt.money(t.get('cost_total'))}, davon "
+            f"{fmt.count(t.get('quick_wins'), 'Quick Win', 'Quick Wins')}. "
+            + (
+                f"{fmt.count(t.get('duplicates_merged'), 'mehrfach gemeldete Maßnahme wurde', 'mehrfach gemeldete Maßnahmen wurden')} "
+                "zusammengeführt."
+                if t.get("duplicates_merged")
+                else "Keine Maßnahme wurde mehrfach gemeldet."
+            )
         ),
         "by_topic": rows(
             p4.by_topic,
@@ -440,9 +444,8 @@ def phase6_context(c: Consolidated) -> dict[str, Any]:
             },
         ),
         "late_note": (
-            f"{fmt.number(len(late))} Meilensteine sind zum Stichtag überfällig: "
-            + fmt.join_de(fmt.plain(x) for x in late["milestone"])
-            + "."
+            f"{fmt.count(len(late), 'Meilenstein ist', 'Meilensteine sind')} zum Stichtag "
+            "überfällig: " + fmt.join_de(fmt.plain(x) for x in late["milestone"]) + "."
             if not late.empty
             else "Zum Stichtag ist kein Meilenstein überfällig."
         ),

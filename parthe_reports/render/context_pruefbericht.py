@@ -53,9 +53,11 @@ def pruefbericht_context(book: ValidatedWorkbook) -> dict[str, Any]:
         )
     else:
         summary = (
-            f"Im Workbook „{fmt.plain(name)}“ wurden {fmt.number(counts[Severity.ERROR])} Fehler, "
-            f"{fmt.number(counts[Severity.WARNING])} Warnungen und "
-            f"{fmt.number(counts[Severity.NOTE])} Hinweise gefunden. Die Befunde sind unten nach "
+            f"Im Workbook „{fmt.plain(name)}“ wurden "
+            f"{fmt.count(counts[Severity.ERROR], 'Fehler', 'Fehler')}, "
+            f"{fmt.count(counts[Severity.WARNING], 'Warnung', 'Warnungen')} und "
+            f"{fmt.count(counts[Severity.NOTE], 'Hinweis', 'Hinweise')} gefunden. "
+            "Die Befunde sind unten nach "
             "Tabellenblatt geordnet, mit Zelle, gefundenem Wert und Erwartung. Dieselben "
             "Stellen sind in der kommentierten Kopie des Workbooks markiert."
         )

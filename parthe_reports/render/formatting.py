@@ -139,3 +139,9 @@ def join_de(parts: Iterable[str]) -> str:
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + " und " + items[-1]
+
+
+def count(n: Any, singular: str, plural: str) -> str:
+    """``1 Hinweis``, ``3 Hinweise``, ``0 Hinweise``."""
+    value = 0 if is_missing(n) else n
+    return f"{number(value)} {singular if value == 1 else plural}"
