@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from parthe_reports.consolidate import consolidate, phase4
-from parthe_reports.consolidate.workbook import TABLES
+from parthe_reports.consolidate.tables import TABLES
 from parthe_reports.dataset import Dataset
 from tests.fixtures_dataset import TOPICS, make_dataset, three_dataset
 

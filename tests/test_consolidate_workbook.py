@@ -11,11 +11,11 @@ from openpyxl import load_workbook
 
 from parthe_reports.consolidate import Consolidated, consolidate
 from parthe_reports.consolidate.headers import header
+from parthe_reports.consolidate.tables import TABLES
 from parthe_reports.consolidate.workbook import (
     FMT_AMOUNT,
     FMT_DATE,
     FMT_PERCENT,
-    TABLES,
     write_consolidated_workbook,
     write_machine_readable,
 )

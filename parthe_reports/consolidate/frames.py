@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date
 
-import numpy as np
 import pandas as pd
 
 from parthe_reports.periods import period_bounds
@@ -92,17 +91,6 @@ def num(series: pd.Series) -> pd.Series:
 def present(series: pd.Series) -> pd.Series:
     """True where a text/choice cell holds something."""
     return series.notna() & (series.astype(str).str.strip() != "") & (series.astype(str) != "nan")
-
-
-def with_empty(df: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:
-    """``df`` or, when it has no rows, an empty frame with exactly ``columns``."""
-    if len(df):
-        return df
-    return pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
-
-
-def nan_to_none(value: float) -> float | None:
-    return None if value is None or (isinstance(value, float) and np.isnan(value)) else value
 
 
 def period_date(label: object, which: int) -> date | None:
