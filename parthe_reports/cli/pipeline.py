@@ -175,7 +175,9 @@ def list_runs(outputs: OutputsOption = OUTPUTS) -> None:
         "running": "läuft/abgebrochen",
     }
     latest = run_folders.latest_complete_run(outputs)
-    table = Table("Lauf", "Gestartet", "Stichtag", "Status", "Prüfergebnisse", "Exit")
+    table = Table()
+    for header in ("Lauf", "Gestartet", "Stichtag", "Status", "Prüfergebnisse", "Exit"):
+        table.add_column(header, no_wrap=True)
     for r in run_folders.list_runs(outputs):
         mark = " ← aktuell" if latest is not None and r.name == latest.name else ""
         table.add_row(
@@ -186,7 +188,7 @@ def list_runs(outputs: OutputsOption = OUTPUTS) -> None:
             "" if r.findings is None else str(r.findings),
             "" if r.exit_code is None else str(r.exit_code),
         )
-    Console().print(table)
+    Console(width=max(Console().width, 110)).print(table)
 
 
 @app.command("serve")
