@@ -112,6 +112,17 @@ def test_every_column_has_a_german_header(c: Consolidated) -> None:
                 assert header(str(col), spec.sheets) != col, f"{spec.title}: {col}"
 
 
+def test_every_cell_of_a_row_keeps_its_own_value(xlsx: Path) -> None:
+    """It writes each number of a row with several amounts as its own value."""
+    ws = load_workbook(xlsx)["P5 Anträge je Kommune"]
+    rows = {r[0]: r[1:5] for r in ws.iter_rows(min_row=2, values_only=True)}
+    assert rows["AAA"] == (2, 35_000, 20_000, 10_000)
+    ws = load_workbook(xlsx)["P1 Themencluster"]
+    first = next(ws.iter_rows(min_row=2, max_row=2, values_only=True))
+    assert first[:2] == (1, TOPICS[0]) and first[2] == pytest.approx(169.1666667 / 3)
+    assert first[3:7] == pytest.approx((0, 1, 2 / 3, 13 / 18))
+
+
 def test_german_number_and_date_formats(xlsx: Path) -> None:
     """It formats amounts in €, rates in %, dates as TT.MM.JJJJ."""
     wb = load_workbook(xlsx)

@@ -74,17 +74,18 @@ def cell_value(value: Any) -> Any:
 
 
 class _Cells:
-    """Cells for one sheet. openpyxl's write-only mode writes each cell as soon as it is
-    yielded, so one styled cell per number format is reused instead of one per value."""
+    """Cells for one sheet. openpyxl's write-only mode writes a row as soon as it is
+    appended, so one styled cell per (column, number format) is reused from row to row
+    instead of one new cell per value; within a row every column has its own cell."""
 
     def __init__(self, ws: Worksheet) -> None:
         self.ws = ws
-        self.styled: dict[str, WriteOnlyCell] = {}
+        self.styled: dict[tuple[int, str], WriteOnlyCell] = {}
 
-    def _styled(self, fmt: str) -> Any:
-        cell = self.styled.get(fmt)
+    def _styled(self, column: int, fmt: str) -> Any:
+        cell = self.styled.get((column, fmt))
         if cell is None:
-            cell = self.styled[fmt] = WriteOnlyCell(self.ws)
+            cell = self.styled[column, fmt] = WriteOnlyCell(self.ws)
             cell.number_format = fmt
         return cell
 
@@ -98,16 +99,16 @@ class _Cells:
         cell.quotePrefix = True
         return cell
 
-    def __call__(self, value: Any, fmt: str | None) -> Any:
+    def __call__(self, column: int, value: Any, fmt: str | None) -> Any:
         v = cell_value(value)
         if v is None:
             return None
         if isinstance(v, str):
             return self.text(v)
         if isinstance(v, date):
-            cell = self._styled(FMT_DATE)
+            cell = self._styled(column, FMT_DATE)
         elif isinstance(v, int | float):
-            cell = self._styled(fmt or (FMT_INT if float(v).is_integer() else FMT_FLOAT))
+            cell = self._styled(column, fmt or (FMT_INT if float(v).is_integer() else FMT_FLOAT))
         else:
             return self.text(str(v))
         cell.value = v
@@ -137,7 +138,7 @@ def _write_sheet(
     ws.append(head_cells)
     fmts = [fmt or column_format(c, sheets) for c in cols]
     for row in df.itertuples(index=False, name=None):
-        ws.append([cells(v, f) for v, f in zip(row, fmts, strict=True)])
+        ws.append([cells(i, v, f) for i, (v, f) in enumerate(zip(row, fmts, strict=True))])
 
 
 def key_figures(c: Consolidated) -> pd.DataFrame:
