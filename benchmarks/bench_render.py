@@ -1,5 +1,8 @@
 """Rendering the Word deliverables: ``python -m benchmarks.bench_render [runs] [--pdf]``.
 
+``python -m benchmarks.bench_render --scale N``: the example replicated to N synthetic
+municipalities (as in bench_consolidate), every document rendered once on 1 and 2 processes.
+
 Builds the example data (write, validate, consolidate) once, then prints medians over
 ``runs`` (default 5): planning all contexts, drawing each chart, rendering each document,
 the whole set on one process and on two; with ``--pdf`` also LibreOffice: all documents in
@@ -98,6 +101,33 @@ def main(runs: int = 5, pdf: bool = False) -> None:
         print(f"PDF, one soffice call per document:      {t_single:6.2f} s per document")
 
 
+def scale(n: int) -> None:
+    from benchmarks.bench_consolidate import example_dataset, scaled
+
+    ds = scaled(example_dataset(), n)
+    c = consolidate(ds)
+    t = time.perf_counter()
+    jobs = plan_documents(c, ds, [], generated=date(2026, 11, 25))
+    t_plan = time.perf_counter() - t
+    out = Path(tempfile.mkdtemp(prefix="bench-render-scale-"))
+    t = time.perf_counter()
+    with ProcessPoolExecutor(2) as pool:
+        list(pool.map(_render_one, [(j, str(out)) for j in jobs], chunksize=4))
+    t_pool = time.perf_counter() - t
+    regional = [j for j in jobs if j.kind == "phase"]
+    t = time.perf_counter()
+    _render_all(regional, out)
+    t_regional = time.perf_counter() - t
+    print(
+        f"N={n}: plan {t_plan:.2f} s; {len(jobs)} documents on 2 processes {t_pool:.2f} s "
+        f"({t_pool / len(jobs) * 1000:.0f} ms per document); six phase documents on 1 process "
+        f"{t_regional:.2f} s"
+    )
+
+
 if __name__ == "__main__":
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
-    main(int(args[0]) if args else 5, pdf="--pdf" in sys.argv)
+    if "--scale" in sys.argv:
+        scale(int(args[0]) if args else 100)
+    else:
+        main(int(args[0]) if args else 5, pdf="--pdf" in sys.argv)

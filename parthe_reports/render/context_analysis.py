@@ -39,8 +39,16 @@ def _admin_rows(df: pd.DataFrame, first: str, label: Any) -> list[Row]:
     return out
 
 
+# Beyond these sizes a chart or matrix per municipality is unreadable on a page.
+MAX_SERIES = 10  # municipalities as separate colours in a stacked bar
+MAX_MATRIX = 12  # municipalities as columns of the priority matrix
+MAX_HEATMAP = 25  # municipalities as columns of the heat map
+OTHERS = "übrige Kommunen"
+
+
 def investment_chart(df: pd.DataFrame, names: Names, codes: list[str]) -> ChartSpec | None:
-    """Stacked bars: investment need per infrastructure type, one segment per municipality."""
+    """Stacked bars: investment need per infrastructure type, one segment per municipality
+    (the largest ``MAX_SERIES`` - 1, the rest summed as „übrige Kommunen“)."""
     if df.empty or not (df["investment_need"].fillna(0) > 0).any():
         return None
     pivot = df.pivot_table(
@@ -51,12 +59,21 @@ def investment_chart(df: pd.DataFrame, names: Names, codes: list[str]) -> ChartS
     from parthe_reports.render.charts import municipality_colors
 
     colors = municipality_colors(codes)
+    series = {names.name(c): [float(v) for v in pivot[c]] for c in present}
+    palette = {names.name(c): colors[c] for c in present}
+    if len(present) > MAX_SERIES:
+        top = list(pivot[present].sum().sort_values(ascending=False).index[: MAX_SERIES - 1])
+        rest = [c for c in present if c not in top]
+        keep = [c for c in present if c in top]
+        series = {names.name(c): [float(v) for v in pivot[c]] for c in keep}
+        series[OTHERS] = [float(v) for v in pivot[rest].sum(axis=1)]
+        palette = {names.name(c): colors[c] for c in keep} | {OTHERS: "#BDBDBD"}
     return ChartSpec(
         "stacked_bars",
         {
             "categories": [fmt.plain(t) for t in pivot.index],
-            "series": {names.name(c): [float(v) for v in pivot[c]] for c in present},
-            "colors": {names.name(c): colors[c] for c in present},
+            "series": series,
+            "colors": palette,
             "xlabel": "Investitionsbedarf",
             "legend_title": "Kommune",
         },
@@ -66,7 +83,7 @@ def investment_chart(df: pd.DataFrame, names: Names, codes: list[str]) -> ChartS
 def heatmap_chart(df: pd.DataFrame, codes: list[str]) -> ChartSpec | None:
     """Topic × municipality cooperation potential (0–100)."""
     present = [c for c in codes if c in df.columns]
-    if df.empty or not present:
+    if df.empty or not present or len(present) > MAX_HEATMAP:
         return None
     values = [
         [None if fmt.is_missing(r.get(c)) else float(r[c]) for c in present] for r in records(df)
@@ -136,7 +153,7 @@ def _swot_topics(p1: Phase1Model, names: Names, topics: tuple[str, ...]) -> list
 
 def _priority_matrix(p1: Phase1Model, names: Names, topics: tuple[str, ...]) -> list[dict]:
     m = p1.priority_matrix
-    if m.empty:
+    if m.empty or len(m) > MAX_MATRIX:
         return []
     by_code = {r["municipality"]: r for r in records(m)}
     codes = [c for c in names.order if c in by_code]
@@ -208,6 +225,14 @@ def phase1_context(c: Consolidated) -> dict[str, Any]:
         ),
         "priority_matrix": _priority_matrix(p1, names, c.region.topics),
         "matrix_codes": matrix_codes,
+        "matrix_note": "Es wurden keine Prioritäten gemeldet."
+        if not matrix_codes
+        else f"Bei mehr als {MAX_MATRIX} Kommunen entfällt die Prioritätenmatrix; die "
+        "Rangfolge oben fasst die Prioritäten zusammen, die Kommunalprofile zeigen sie je Kommune.",
+        "heatmap_note": "Für eine Heatmap des Kooperationspotenzials liegen keine Angaben vor."
+        if p1.cluster_matrix.empty
+        else f"Bei mehr als {MAX_HEATMAP} Kommunen entfällt die Heatmap; die Tabelle der "
+        "Themencluster unten und die Kommunalprofile nennen die Werte.",
         "matrix_legend": "Kürzel: " + "; ".join(f"{x} = {names.name(x)}" for x in matrix_codes),
         "swot_merge_rule": fmt.text(p1.swot_merge_rule),
         "swot_topics": _swot_topics(p1, names, c.region.topics),

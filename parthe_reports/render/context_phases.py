@@ -259,6 +259,28 @@ def timeline_chart(df: pd.DataFrame, c: Consolidated) -> ChartSpec | None:
     colors = dict(
         zip(c.region.topics, municipality_colors(list(c.region.topics)).values(), strict=True)
     )
+    if len(df) > MAX_TIMELINE:
+        # Too many measures for one bar each: one bar per topic from first start to last end.
+        spans = df.groupby("topic", sort=False).agg(
+            start_date=("start_date", "min"), end_date=("end_date", "max"), n=("measure_id", "size")
+        )
+        bars = [
+            (
+                f"{fmt.plain(t)} ({fmt.count(r['n'], 'Maßnahme', 'Maßnahmen')})",
+                fmt.plain(t),
+                r["start_date"],
+                r["end_date"],
+            )
+            for t, r in spans.iterrows()
+        ]
+        return ChartSpec(
+            "timeline",
+            {
+                "bars": bars,
+                "group_colors": {fmt.plain(k): v for k, v in colors.items()},
+                "stichtag": c.stichtag,
+            },
+        )
     bars = [
         (
             f"{fmt.plain(r['measure_id'])} {fmt.plain(r['title'])[:38]}",
@@ -279,6 +301,9 @@ def timeline_chart(df: pd.DataFrame, c: Consolidated) -> ChartSpec | None:
 
 
 _MONEY = ("requested", "granted", "own_share")
+MAX_BARS = 25  # municipalities as bars of the funding chart
+MAX_TIMELINE = 60  # measures as bars of the timeline
+OTHERS = "übrige Kommunen"
 
 
 def _money_row(r: dict[str, Any]) -> Row:
@@ -383,11 +408,17 @@ def funding_chart(df: pd.DataFrame, names: Names, codes: list[str]) -> ChartSpec
     ).fillna(0.0)
     present = [x for x in codes if x in pivot.index]
     pivot = pivot.loc[present]
+    if len(present) > MAX_BARS:
+        # The largest municipalities by requested sum, the rest as one bar.
+        top = pivot.sum(axis=1).sort_values(ascending=False).index[: MAX_BARS - 1]
+        rest = pivot.drop(index=top).sum().rename(OTHERS)
+        pivot = pd.concat([pivot.loc[[x for x in present if x in top]], rest.to_frame().T])
+        present = [*(x for x in present if x in top), OTHERS]
     statuses = [s for s in STATUS_COLORS if s in pivot.columns]
     return ChartSpec(
         "stacked_bars",
         {
-            "categories": [names.name(x) for x in present],
+            "categories": [OTHERS if x == OTHERS else names.name(x) for x in present],
             "series": {s: [float(v) for v in pivot[s]] for s in statuses},
             "colors": {s: STATUS_COLORS[s] for s in statuses},
             "xlabel": "beantragte Fördersumme",

@@ -157,7 +157,7 @@ PHASE1 = DocSpec(
                     "priority_matrix",
                     "matrix_codes",
                     "Themenbereich",
-                    "Es wurden keine Prioritäten gemeldet.",
+                    "{{ matrix_note }}",
                     "Prioritätenmatrix: Themenbereich × Kommune (1 = höchste Priorität)",
                 ),
                 Text("{{ matrix_legend }}", style="Caption"),
@@ -183,7 +183,7 @@ PHASE1 = DocSpec(
                 Chart(
                     "chart_heatmap",
                     "Kooperationspotenzial je Themenbereich und Kommune (0–100)",
-                    "Für eine Heatmap des Kooperationspotenzials liegen keine Angaben vor.",
+                    "{{ heatmap_note }}",
                 ),
                 Table(
                     "clusters",
