@@ -124,8 +124,9 @@ def test_documents_age_and_register(p1: phase1.Phase1Model) -> None:
 def test_priority_matrix_and_ranking(p1: phase1.Phase1Model) -> None:
     """It builds the municipality × topic matrix and ranks topics by mean priority."""
     m = p1.priority_matrix.set_index("municipality")
-    assert list(m.loc["BBB"]) == [2.0, 4.0, 3.0]
-    assert list(m.columns) == list(TOPICS)
+    assert list(m.loc["BBB", list(TOPICS)]) == [2.0, 4.0, 3.0]
+    assert list(m.columns) == [*TOPICS, "source_workbooks"]
+    assert m.loc["BBB", "source_workbooks"] == ("BBB.xlsx",)
     r = p1.priority_ranking
     assert list(r["topic"]) == [V, TM, K]
     assert list(r["rank"]) == [1, 2, 3]

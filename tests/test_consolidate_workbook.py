@@ -161,3 +161,17 @@ def test_machine_readable_files(c: Consolidated, tmp_path: Path) -> None:
     assert "50000,0" in text  # decimal comma
     heat = pd.read_parquet(tmp_path / "phase1_cluster_matrix.parquet").set_index("topic")
     assert heat.loc[TOPICS[0], "BBB"] == pytest.approx(70.0)
+
+
+def test_every_table_names_its_sources(c: Consolidated) -> None:
+    """It lets every row name its source: workbook › sheet › row, or the workbooks summed."""
+    for spec in TABLES:
+        cols = set(spec.frame(c).columns)
+        row_level = {"source_workbook", "source_sheet", "source_row"} <= cols
+        assert row_level or "source_workbooks" in cols, spec.title
+    goals = c.phase5.funding_by_goal.set_index("goal_id")
+    assert goals.loc["Z1", "source_workbooks"] == ("AAA.xlsx", "BBB.xlsx")
+    assert goals.loc["Z3", "source_workbooks"] == ()
+    subs = c.phase2.sub_strategies_by_topic.set_index("topic")
+    assert subs.loc[TOPICS[0], "source_workbooks"] == ("verbund.xlsx",)
+    assert subs.loc[TOPICS[2], "source_workbooks"] == ()

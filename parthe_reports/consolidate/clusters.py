@@ -160,6 +160,7 @@ def topic_clusters(
     out = out.sort_values(["score", "_pos"], ascending=[False, True], kind="stable")
     out["rank"] = range(1, len(out) + 1)
     heat = heat.reset_index(names="topic")
+    heat["source_workbooks"] = heat["topic"].map(out.set_index("topic")["source_workbooks"])
     return out[CLUSTER_COLS].reset_index(drop=True), heat
 
 

@@ -62,6 +62,17 @@ def books_per_group(df: pd.DataFrame, by: list[str]) -> pd.Series:
     return books
 
 
+def sources_by(df: pd.DataFrame, key: str, keys: Iterable[object]) -> list[tuple[str, ...]]:
+    """For each of ``keys``: the sorted workbooks of ``df``'s rows with that ``key`` value.
+
+    Rows of a deduplicated table count with every workbook in their ``source_workbooks``."""
+    if SOURCE_WORKBOOKS in df.columns:
+        df = df[[key, SOURCE_WORKBOOKS]].explode(SOURCE_WORKBOOKS)
+        df = df.rename(columns={SOURCE_WORKBOOKS: "source_workbook"})
+    books = books_per_group(df, [key]) if len(df) else pd.Series(dtype=object)
+    return [books.get(k, ()) if k == k else () for k in keys]
+
+
 def codes_tuple(values: Iterable[object]) -> tuple[str, ...]:
     """Sorted unique codes (used as an aggregation function)."""
     return _tuple_sorted(values)

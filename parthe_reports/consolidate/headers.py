@@ -77,6 +77,7 @@ DERIVED_HEADERS = {
     "measures": "Maßnahmen",
     "measure_cost": "Kosten der Maßnahmen",
     "measure_ids": "Maßnahmen-Nrn.",
+    "measure_sources": "Quellen der Maßnahmen",
     "date_start": "Beginn",
     "date_end": "Ende",
     # phase 4

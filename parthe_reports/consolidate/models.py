@@ -66,7 +66,8 @@ class Phase1Model:
     priorities: pd.DataFrame
     """Row-level Prioritäten rows."""
     priority_matrix: pd.DataFrame
-    """Wide: one row per municipality (column municipality), one column per topic (priority)."""
+    """Wide: one row per municipality (column municipality), one column per topic (priority),
+    source_workbooks."""
     priority_ranking: pd.DataFrame
     """topic, rank, priority_mean, priority_min, priority_max, top_count, municipalities,
     source_workbooks; rank 1 = the region's most important topic."""
@@ -84,7 +85,8 @@ class Phase1Model:
     shared_weakness, rated_potential (components 0–1), strength_municipalities,
     weakness_municipalities, priority_municipalities, municipalities, source_workbooks."""
     cluster_matrix: pd.DataFrame
-    """Heat map: one row per topic (column topic), one column per municipality code, 0–100."""
+    """Heat map: one row per topic (column topic), one column per code of a municipality that
+    delivered a workbook (0–100), source_workbooks."""
     cluster_tasks: pd.DataFrame
     """Task clusters from Verwaltung: rank, topic, task, score, coverage, rated_potential,
     municipalities, posts_fte, vacant_fte, source_workbooks."""
@@ -128,7 +130,8 @@ class Phase3Model:
     questions_without_statement: tuple[str, ...]
     """Guiding questions that have no Leitsatz yet."""
     goals: pd.DataFrame
-    """Row-level Verbundziele plus measures (count), measure_cost, measure_ids."""
+    """Row-level Verbundziele plus measures (count), measure_cost, measure_ids,
+    measure_sources (workbooks of those measures)."""
     communication: pd.DataFrame
     """Row-level Kommunikation plus date_start/date_end (from the Termin label)."""
     sources: Sources = ()
@@ -155,7 +158,8 @@ class Phase4Model:
     measures_without_goal: pd.DataFrame
     """Measures with no Verbundziel-Nr. or one the Verbund-Workbook does not define."""
     timeline: pd.DataFrame
-    """measure_id, title, topic, status, responsible, start_date, end_date (rows with dates)."""
+    """measure_id, title, topic, status, responsible, start_date, end_date, provenance
+    (measures with at least one date)."""
     totals: dict[str, float]
     """Region: measures, cost_total, quick_wins, duplicates_merged."""
     sources: Sources = ()
@@ -184,8 +188,9 @@ class Phase5Model:
     funding_rate_rule: str
     """How the funding rate is computed (German, printed)."""
     deadlines: pd.DataFrame
-    """Deadlines within DEADLINE_DAYS after the Stichtag: deadline_kind, deadline, days_left,
-    reference (programme/application ID), label, municipality, provenance. Sorted by date."""
+    """Deadlines from the Stichtag (day 0, included) to day 90 (included): deadline_kind,
+    deadline, days_left, reference (programme/application ID), label, municipality,
+    provenance. Sorted by date."""
     measures_without_application: pd.DataFrame
     """Measures with Kosten gesamt > 0 and no Förderantrag at all."""
     funding_by_goal: pd.DataFrame

@@ -16,6 +16,7 @@ from parthe_reports.consolidate.frames import (
     num,
     ordered,
     rate,
+    sources_by,
     sources_of,
     stable,
 )
@@ -196,6 +197,7 @@ def priority_tables(
     matrix = p.pivot_table(index="municipality", columns="topic", values="priority", aggfunc="min")
     matrix = matrix.reindex(columns=list(topics)).reset_index()
     matrix.columns.name = None
+    matrix["source_workbooks"] = sources_by(p, "municipality", matrix["municipality"])
     g = p.groupby("topic")
     rank = pd.DataFrame({"topic": list(topics)})
     rank["priority_mean"] = rank["topic"].map(g["priority"].mean())

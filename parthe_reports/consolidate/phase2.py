@@ -9,7 +9,15 @@ from __future__ import annotations
 
 import pandas as pd
 
-from parthe_reports.consolidate.frames import codes_tuple, num, ordered, rate, sources_of, stable
+from parthe_reports.consolidate.frames import (
+    codes_tuple,
+    num,
+    ordered,
+    rate,
+    sources_by,
+    sources_of,
+    stable,
+)
 from parthe_reports.consolidate.models import Phase2Model
 from parthe_reports.dataset import Dataset
 from parthe_reports.schema import VOCABULARIES
@@ -37,6 +45,7 @@ def workshop_tables(rows: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
             **{v: g[v].sum(min_count=1) for v in VOTES},
         }
     ).reset_index()
+    summary["source_workbooks"] = sources_by(ws, "stage", summary["stage"])
     summary["approval"] = rate(
         summary["votes_for"].fillna(0.0), summary[list(VOTES)].sum(axis=1, min_count=1)
     )
@@ -63,6 +72,7 @@ def build(dataset: Dataset) -> Phase2Model:
         .map(g["municipalities"].agg(lambda s: codes_tuple(c for t in s for c in t)))
         .map(lambda v: v if isinstance(v, tuple) else ())
     )
+    by_topic["source_workbooks"] = sources_by(subs, "topic", by_topic["topic"])
     missing = tuple(by_topic.loc[by_topic["sub_strategies"] == 0, "topic"])
     per_muni = subs.explode("municipalities").rename(
         columns={"municipalities": "municipality_code"}

@@ -10,6 +10,7 @@ from parthe_reports.consolidate.frames import (
     num,
     ordered,
     period_date,
+    sources_by,
     sources_of,
     stable,
 )
@@ -38,6 +39,7 @@ def build(dataset: Dataset, measures: pd.DataFrame) -> Phase3Model:
         measure_ids=goals["goal_id"].map(g["measure_id"].agg(codes_tuple)),
     )
     goals["measure_ids"] = goals["measure_ids"].map(lambda v: v if isinstance(v, tuple) else ())
+    goals["measure_sources"] = sources_by(serving, "goal_id", goals["goal_id"])
     goals = goals.sort_values(
         ["topic", "goal_id"],
         key=lambda s: ordered(s, dataset.region.topics) if s.name == "topic" else s,

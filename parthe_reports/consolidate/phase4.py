@@ -33,7 +33,10 @@ from parthe_reports.schema import VOCABULARIES
 STATUSES = VOCABULARIES["measure_status"].values
 QUICK_WIN_STATUSES = ("Idee", "geplant")
 NO_STATUS = "ohne Angabe"
-TIMELINE_COLS = ["measure_id", "title", "topic", "status", "responsible", "start_date", "end_date"]
+TIMELINE_COLS = [
+    "measure_id", "title", "topic", "status", "responsible", "start_date", "end_date",
+    "source_workbook", "source_sheet", "source_row", SOURCE_WORKBOOKS,
+]  # fmt: skip
 
 
 def deduplicate_measures(rows: pd.DataFrame) -> pd.DataFrame:

@@ -24,6 +24,7 @@ from parthe_reports.consolidate.frames import (
     num,
     ordered,
     rate,
+    sources_by,
     sources_of,
     stable,
 )
@@ -124,7 +125,16 @@ def build(dataset: Dataset, measures: pd.DataFrame) -> Phase5Model:
         kind="stable",
     ).reset_index(drop=True)
     by_tf = programmes.assign(topic=programmes["topic"].fillna(NO_TOPIC))
-    by_tf = by_tf.groupby(["topic", "funder"], sort=False).size().rename("programmes").reset_index()
+    by_tf = group_sum(by_tf, ["topic", "funder"], {}, "programmes")
+    by_tf = by_tf.sort_values(
+        ["topic", "funder"],
+        key=lambda s: (
+            ordered(s, (*region.topics, NO_TOPIC))
+            if s.name == "topic"
+            else ordered(s, VOCABULARIES["funder_level"].values)
+        ),
+        kind="stable",
+    ).reset_index(drop=True)
 
     by_status = complete(_sums(apps, ["status"]), "status", STATUSES, "applications", NAN_COLS)
     codes = list(region.codes) + sorted(set(apps["municipality"].dropna()) - set(region.codes))
@@ -176,4 +186,13 @@ def funding_by_goal(
     out["requested"] = out["goal_id"].map(req).fillna(0.0)
     out["granted"] = out["goal_id"].map(sec).fillna(0.0)
     out["secured_share"] = rate(out["granted"], out["measure_cost"])
+    both = pd.concat(
+        [
+            measures[["goal_id", "source_workbooks"]].explode("source_workbooks"),
+            apps[["goal_id", "source_workbook"]].rename(
+                columns={"source_workbook": "source_workbooks"}
+            ),
+        ]
+    ).rename(columns={"source_workbooks": "source_workbook"})
+    out["source_workbooks"] = sources_by(both, "goal_id", out["goal_id"])
     return out

@@ -11,7 +11,7 @@ from datetime import date
 
 import pandas as pd
 
-from parthe_reports.consolidate.frames import num, ordered, sources_of, stable
+from parthe_reports.consolidate.frames import num, ordered, sources_by, sources_of, stable
 from parthe_reports.consolidate.models import Phase6Model
 from parthe_reports.dataset import Dataset
 from parthe_reports.schema import VOCABULARIES
@@ -62,6 +62,7 @@ def build(dataset: Dataset, applications: pd.DataFrame) -> Phase6Model:
     counts = change["status"].value_counts()
     by_status = pd.DataFrame({"status": list(WORK_STATUSES)})
     by_status["measures"] = by_status["status"].map(counts).fillna(0).astype(int)
+    by_status["source_workbooks"] = sources_by(change, "status", by_status["status"])
     follow_up = applications[applications["status"] == "in Vorbereitung"].reset_index(drop=True)
     return Phase6Model(
         structure_options=options,

@@ -84,7 +84,12 @@ def build_profiles(
 
     prios = p1.priorities.assign(priority=num(p1.priorities["priority"]))
     prios["region_rank"] = prios["topic"].map(p1.priority_ranking.set_index("topic")["rank"])
-    heat = p1.cluster_matrix.melt(id_vars="topic", var_name="municipality", value_name="score")
+    heat = p1.cluster_matrix.melt(
+        id_vars="topic",
+        value_vars=[c for c in codes if c in p1.cluster_matrix.columns],
+        var_name="municipality",
+        value_name="score",
+    )
     heat["region_score"] = heat["topic"].map(p1.clusters.set_index("topic")["score"])
     involved = p4.measures.assign(_code=p4.measures["involved"]).explode("_code")
     split = {
