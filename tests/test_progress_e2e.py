@@ -24,18 +24,11 @@ NEW_SWOT = "Bauhof an der Kapazitätsgrenze"
 
 
 def pipeline_run(inputs: Path, outputs: Path) -> Path:
-    """One pipeline run (phase 5 documents only, for speed); returns its run folder.
-
-    Until the pipeline keeps the run's data itself (``history.save_run_data``, to be wired
-    by the pipeline's owner), the same core stages rebuild the Dataset and keep it here.
-    """
+    """One pipeline run (phase 5 documents only, for speed); returns its run folder, where
+    the pipeline kept the run's input data (``history.save_run_data``)."""
     options = pipeline.RunOptions(inputs=inputs, outputs=outputs, phases=(5,), stichtag=STICHTAG)
     folder = pipeline.run_pipeline(options).run_folder
-    if not (folder / history.catalog.DATA_DIR).is_dir():
-        region = pipeline.load_region(options.region_config)
-        books = [pipeline.read_workbook(p, region) for p in pipeline.discover(inputs)]
-        books = pipeline.cross_check([b for b in books if b is not None], region)
-        history.save_run_data(pipeline.build_dataset(books, region, STICHTAG), folder)
+    assert (folder / history.catalog.DATA_DIR).is_dir(), "the pipeline kept no input data"
     return folder
 
 
