@@ -11,7 +11,7 @@ from typing import Any
 import openpyxl
 import pytest
 
-from parthe_reports import history, pipeline
+from parthe_reports import history, manifest, pipeline
 from parthe_reports.dataset import sheet_by_key
 from parthe_reports.paths import INPUTS
 from parthe_reports.progress import write_progress_report
@@ -123,3 +123,8 @@ def test_two_pipeline_runs_report_exactly_the_clerks_edits(tmp_path: Path) -> No
     rows = section(result.path, "Statusänderungen")
     assert [r[0] for r in rows] == ["M-BRA-02", "M-BRA-03"]  # type: ignore[union-attr]
     assert [r[3] for r in section(result.path, "Neue SWOT-Aussagen")] == [NEW_SWOT]  # type: ignore[union-attr]
+    listed = [
+        o for o in manifest.read_manifest(second)["outputs"] if o["kind"] == "progress_report"
+    ]
+    assert [o["path"] for o in listed] == ["Fortschrittsbericht.docx"]
+    assert manifest.verify_manifest(second) == []

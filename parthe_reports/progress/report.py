@@ -3,10 +3,11 @@ compare, render, and record in ``run.json`` which run the report was based on.""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date
 from pathlib import Path
 
+from parthe_reports import manifest as mf
 from parthe_reports.history import (
     COMPLETED,
     list_runs,
@@ -20,7 +21,7 @@ from parthe_reports.progress.diff import diff_runs
 from parthe_reports.progress.model import ProgressDiff
 from parthe_reports.progress.render import FILE_NAME, render_report
 from parthe_reports.progress.template import TEMPLATE
-from parthe_reports.runs import latest_complete_run
+from parthe_reports.runs import atomic_write_json, latest_complete_run
 
 
 class ProgressError(Exception):
@@ -56,6 +57,18 @@ def default_baseline(runs: list[Path], latest: Path) -> Path:
     return earlier[-1]
 
 
+def add_to_manifest(run_dir: Path, path: Path) -> None:
+    """List the report in the run's ``manifest.json`` (replacing an earlier entry for it);
+    a run without a manifest is left as it is."""
+    if not (run_dir / mf.MANIFEST).is_file():
+        return
+    data = mf.read_manifest(run_dir)
+    entry = mf.output_entry(run_dir, path, mf.OutputKind.PROGRESS_REPORT)
+    outputs = [o for o in data.get("outputs", []) if o.get("path") != entry.path]
+    data["outputs"] = sorted([*outputs, asdict(entry)], key=lambda o: str(o["path"]))
+    atomic_write_json(run_dir / mf.MANIFEST, data)
+
+
 def write_progress_report(
     outputs: Path,
     since: str | None = None,
@@ -87,4 +100,5 @@ def write_progress_report(
     context = build_context(diff, old, new)
     path = render_report(context, funding_over_time(outputs), latest / FILE_NAME, template)
     record_progress_report(latest, baseline.name, FILE_NAME)
+    add_to_manifest(latest, path)
     return ProgressResult(path=path, run=latest.name, baseline=baseline.name, diff=diff)
