@@ -296,10 +296,7 @@ def _language(doc: DocxDocument) -> None:
     lang = OxmlElement("w:lang")
     lang.set(qn("w:val"), "de-DE")
     rpr.append(lang)
-    settings = doc.settings.element
-    hyph = OxmlElement("w:autoHyphenation")
-    hyph.set(qn("w:val"), "true")
-    settings.append(hyph)
+    b.add_setting(doc, "w:autoHyphenation")
 
 
 def build_all(out_dir: Path = WORD_TEMPLATES) -> list[Path]:

@@ -157,12 +157,123 @@ def add_field(paragraph: Paragraph, instr: str, cached: str = "1", dirty: bool =
     run._r.append(end)
 
 
-def set_update_fields(doc: DocxDocument) -> None:
-    """Ask Word to refresh fields (TOC) on opening; LibreOffice's PDF export does it itself."""
+# The order of w:settings children is fixed by the schema (Word rejects files otherwise).
+_SETTINGS_ORDER = (
+    "w:writeProtection",
+    "w:view",
+    "w:zoom",
+    "w:removePersonalInformation",
+    "w:removeDateAndTime",
+    "w:doNotDisplayPageBoundaries",
+    "w:displayBackgroundShape",
+    "w:printPostScriptOverText",
+    "w:printFractionalCharacterWidth",
+    "w:printFormsData",
+    "w:embedTrueTypeFonts",
+    "w:embedSystemFonts",
+    "w:saveSubsetFonts",
+    "w:saveFormsData",
+    "w:mirrorMargins",
+    "w:alignBordersAndEdges",
+    "w:bordersDoNotSurroundHeader",
+    "w:bordersDoNotSurroundFooter",
+    "w:gutterAtTop",
+    "w:hideSpellingErrors",
+    "w:hideGrammaticalErrors",
+    "w:activeWritingStyle",
+    "w:proofState",
+    "w:formsDesign",
+    "w:attachedTemplate",
+    "w:linkStyles",
+    "w:stylePaneFormatFilter",
+    "w:stylePaneSortMethod",
+    "w:documentType",
+    "w:mailMerge",
+    "w:revisionView",
+    "w:trackRevisions",
+    "w:doNotTrackMoves",
+    "w:doNotTrackFormatting",
+    "w:documentProtection",
+    "w:autoFormatOverride",
+    "w:styleLockTheme",
+    "w:styleLockQFSet",
+    "w:defaultTabStop",
+    "w:autoHyphenation",
+    "w:consecutiveHyphenLimit",
+    "w:hyphenationZone",
+    "w:doNotHyphenateCaps",
+    "w:showEnvelope",
+    "w:summaryLength",
+    "w:clickAndTypeStyle",
+    "w:defaultTableStyle",
+    "w:evenAndOddHeaders",
+    "w:bookFoldRevPrinting",
+    "w:bookFoldPrinting",
+    "w:bookFoldPrintingSheets",
+    "w:drawingGridHorizontalSpacing",
+    "w:drawingGridVerticalSpacing",
+    "w:displayHorizontalDrawingGridEvery",
+    "w:displayVerticalDrawingGridEvery",
+    "w:doNotUseMarginsForDrawingGridOrigin",
+    "w:drawingGridHorizontalOrigin",
+    "w:drawingGridVerticalOrigin",
+    "w:doNotShadeFormData",
+    "w:noPunctuationKerning",
+    "w:characterSpacingControl",
+    "w:printTwoOnOne",
+    "w:strictFirstAndLastChars",
+    "w:noLineBreaksAfter",
+    "w:noLineBreaksBefore",
+    "w:savePreviewPicture",
+    "w:doNotValidateAgainstSchema",
+    "w:saveInvalidXml",
+    "w:ignoreMixedContent",
+    "w:alwaysShowPlaceholderText",
+    "w:doNotDemarcateInvalidXml",
+    "w:saveXmlDataOnly",
+    "w:useXSLTWhenSaving",
+    "w:saveThroughXslt",
+    "w:showXMLTags",
+    "w:alwaysMergeEmptyNamespace",
+    "w:updateFields",
+    "w:hdrShapeDefaults",
+    "w:footnotePr",
+    "w:endnotePr",
+    "w:compat",
+    "w:docVars",
+    "w:rsids",
+    "w:attachedSchema",
+    "w:themeFontLang",
+    "w:clrSchemeMapping",
+    "w:doNotIncludeSubdocsInStats",
+    "w:doNotAutoCompressPictures",
+    "w:forceUpgrade",
+    "w:captions",
+    "w:readModeInkLockDown",
+    "w:smartTagType",
+    "w:shapeDefaults",
+    "w:doNotEmbedSmartTags",
+    "w:decimalSymbol",
+    "w:listSeparator",
+)
+
+
+def add_setting(doc: DocxDocument, tag: str, val: str = "true") -> None:
+    """Add an on/off setting such as ``w:updateFields`` at its schema position."""
     settings = doc.settings.element
-    el = OxmlElement("w:updateFields")
-    el.set(qn("w:val"), "true")
+    el = OxmlElement(tag)
+    el.set(qn("w:val"), val)
+    later = set(_SETTINGS_ORDER[_SETTINGS_ORDER.index(tag) + 1 :])
+    for child in settings:
+        if child.prefix == "w" and f"w:{child.tag.split('}')[1]}" in later:
+            child.addprevious(el)
+            return
     settings.append(el)
+
+
+def set_update_fields(doc: DocxDocument) -> None:
+    """Ask Word to refresh fields (TOC) on opening; the PDF export updates them itself."""
+    add_setting(doc, "w:updateFields")
 
 
 def page_break(doc: DocxDocument) -> None:
