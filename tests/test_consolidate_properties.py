@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from parthe_reports.consolidate import consolidate, phase4
+from parthe_reports.consolidate import consolidate, phase4, swot
 from parthe_reports.consolidate.tables import TABLES
 from parthe_reports.dataset import Dataset
 from tests.fixtures_dataset import TOPICS, make_dataset, three_dataset
@@ -153,3 +153,51 @@ def test_deduplication_is_idempotent(pairs: list[tuple[str, str]]) -> None:
     assert sorted(once["measure_id"]) == sorted({i for i, _ in pairs})
     for mid, books in zip(once["measure_id"], once["source_workbooks"], strict=True):
         assert books == tuple(sorted({f"{m}.xlsx" for i, m in pairs if i == mid}))
+
+
+def naive_clusters(keys: list[str]) -> dict[str, str]:
+    """Every pair compared (the rule as written, without the prefilters)."""
+    from difflib import SequenceMatcher
+
+    uniq = sorted(set(keys))
+    comp = {k: k for k in uniq}
+    changed = True
+    while changed:
+        changed = False
+        for a in uniq:
+            for b in uniq:
+                x, y = min(a, b), max(a, b)
+                if (
+                    a != b
+                    and SequenceMatcher(None, x, y, autojunk=False).ratio() >= swot.SIMILARITY
+                ):
+                    low = min(comp[a], comp[b])
+                    if comp[a] != low or comp[b] != low:
+                        comp[a] = comp[b] = low
+                        changed = True
+    return comp
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "gute anbindung",
+                "gute anbindungen",
+                "gute anbindung leipzig",
+                "kein kino",
+                "keine kinos",
+                "kino",
+            ]
+        ),
+        max_size=8,
+    ),
+    st.lists(st.text(alphabet="abcde ", min_size=1, max_size=14), max_size=6),
+)
+def test_prefiltered_merge_equals_comparing_every_pair(near: list[str], noise: list[str]) -> None:
+    """It merges exactly what comparing every pair by the documented rule would merge."""
+    keys = near + noise
+    got = swot.cluster_keys(keys)
+    want = naive_clusters(keys)
+    assert {k: got[k] for k in want} == want

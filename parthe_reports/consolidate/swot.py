@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
+import numpy as np
 import pandas as pd
 
 from parthe_reports.consolidate.frames import codes_tuple, num, ordered
@@ -57,17 +58,34 @@ def _find(parent: dict[str, str], k: str) -> str:
 
 
 def cluster_keys(keys: list[str]) -> dict[str, str]:
-    """Map each key to its cluster's representative (the smallest key of the cluster)."""
-    uniq = sorted(set(keys))
+    """Map each key to its cluster's representative (the smallest key of the cluster).
+
+    Only pairs that can reach the threshold are compared: lengths within the bound
+    2·min/(sum) ≥ S (a window over the keys sorted by length) and character multisets
+    overlapping enough (difflib's quick_ratio, computed for the whole window at once with
+    numpy). Each pair is compared in alphabetical order, so the result does not depend
+    on the input order."""
+    uniq = sorted(set(keys), key=lambda k: (len(k), k))
+    if len(uniq) < 2:
+        return {k: k for k in uniq}
+    lengths = np.array([len(k) for k in uniq])
+    alphabet = {ch: i for i, ch in enumerate(sorted({ch for k in uniq for ch in k}))}
+    counts = np.zeros((len(uniq), len(alphabet)), dtype=np.int32)
+    for row, k in enumerate(uniq):
+        for ch in k:
+            counts[row, alphabet[ch]] += 1
     parent = {k: k for k in uniq}
+    stretch = (2 - SIMILARITY) / SIMILARITY  # a partner of length n is at most n · stretch long
     for i, a in enumerate(uniq):
-        for b in uniq[i + 1 :]:
-            sm = SequenceMatcher(None, a, b, autojunk=False)
-            if (
-                sm.real_quick_ratio() >= SIMILARITY
-                and sm.quick_ratio() >= SIMILARITY
-                and sm.ratio() >= SIMILARITY
-            ):
+        stop = int(np.searchsorted(lengths, lengths[i] * stretch, side="right"))
+        if stop <= i + 1:
+            continue
+        overlap = np.minimum(counts[i], counts[i + 1 : stop]).sum(axis=1)
+        near = np.flatnonzero(2 * overlap >= SIMILARITY * (lengths[i] + lengths[i + 1 : stop]))
+        for j in near:
+            b = uniq[i + 1 + int(j)]
+            x, y = (a, b) if a < b else (b, a)
+            if SequenceMatcher(None, x, y, autojunk=False).ratio() >= SIMILARITY:
                 ra, rb = _find(parent, a), _find(parent, b)
                 if ra != rb:
                     parent[max(ra, rb)] = min(ra, rb)
