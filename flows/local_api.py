@@ -37,6 +37,12 @@ class LocalAPI:
         self._thread: threading.Thread | None = None
 
     def start(self, timeout: float = STARTUP_TIMEOUT_S) -> None:
+        # Two runs starting on a fresh home would both migrate the SQLite database and one
+        # fails ("duplicate column name"): the first migrates, the other waits for it.
+        with _startup_lock():
+            self._start(timeout)
+
+    def _start(self, timeout: float) -> None:
         import httpx
         import uvicorn
         from prefect.server.api.server import create_app
@@ -64,6 +70,26 @@ class LocalAPI:
             self._server.should_exit = True
         if self._thread is not None:
             self._thread.join(10)
+
+
+@contextlib.contextmanager
+def _startup_lock() -> Iterator[None]:
+    """An exclusive lock file in PREFECT_HOME (POSIX; on Windows no lock, runs rarely overlap)."""
+    try:
+        import fcntl
+    except ImportError:
+        yield
+        return
+    from flows.settings import prefect_home
+
+    home = prefect_home()
+    home.mkdir(parents=True, exist_ok=True)
+    with (home / ".api-start.lock").open("a") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
 
 
 @contextlib.contextmanager

@@ -56,7 +56,6 @@ def atomic_path(target: Path) -> Iterator[Path]:
         with tmp.open("rb") as fh:
             os.fsync(fh.fileno())
         os.replace(tmp, target)
-        _fsync_dir(target.parent)
     finally:
         if tmp.exists():
             tmp.unlink()
@@ -162,6 +161,9 @@ def read_run_json(folder: Path) -> dict[str, Any] | None:
 
 def finish_run(folder: Path, ok: bool, **details: Any) -> None:
     """Mark a run complete (and move the pointer to it) or failed (pointer stays)."""
+    # The renames of every output become durable here, once per folder, before the status.
+    for sub in [folder, *(p for p in folder.rglob("*") if p.is_dir())]:
+        _fsync_dir(sub)
     write_run_status(folder, STATUS_COMPLETE if ok else STATUS_FAILED, **details)
     if ok:
         update_latest_pointer(folder)

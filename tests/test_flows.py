@@ -141,3 +141,36 @@ def test_run_publishes_artifacts(three_runs: list[dict[str, Any]]) -> None:
     summary = str(kinds["lauf-zusammenfassung"].data)
     assert "Prüfergebnisse je Kommune" in summary
     assert three_runs[2]["documents"][0] in summary
+
+
+def test_locked_workbook_is_retried_but_bad_content_is_not(
+    prefect_env: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """It retries reading a workbook locked on a share (PermissionError), never a ValueError."""
+    from prefect import flow
+
+    from flows import tasks as t
+    from parthe_reports.region import load_region
+
+    calls: list[str] = []
+
+    def flaky_read(path: Path, region: Any) -> str:
+        calls.append(path.name)
+        if path.name == "locked.xlsx" and calls.count(path.name) == 1:
+            raise PermissionError(13, "gesperrt")
+        if path.name == "bad.xlsx":
+            raise ValueError("kein Retry")
+        return path.name
+
+    monkeypatch.setattr(core, "read_workbook", flaky_read)
+    fast = t.read_workbook.with_options(retry_delay_seconds=[0, 0, 0])
+
+    @flow
+    def two() -> list[str]:
+        region = load_region()
+        ok = fast(tmp_path / "locked.xlsx", region, key=None)
+        bad = fast(tmp_path / "bad.xlsx", region, key=None, return_state=True)
+        return [ok, type(bad.result(raise_on_failure=False)).__name__]
+
+    assert two() == ["locked.xlsx", "ValueError"]
+    assert calls == ["locked.xlsx", "locked.xlsx", "bad.xlsx"]
