@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import logging
 from typing import Any
 
@@ -49,7 +48,7 @@ def publish(
     """Create the artifacts of this flow run (no-op outside a flow run; never fails the run)."""
     if FlowRunContext.get() is None:
         return
-    with contextlib.suppress(Exception):
+    try:
         create_markdown_artifact(
             summary_markdown(summary, counts),
             key="lauf-zusammenfassung",
@@ -60,3 +59,5 @@ def publish(
             key="foerderfristen-90-tage",
             description="Förderfristen in den nächsten 90 Tagen",
         )
+    except Exception as exc:  # the UI is a convenience; the run's files are what counts
+        log.warning("Artefakte nicht angelegt: %s", exc)

@@ -79,11 +79,15 @@ def run_pipeline(
         mf.versions(), core.code_version(), core.region_digest(Path(region_config)), str(day)
     )
     entries: list[mf.OutputEntry] = []
-    paths = core.discover(Path(inputs))
-    hashes = {p.name: _sha(p) for p in paths}
+    paths: list[Path] = []
+    hashes: dict[str, str | None] = {}
     books: list[Any] = []
     consolidated = None
     try:
+        paths = core.discover(Path(inputs))
+        if not paths:
+            raise FileNotFoundError(f"Keine Workbooks in {inputs} gefunden")
+        hashes = {p.name: _sha(p) for p in paths}
         books = _read_all(paths, hashes, region, base_key, storage, summary, counts)
         books = t.cross_check(books, region)
         summary.workbooks = [core.book_name(b) for b in books]
@@ -118,10 +122,7 @@ def run_pipeline(
         log.exception("Lauf fehlgeschlagen")
         summary.error = f"{type(exc).__name__}: {exc}"
     summary.skipped = core.skipped_stages()
-    inputs_list = [
-        mf.InputEntry(str(p), h or "", _muni(books, p))
-        for p, h in zip(paths, hashes.values(), strict=True)
-    ]
+    inputs_list = [mf.InputEntry(str(p), hashes.get(p.name) or "", _muni(books, p)) for p in paths]
     core.finish(summary, entries, inputs_list)
     result = summary.to_dict() | {"run_folder": str(folder), "task_runs": dict(counts)}
     artifacts.publish(summary, core.funding_deadlines(consolidated), counts)

@@ -491,9 +491,12 @@ def run_pipeline(options: RunOptions) -> RunSummary:
     folder = runs.create_run_folder(options.outputs)
     summary = RunSummary(folder, stichtag=str(options.stichtag or date.today()))
     outputs: list[mf.OutputEntry] = []
-    paths = discover(options.inputs)
+    paths: list[Path] = []
     books: list[Any] = []
     try:
+        paths = discover(options.inputs)
+        if not paths:
+            raise FileNotFoundError(f"Keine Workbooks in {options.inputs} gefunden")
         books = [b for b in (read_workbook(p, region) for p in paths) if b is not None]
         books = cross_check(books, region)
         summary.workbooks = [book_name(b) for b in books]

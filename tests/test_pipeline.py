@@ -123,6 +123,15 @@ def test_exit_codes() -> None:
     assert core.RunSummary(Path("x"), error="kaputt").exit_code == 2
 
 
+def test_no_workbooks_is_a_failed_run(tmp_path: Path) -> None:
+    """It fails the run (exit 2, status failed, no pointer) when the inputs folder is empty."""
+    (tmp_path / "leer").mkdir()
+    summary = core.run_pipeline(core.RunOptions(inputs=tmp_path / "leer", outputs=tmp_path / "out"))
+    assert summary.exit_code == core.EXIT_FAILED and "Keine Workbooks" in (summary.error or "")
+    assert runs.read_run_json(summary.run_folder)["status"] == runs.STATUS_FAILED
+    assert runs.latest_complete_run(tmp_path / "out") is None
+
+
 def test_cache_keys_follow_content(tmp_path: Path) -> None:
     """It changes a workbook's read key when its bytes change, and only then."""
     wb = tmp_path / "BRA.xlsx"
