@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date
 
+import numpy as np
 import pandas as pd
 
 from parthe_reports.periods import period_bounds
@@ -55,11 +56,18 @@ def group_sum(
 
 
 def books_per_group(df: pd.DataFrame, by: list[str]) -> pd.Series:
-    """Sorted tuple of distinct source workbooks per group (deduplicated before the Python step)."""
+    """Sorted tuple of distinct source workbooks per group.
+
+    Sorted once and cut at the group boundaries (no Python call per group)."""
     pairs = df[[*by, "source_workbook"]].dropna(subset=["source_workbook"]).drop_duplicates()
-    pairs = pairs.sort_values("source_workbook", kind="stable")
-    books = pairs.groupby(by, sort=True, dropna=False)["source_workbook"].agg(tuple)
-    return books
+    if pairs.empty:
+        return pd.Series(dtype=object)
+    pairs = pairs.sort_values([*by, "source_workbook"], kind="stable", na_position="last")
+    g = pairs.groupby(by, sort=True, dropna=False)
+    codes = g.ngroup().to_numpy()
+    cuts = np.flatnonzero(np.diff(codes)) + 1
+    chunks = np.split(pairs["source_workbook"].astype(str).to_numpy(dtype=object), cuts)
+    return pd.Series([tuple(c) for c in chunks], index=g.size().index, dtype=object)
 
 
 def sources_by(df: pd.DataFrame, key: str, keys: Iterable[object]) -> list[tuple[str, ...]]:
