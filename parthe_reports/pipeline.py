@@ -14,6 +14,7 @@ import hashlib
 import importlib
 import json
 import logging
+import os
 import shutil
 import tempfile
 from collections.abc import Callable, Sequence
@@ -76,7 +77,12 @@ class RunOptions:
 
 
 def code_version() -> str:
-    """Digest of the package's source: a code change invalidates every cached result."""
+    """Digest of the package's source: a code change invalidates every cached result.
+
+    ``PARTHE_CODE_VERSION`` pins it (benchmarks on a tree others are editing).
+    """
+    if os.environ.get("PARTHE_CODE_VERSION"):
+        return os.environ["PARTHE_CODE_VERSION"]
     h = hashlib.sha256()
     for p in sorted(PACKAGE_DIR.rglob("*.py")):
         h.update(p.relative_to(PACKAGE_DIR).as_posix().encode())
