@@ -86,6 +86,11 @@ def three_municipalities() -> dict[str, list[dict[str, Any]]]:
     """
     a, b, c = "AAA", "BBB", "CCC"
     return {
+        "master_data": [
+            dict(municipality=a, name="Ort AAA", code=a, population=1000),
+            dict(municipality=b, name="Ort BBB", code=b, population=2000),
+            dict(municipality=c, name="Ort CCC", code=c),
+        ],
         "administration": [
             dict(
                 municipality=a,

@@ -34,6 +34,30 @@ def test_profile_figures_beside_the_region(c: Consolidated) -> None:
     assert comp.loc["high_potential_tasks", "value"] == 1
 
 
+def test_population_and_posts_per_inhabitants(c: Consolidated) -> None:
+    """It takes Einwohner from the Stammdaten and relates posts to 1,000 inhabitants."""
+    comp = {code: p.comparison.set_index("figure") for code, p in c.profiles.items()}
+    assert comp["AAA"].loc["population", "value"] == 1000
+    assert comp["AAA"].loc["posts_per_1000"].tolist() == [6.0, 3.75, 1.5, 6.0]
+    assert comp["BBB"].loc["posts_per_1000", "value"] == 1.5
+    assert math.isnan(comp["CCC"].loc["posts_per_1000", "value"])  # no Einwohner known
+
+
+def test_population_falls_back_to_the_region_config() -> None:
+    """It uses the region's configured population when the Stammdaten leave it empty."""
+    from dataclasses import replace
+
+    region = small_region()
+    munis = tuple(replace(m, population=500) for m in region.municipalities)
+    c = consolidate(
+        make_dataset(three_municipalities(), region=replace(region, municipalities=munis))
+    )
+    comp = c.profiles["CCC"].comparison.set_index("figure")
+    assert comp.loc["population", "value"] == 500
+    assert comp.loc["posts_per_1000", "value"] == pytest.approx(3 / 500 * 1000)
+    assert c.profiles["AAA"].comparison.set_index("figure").loc["population", "value"] == 1000
+
+
 def test_profile_tables_and_scores(c: Consolidated) -> None:
     """It gives the municipality's own rows, priorities with the region's rank and heat-map scores."""
     p = c.profiles["BBB"]

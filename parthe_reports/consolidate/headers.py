@@ -117,6 +117,8 @@ DERIVED_HEADERS = {
 }
 
 FIGURE_LABELS = {
+    "population": "Einwohner",
+    "posts_per_1000": "Stellen VZÄ je 1.000 Einwohner",
     "tasks": "Aufgaben (Verwaltung)",
     "posts_fte": "Stellen VZÄ",
     "vacant_fte": "unbesetzt VZÄ",

@@ -96,6 +96,8 @@ class Phase1Model:
     """The task-cluster formula, in German."""
     sources: Sources = ()
     """Every workbook that fed phase 1."""
+    master_data: pd.DataFrame = field(default_factory=pd.DataFrame)
+    """Row-level Stammdaten (one row per municipal workbook)."""
 
 
 @dataclass

@@ -180,6 +180,7 @@ def build(dataset: Dataset) -> Phase1Model:
         cooperation_formula=clusters.FORMULA,
         task_formula=clusters.TASK_FORMULA,
         sources=sources_of(admin, infra, docs, prios, swot_rows),
+        master_data=stable(dataset.table("master_data")),
     )
 
 

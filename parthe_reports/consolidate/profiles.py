@@ -21,10 +21,11 @@ from parthe_reports.region import Region
 
 # Figure keys of the comparison table; German labels: headers.FIGURE_LABELS.
 FIGURES = (
-    "tasks", "posts_fte", "vacant_fte", "vacancy_rate", "digitalisation_mean",
+    "population", "tasks", "posts_fte", "posts_per_1000", "vacant_fte", "vacancy_rate", "digitalisation_mean",
     "high_potential_tasks", "objects", "investment_need", "poor_objects", "documents",
     "strengths", "weaknesses", "opportunities", "threats",
 )  # fmt: skip
+RATIOS = ("population", "posts_per_1000", "vacancy_rate", "digitalisation_mean")  # NaN stays NaN
 SWOT_FIGURES = {
     "Stärke": "strengths",
     "Schwäche": "weaknesses",
@@ -33,9 +34,23 @@ SWOT_FIGURES = {
 }
 
 
-def figures(p1: Phase1Model, codes: tuple[str, ...]) -> pd.DataFrame:
-    """Wide table: one row per municipality code, one column per figure."""
+def figures(p1: Phase1Model, region: Region) -> pd.DataFrame:
+    """Wide table: one row per municipality code, one column per figure.
+
+    Einwohner: Stammdaten of the workbook, else the region config; Stellen je 1.000
+    Einwohner = posts_fte / population · 1000."""
+    codes = region.codes
     wide = pd.DataFrame(index=list(codes))
+    configured = pd.Series({m.code: m.population for m in region.municipalities}, dtype=float)
+    master = p1.master_data
+    own = (
+        master.assign(population=num(master["population"]))
+        .groupby("municipality")["population"]
+        .first()
+        if len(master) and "population" in master.columns
+        else pd.Series(dtype=float)
+    )
+    wide["population"] = own.reindex(wide.index).fillna(configured.reindex(wide.index))
     adm = p1.admin_by_municipality.set_index("municipality")
     for k in ("tasks", "posts_fte", "vacant_fte", "vacancy_rate", "digitalisation_mean"):
         wide[k] = adm[k].reindex(wide.index) if len(adm) else float("nan")
@@ -55,8 +70,11 @@ def figures(p1: Phase1Model, codes: tuple[str, ...]) -> pd.DataFrame:
     )
     for cat, k in SWOT_FIGURES.items():
         wide[k] = swot[cat] if cat in swot.columns else 0
-    counts = [k for k in FIGURES if k not in ("vacancy_rate", "digitalisation_mean")]
+    counts = [k for k in FIGURES if k not in RATIOS]
     wide[counts] = wide[counts].fillna(0).astype(float)
+    wide["posts_per_1000"] = (
+        1000 * wide["posts_fte"] / wide["population"].where(wide["population"] > 0)
+    )
     return wide[list(FIGURES)]
 
 
@@ -71,7 +89,7 @@ def build_profiles(
     codes = region.codes
     gone = set(missing)
     present = [c for c in codes if c not in gone]
-    wide = figures(p1, codes)
+    wide = figures(p1, region)
     wide.loc[list(gone & set(codes))] = float("nan")
     stats = wide.loc[present].agg(["median", "min", "max"]).T if present else None
     comp = (

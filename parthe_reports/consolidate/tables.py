@@ -35,6 +35,7 @@ _A, _I, _D, _S, _P = "administration", "infrastructure", "documents", "swot", "p
 _M, _G, _FA, _FP = "measures", "goals", "funding_applications", "programmes"
 _MG = (_M, _G)
 TABLES: tuple[TableSpec, ...] = (
+    TableSpec("P1 Stammdaten", "phase1", "master_data", ("master_data",)),
     TableSpec("P1 Verwaltung", "phase1", "administration", (_A,)),
     TableSpec("P1 Verwaltung Thema×Kommune", "phase1", "admin_by_topic_municipality", (_A,)),
     TableSpec("P1 Verwaltung je Thema", "phase1", "admin_by_topic", (_A,)),
