@@ -13,6 +13,7 @@ from typing import Any
 
 from prefect import flow
 from prefect.futures import PrefectFuture, as_completed
+from prefect.states import Failed
 
 from flows import artifacts, progress
 from flows import tasks as t
@@ -232,9 +233,9 @@ def pipeline_flow(
     stichtag: date | None = None,
     pdf: bool = False,
     region_config: str = str(REGION_CONFIG),
-) -> dict[str, Any]:
+) -> Any:
     """Every deliverable of the region from the workbooks in ``inputs``."""
-    return run_pipeline(inputs, outputs, None, stichtag, pdf, region_config)
+    return _final(run_pipeline(inputs, outputs, None, stichtag, pdf, region_config))
 
 
 @flow(name="parthe-phase", log_prints=False)
@@ -245,9 +246,19 @@ def phase_flow(
     stichtag: date | None = None,
     pdf: bool = False,
     region_config: str = str(REGION_CONFIG),
-) -> dict[str, Any]:
+) -> Any:
     """Only the documents of the given phase(s) (``parthe-reports run --phase N``)."""
-    return run_pipeline(inputs, outputs, phases, stichtag, pdf, region_config)
+    return _final(run_pipeline(inputs, outputs, phases, stichtag, pdf, region_config))
+
+
+def _final(result: dict[str, Any]) -> Any:
+    """A failed run (exit code 2) is a Failed flow run in the UI, its summary still attached."""
+    if result["exit_code"] == core.EXIT_FAILED:
+        return Failed(
+            message=f"Lauf fehlgeschlagen: {result['error'] or result['failed_documents']}",
+            data=result,
+        )
+    return result
 
 
 # The progress-report flow (issue 7) lives in flows/progress_report.py.

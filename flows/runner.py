@@ -55,12 +55,18 @@ def run(
         "region_config": str(region_config),
     }
     progress.set_listener(listener)
+    state: Any
     try:
         with prefect_api():
             if phases:
-                result = phase_flow.with_options(task_runner=runner)(phases=list(phases), **args)
+                flow_ = phase_flow.with_options(task_runner=runner)
+                state = flow_(phases=list(phases), return_state=True, **args)
             else:
-                result = pipeline_flow.with_options(task_runner=runner)(**args)
+                state = pipeline_flow.with_options(task_runner=runner)(return_state=True, **args)
     finally:
         progress.set_listener(None)
+    # A failed run still returns its summary (exit code 2); a crash raises here.
+    result = state.result(raise_on_failure=False)
+    if isinstance(result, BaseException):
+        raise result
     return dict(result)
