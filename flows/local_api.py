@@ -18,7 +18,10 @@ import time
 from collections.abc import Iterator
 from typing import Any
 
+from flows.server import healthy
+
 STARTUP_TIMEOUT_S = 120.0
+SERVE_URL = "http://127.0.0.1:4200/api"  # where `parthe-reports serve` listens by default
 
 
 def _free_port() -> int:
@@ -106,6 +109,9 @@ def prefect_api(heartbeats: bool = False) -> Iterator[str]:
         updates["flows.heartbeat_frequency"] = None
     # The environment, a profile or a test harness may already name an API.
     url = get_current_settings().api.url
+    if not url and healthy(SERVE_URL):
+        url = SERVE_URL  # `parthe-reports serve` is up: runs show in its UI, no second API
+        updates["api.url"] = url
     api = None
     if not url:
         api = LocalAPI()
