@@ -10,7 +10,7 @@ import pytest
 from parthe_reports.consolidate import consolidate
 from parthe_reports.demo_data import synthetic_region
 from parthe_reports.render.context_analysis import MAX_MATRIX, MAX_SERIES, phase1_context
-from parthe_reports.render.context_phases import (
+from parthe_reports.render.context_plan import (
     MAX_BARS,
     MAX_TIMELINE,
     phase4_context,

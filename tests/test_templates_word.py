@@ -39,11 +39,9 @@ def _text_of(path: Path) -> str:
 
 @pytest.mark.parametrize("name", list(SPECS))
 def test_committed_template_matches_its_declaration(name, tmp_path):
-    """It rebuilds each template from its declaration to the same document as committed."""
+    """It rebuilds each template from its declaration byte for byte (python -m ...build_templates)."""
     fresh = build_template(SPECS[name], tmp_path)
-    d_new, d_old = docx.Document(str(fresh)), docx.Document(str(template_path(name)))
-    assert [p.text for p in d_new.paragraphs] == [p.text for p in d_old.paragraphs]
-    assert len(d_new.tables) == len(d_old.tables)
+    assert fresh.read_bytes() == template_path(name).read_bytes()
 
 
 def test_every_template_variable_is_supplied(jobs):

@@ -284,7 +284,21 @@ def build_template(spec: DocSpec, out_dir: Path = WORD_TEMPLATES) -> Path:
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / f"{spec.name}.docx"
     doc.save(str(path))
+    _fixed_timestamps(path)
     return path
+
+
+def _fixed_timestamps(path: Path) -> None:
+    """Rewrite the zip with fixed entry times, so a rebuild is byte-identical (clean diffs)."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as z:
+        entries = [(i.filename, z.read(i.filename)) for i in z.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in entries:
+            z.writestr(
+                zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0)), data, zipfile.ZIP_DEFLATED
+            )
 
 
 def _language(doc: DocxDocument) -> None:

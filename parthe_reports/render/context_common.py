@@ -118,3 +118,17 @@ def period(start: Any, end: Any) -> str:
     if s == fmt.MISSING and e == fmt.MISSING:
         return fmt.MISSING
     return s if s == e else f"{s} – {e}"
+
+
+def groups(
+    df: pd.DataFrame, key: str, order: list[str], title: Any, make: Any
+) -> list[dict[str, Any]]:
+    """One {title, rows} item per value of ``key`` in ``order`` that has rows."""
+    if df.empty:
+        return []
+    out = []
+    for value in order:
+        part = df[df[key] == value]
+        if not part.empty:
+            out.append({"title": title(value), "rows": rows(part, make)})
+    return out

@@ -22,14 +22,9 @@ from parthe_reports.consolidate.models import Consolidated
 from parthe_reports.dataset import Dataset
 from parthe_reports.render.context_analysis import phase1_context, profile_context
 from parthe_reports.render.context_common import ChartSpec, RunInfo, base_context
-from parthe_reports.render.context_phases import (
-    phase2_context,
-    phase3_context,
-    phase4_context,
-    phase5_context,
-    phase6_context,
-)
+from parthe_reports.render.context_plan import phase4_context, phase5_context, phase6_context
 from parthe_reports.render.context_pruefbericht import pruefbericht_context
+from parthe_reports.render.context_strategy import phase2_context, phase3_context
 from parthe_reports.render.documents import PHASE_TEMPLATES
 from parthe_reports.render.engine import ChartImage, render_docx, template_path
 from parthe_reports.validate_model import ValidatedWorkbook

@@ -113,3 +113,8 @@ class DocSpec:
     def has_toc(self) -> bool:
         """A table of contents for documents with more than three sections (appendix counts)."""
         return len(self.sections) + 1 > 3
+
+
+R = "right"
+SRC = Col("Quelle", "ref", 3.4)  # workbook › sheet › row of a table row
+NONE = "Hierzu liegen keine Angaben vor."
