@@ -23,7 +23,9 @@ from parthe_reports.validate_model import ValidatedWorkbook
 GENERATED = date(2026, 11, 25)
 LONG_WORD = "Donaudampfschifffahrtsgesellschaftskapitänswitwenrentenversicherung" * 2
 HOSTILE = (
-    "A & B <b>fett</b> \"Zitat\" 'x' {{ x }} {% if %} Zeile1\nZeile2\tTab 🚀 " + LONG_WORD + " Ende"
+    "A & B <b>fett</b> \"Zitat\" 'x' {{ x }} {% if %} {_{ y }_} Zeile1\nZeile2\tTab 🚀 "
+    + LONG_WORD
+    + " Ende"
 )
 HOSTILE_RAW = HOSTILE.replace("Ende", "En\x07d\x1be")  # control characters, removed on output
 

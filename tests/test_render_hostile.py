@@ -67,4 +67,4 @@ def test_libreoffice_opens_every_hostile_document(docs, tmp_path):
         )
         flat = " ".join(out.stdout.split())
         assert "A & B <b>fett</b>" in flat, pdf.name
-        assert "{{ x }} {% if %} Zeile1" in flat, pdf.name
+        assert "{{ x }} {% if %} {_{ y }_} Zeile1" in flat, pdf.name

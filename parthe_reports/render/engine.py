@@ -11,6 +11,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Twips
 from docxtpl import DocxTemplate, InlineImage
 from jinja2 import Environment, StrictUndefined
+from markupsafe import Markup, escape
 
 from parthe_reports.paths import WORD_TEMPLATES
 
@@ -66,6 +67,27 @@ def render_docx(path: Path, context: dict[str, Any], out_path: Path) -> Path:
 def _materialise(tpl: DocxTemplate, value: Any) -> Any:
     if isinstance(value, ChartImage):
         return InlineImage(tpl, io.BytesIO(value.png), width=Cm(value.width_cm))
+    return _protect(value)
+
+
+# docxtpl turns "{_{", "}_}", "{_%", "%_}" in the rendered XML back into "{{" … (its escape
+# for literal tags in templates). Cell text must survive unchanged: write the underscore as
+# a character reference there, which the XML parser reads back as "_".
+_DOCXTPL_ESCAPES = ("{_{", "}_}", "{_%", "%_}")
+
+
+def _protect(value: Any) -> Any:
+    if isinstance(value, str):
+        if "_" in value and any(e in value for e in _DOCXTPL_ESCAPES):
+            out = str(escape(value))
+            for e in _DOCXTPL_ESCAPES:
+                out = out.replace(e, e.replace("_", "&#95;"))
+            return Markup(out)
+        return value
+    if isinstance(value, dict):
+        return {k: _protect(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_protect(v) for v in value]
     return value
 
 
