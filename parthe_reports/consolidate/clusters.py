@@ -69,7 +69,8 @@ CLUSTER_COLS = [
 
 def _matrix(index: tuple[str, ...], cols: tuple[str, ...], pairs: pd.DataFrame) -> pd.DataFrame:
     """Boolean topic × municipality matrix: True where (topic, municipality) is in ``pairs``."""
-    m = pd.DataFrame(False, index=list(index), columns=list(cols))
+    # dtype=bool even with no columns: an empty frame would otherwise be object-typed.
+    m = pd.DataFrame(False, index=list(index), columns=list(cols), dtype=bool)
     if len(pairs):
         hits = pairs.drop_duplicates()
         hits = hits[hits["topic"].isin(index) & hits["municipality"].isin(cols)]
@@ -95,7 +96,7 @@ def component_matrices(
     weak = _matrix(topics, codes, swot_rows.loc[swot_rows["category"] == "Schwäche", tm])
     n_s = strong.sum(axis=1).to_numpy()[:, None]
     n_w = weak.sum(axis=1).to_numpy()[:, None]
-    s, w = strong.to_numpy(), weak.to_numpy()
+    s, w = strong.to_numpy(dtype=bool), weak.to_numpy(dtype=bool)
     comp = (s & (n_w - w > 0)) | (w & (n_s - s > 0))
     shared_weak = w & (n_w >= 2)
     pr = prios.assign(priority=num(prios["priority"]))
