@@ -117,8 +117,7 @@ def run_pipeline(
             entries += t.write_findings(books, folder)
             progress.done("other", core.FINDINGS_FILE)
         if pdf:
-            docx = [folder / e.path for e in entries if e.path.endswith(".docx")]
-            entries += t.convert_pdfs(docx, folder, 300.0)
+            entries += t.convert_pdfs(list(entries), folder, 300.0)
     except Exception as exc:
         log.exception("Lauf fehlgeschlagen")
         summary.error = f"{type(exc).__name__}: {exc}"

@@ -253,8 +253,7 @@ def run_pipeline(options: RunOptions) -> RunSummary:
             outputs += write_consolidated(consolidated, folder)
             outputs += write_findings(books, folder)
         if options.pdf:
-            docx = [folder / e.path for e in outputs if e.path.endswith(".docx")]
-            outputs += convert_pdfs(docx, folder, options.pdf_timeout)
+            outputs += convert_pdfs(list(outputs), folder, options.pdf_timeout)
     except Exception as exc:
         log.exception("Lauf fehlgeschlagen")
         summary.error = f"{type(exc).__name__}: {exc}"

@@ -230,21 +230,37 @@ def write_findings(books: list[Any], run_folder: Path) -> list[mf.OutputEntry]:
     return [mf.output_entry(run_folder, target, mf.OutputKind.FINDINGS)]
 
 
-def convert_pdfs(docx: list[Path], run_folder: Path, timeout: float) -> list[mf.OutputEntry]:
-    """PDFs of the given documents (one soffice call for all), moved into PDF/ atomically."""
+def convert_pdfs(
+    documents: list[mf.OutputEntry], run_folder: Path, timeout: float
+) -> list[mf.OutputEntry]:
+    """PDFs of the given .docx outputs (one soffice call for all), moved into PDF/.
+
+    Each PDF keeps its document's phase and municipality in the manifest.
+    """
     fn = stage("render.pdf", "convert_to_pdf")
-    if fn is None or not docx:
+    docs = [d for d in documents if d.path.endswith(".docx")]
+    if fn is None or not docs:
         return []
+    by_stem = {Path(d.path).stem: d for d in docs}
     tmp = Path(tempfile.mkdtemp(prefix=".pdf.", suffix=".part", dir=run_folder))
     try:
-        pdfs = fn(docx, tmp, timeout)
+        pdfs = fn([run_folder / d.path for d in docs], tmp, timeout)
         entries = []
         for pdf in pdfs:
             target = run_folder / PDF_DIR / Path(pdf).name
             target.parent.mkdir(exist_ok=True)
-            Path(pdf).replace(target)
-            source = next((d for d in docx if d.stem == target.stem), None)
-            entries.append(mf.output_entry(run_folder, target, mf.OutputKind.PDF, source=source))
+            Path(pdf).replace(target)  # same file system: an atomic rename
+            src = by_stem.get(target.stem)
+            entries.append(
+                mf.output_entry(
+                    run_folder,
+                    target,
+                    mf.OutputKind.PDF,
+                    src.phase if src else None,
+                    src.municipality if src else None,
+                    run_folder / src.path if src else None,
+                )
+            )
         return entries
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

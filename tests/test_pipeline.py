@@ -161,3 +161,17 @@ def test_locked_file_raises_for_a_retry(tmp_path: Path, monkeypatch: pytest.Monk
         core.read_workbook(wb, load_region())
     monkeypatch.setattr(Path, "open", real_open)
     assert core.read_workbook(wb, load_region()) is not None
+
+
+@pytest.mark.slow
+@pytest.mark.libreoffice
+def test_pdf_beside_its_document_in_the_manifest(tmp_path: Path) -> None:
+    """It converts the documents to PDF/ and records each PDF with its document's phase."""
+    summary = core.run_pipeline(
+        core.RunOptions(outputs=tmp_path / "out", phases=(3,), pdf=True, stichtag=STICHTAG)
+    )
+    assert summary.exit_code == core.EXIT_OK, summary.to_dict()
+    pdfs = [o for o in mf.read_manifest(summary.run_folder)["outputs"] if o["kind"] == "pdf"]
+    assert [(Path(o["path"]).parent.name, o["phase"]) for o in pdfs] == [(core.PDF_DIR, 3)]
+    assert pdfs[0]["source"] == summary.documents[0]
+    assert (summary.run_folder / pdfs[0]["path"]).read_bytes().startswith(b"%PDF")
