@@ -174,3 +174,19 @@ def test_locked_workbook_is_retried_but_bad_content_is_not(
 
     assert two() == ["locked.xlsx", "ValueError"]
     assert calls == ["locked.xlsx", "locked.xlsx", "bad.xlsx"]
+
+
+def test_batched_tasks_for_many_workbooks(
+    three_runs: list[dict[str, Any]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """It batches reading and rendering above the thresholds: fewer task runs, same documents."""
+    import flows.pipeline as fp
+
+    monkeypatch.setattr(fp, "READ_BATCH_ABOVE", 2)
+    monkeypatch.setattr(fp, "RENDER_BATCH_ABOVE", 2)
+    monkeypatch.setattr(fp, "MAX_TASKS_PER_STAGE", 3)
+    batched = run(outputs=tmp_path / "out")
+    assert batched["task_runs"]["read"]["run"] == 3  # 7 workbooks in 3 tasks
+    assert batched["task_runs"]["render"]["run"] == 3
+    assert batched["failed_documents"] == {}
+    assert texts(batched) == texts(three_runs[0])
