@@ -29,6 +29,7 @@ from benchmarks.report import figures
 from benchmarks.tables import baseline_table, stage_table, target_table
 
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
+NOTES_MARK = "<!-- closing note: written by hand, kept when the tables are regenerated -->"
 RESTRICTED_PHASES = [3]  # the smallest document: a run that is all orchestration and reading
 
 
@@ -151,6 +152,12 @@ def _write(a: argparse.Namespace, sizes: dict[int, dict[str, Any]], meta: dict[s
     return "\n".join(out) + "\n"
 
 
+def _kept_notes(path: Path) -> str:
+    """The hand-written closing note of an earlier RESULTS.md (from its marker on), if any."""
+    old = path.read_text(encoding="utf-8") if path.exists() else ""
+    return "\n" + old[old.index(NOTES_MARK) :] if NOTES_MARK in old else ""
+
+
 def main(argv: list[str] | None = None) -> None:
     a = _args(argv)
     budget = Budget(a.budget_min)
@@ -172,7 +179,7 @@ def main(argv: list[str] | None = None) -> None:
     meta["minutes"] = (time.monotonic() - budget.start) / 60
     text = _write(a, sizes, meta)
     print(text)
-    a.out.write_text(text, encoding="utf-8")
+    a.out.write_text(text + _kept_notes(a.out), encoding="utf-8")
     (a.data_dir / "last-run.json").write_text(json.dumps(sizes, indent=1, default=str))
 
 

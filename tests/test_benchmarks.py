@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.__main__ import NOTES_MARK, _kept_notes
 from benchmarks.corpus import corpus, region_toml
 from benchmarks.report import Stat
 from benchmarks.stages import spaced
@@ -23,6 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def test_command_writes_the_table(tmp_path: Path) -> None:
     """It runs at N = 2 with one repetition and writes the stage, baseline and target tables."""
     out = tmp_path / "RESULTS.md"
+    out.write_text(f"old table\n{NOTES_MARK}\nThe hand-written note.\n", encoding="utf-8")
     cmd = [sys.executable, "-m", "benchmarks", "--sizes", "2", "--quick", "--flows", "off"]
     cmd += ["--out", str(out), "--data-dir", str(tmp_path / "data")]
     proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=300)
@@ -37,6 +39,15 @@ def test_command_writes_the_table(tmp_path: Path) -> None:
     targets = text.split("## Targets")[1].split("## N = 2")[0]
     assert targets.count("✓") + targets.count("✗") >= 6
     assert (tmp_path / "data" / "normal-n2" / "READY").exists()
+    assert "The hand-written note." in text and "old table" not in text
+
+
+def test_notes_without_marker_are_not_kept(tmp_path: Path) -> None:
+    """Only text after the marker survives a regeneration; a file without it keeps nothing."""
+    path = tmp_path / "RESULTS.md"
+    path.write_text("old table only\n", encoding="utf-8")
+    assert _kept_notes(path) == ""
+    assert _kept_notes(tmp_path / "missing.md") == ""
 
 
 def test_command_refuses_an_unknown_profile(tmp_path: Path) -> None:
