@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from parthe_reports.paths import REGION_CONFIG
@@ -44,7 +45,7 @@ class Region:
     schedules: dict[str, str] = field(default_factory=dict)
     keep_last_runs: int = 20
 
-    @property
+    @cached_property  # asked per cell by validation: at 1,000 municipalities a rebuilt tuple costs
     def codes(self) -> tuple[str, ...]:
         return tuple(m.code for m in self.municipalities)
 
