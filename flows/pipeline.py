@@ -103,6 +103,7 @@ def run_pipeline(
         prepared = fut.result()
         counts.note("prepare", fut)
         consolidated = prepared.consolidated
+        summary.missing = list(prepared.dataset.missing_municipalities)
         core.save_history(prepared.dataset, folder)
         entries += _render_all(prepared.documents, folder, storage, summary, counts)
         if not phases:

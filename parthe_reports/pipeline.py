@@ -142,6 +142,7 @@ class RunSummary:
     stichtag: str | None = None
     workbooks: list[str] = field(default_factory=list)
     unreadable: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)  # region codes with no usable workbook
     findings: dict[str, dict[str, int]] = field(default_factory=dict)
     documents: list[str] = field(default_factory=list)
     failed_documents: dict[str, str] = field(default_factory=dict)  # file → reason
@@ -158,10 +159,10 @@ class RunSummary:
 
     @property
     def exit_code(self) -> int:
-        """0: all read and rendered; 1: rendered, but some input had Fehler; 2: run failed."""
+        """0: all read and rendered; 1: rendered, but input had Fehler or was missing; 2: failed."""
         if self.error or self.failed_documents:
             return EXIT_FAILED
-        if self.errors or self.unreadable:
+        if self.errors or self.unreadable or self.missing:
             return EXIT_INPUT_ERRORS
         return EXIT_OK
 
@@ -170,6 +171,7 @@ class RunSummary:
             "stichtag": self.stichtag,
             "workbooks": self.workbooks,
             "unreadable": self.unreadable,
+            "missing_municipalities": self.missing,
             "findings_per_municipality": self.findings,
             "findings": self.total_findings,
             "documents": self.documents,
@@ -233,6 +235,7 @@ def run_pipeline(options: RunOptions) -> RunSummary:
         hashes = {p.name: mf.sha256_file(p) for p in paths}
         prepared = prepare(books, region, options.stichtag, options.phases, hashes, "")
         consolidated = prepared.consolidated
+        summary.missing = list(prepared.dataset.missing_municipalities)
         save_history(prepared.dataset, folder)
         for doc in prepared.documents:
             try:

@@ -175,3 +175,21 @@ def test_pdf_beside_its_document_in_the_manifest(tmp_path: Path) -> None:
     assert [(Path(o["path"]).parent.name, o["phase"]) for o in pdfs] == [(core.PDF_DIR, 3)]
     assert pdfs[0]["source"] == summary.documents[0]
     assert (summary.run_folder / pdfs[0]["path"]).read_bytes().startswith(b"%PDF")
+
+
+def test_broken_workbook_counts_as_missing_municipality(broken_run: core.RunSummary) -> None:
+    """It names Borsdorf among the municipalities without a usable workbook."""
+    assert broken_run.missing == ["BOR"]
+    assert broken_run.to_dict()["missing_municipalities"] == ["BOR"]
+
+
+def test_undelivered_workbook_gives_exit_code_1(tmp_path: Path) -> None:
+    """It exits 1 (not 0) when a municipality delivered no workbook at all, and says whose."""
+    inputs = copy_inputs(tmp_path / "inputs")
+    (inputs / "kommunen" / "PAR.xlsx").unlink()
+    summary = core.run_pipeline(
+        core.RunOptions(inputs=inputs, outputs=tmp_path / "out", stichtag=STICHTAG, phases=(3,))
+    )
+    assert summary.error is None
+    assert summary.errors == 0 and summary.missing == ["PAR"]
+    assert summary.exit_code == core.EXIT_INPUT_ERRORS

@@ -137,6 +137,8 @@ def print_summary(result: dict[str, Any], outputs: Path) -> None:
     out.print(f"Workbooks gelesen: {len(result['workbooks'])}")
     for name in result["unreadable"]:
         out.print(f"  [red]nicht lesbar:[/red] {name}")
+    if missing := result.get("missing_municipalities"):
+        out.print(f"  [yellow]kein auswertbares Workbook von:[/yellow] {', '.join(missing)}")
     out.print("Prüfergebnisse je Kommune:")
     for label, c in sorted(result["findings_per_municipality"].items()):
         out.print(
@@ -158,7 +160,7 @@ def print_summary(result: dict[str, Any], outputs: Path) -> None:
         out.print(
             f"Unverändert und aus dem Zwischenspeicher übernommen: {cached} Schritte", style="dim"
         )
-    verdict = {0: "ohne Fehler", 1: "mit Fehlern in Eingaben", 2: "fehlgeschlagen"}
+    verdict = {0: "ohne Fehler", 1: "mit Fehlern oder Lücken in Eingaben", 2: "fehlgeschlagen"}
     out.print(
         f"Ergebnis: {verdict.get(result['exit_code'], '?')} (Exit-Code {result['exit_code']})"
     )
