@@ -141,9 +141,11 @@ def print_summary(result: dict[str, Any], outputs: Path) -> None:
         out.print(f"  [yellow]kein auswertbares Workbook von:[/yellow] {', '.join(missing)}")
     out.print("Prüfergebnisse je Kommune:")
     for label, c in sorted(result["findings_per_municipality"].items()):
+        warnings, notes = c.get("Warnung", 0), c.get("Hinweis", 0)
         out.print(
-            f"  {label:<12} {c.get('Fehler', 0):>3} Fehler  {c.get('Warnung', 0):>3} Warnungen"
-            f"  {c.get('Hinweis', 0):>3} Hinweise"
+            f"  {label:<12} {c.get('Fehler', 0):>3} Fehler  {warnings:>3} "
+            f"{'Warnung ' if warnings == 1 else 'Warnungen'}  {notes:>3} "
+            f"{'Hinweis' if notes == 1 else 'Hinweise'}"
         )
     out.print(f"Dokumente geschrieben: {len(result['documents'])} in {folder}")
     for name, why in result["failed_documents"].items():
