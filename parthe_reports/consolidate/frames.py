@@ -135,3 +135,14 @@ def complete(
             out[c] = out[c].fillna(0)
     out[count] = out[count].astype(int)
     return out
+
+
+def regionwide(measures: pd.DataFrame, codes: tuple[str, ...]) -> pd.Series:
+    """True for measures every municipality of the region is involved in („alle“)."""
+    everyone = set(codes)
+    n = len(everyone)
+    return (
+        measures["involved"]
+        .map(lambda v: isinstance(v, tuple | list) and len(v) >= n and everyone <= set(v))
+        .astype(bool)
+    )

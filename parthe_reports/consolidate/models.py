@@ -247,8 +247,11 @@ class MunicipalProfile:
     cluster_scores: pd.DataFrame
     """topic, score (own heat-map column), region_score."""
     measures: pd.DataFrame
-    """Measures this municipality is responsible for or involved in."""
+    """Measures this municipality is responsible for or involved in (see regionwide_unlisted)."""
     applications: pd.DataFrame
+    regionwide_unlisted: int = 0
+    """Region-wide („alle“) measures it takes part in that ``measures`` does not list: above
+    ``profiles.REGIONWIDE_LISTED`` of them a profile counts instead of listing them."""
 
 
 @dataclass

@@ -23,6 +23,7 @@ from parthe_reports.consolidate.frames import (
     ordered,
     period_date,
     present,
+    regionwide,
     sources_of,
     stable,
 )
@@ -107,7 +108,7 @@ def build(dataset: Dataset, topics: tuple[str, ...] | None = None) -> Phase4Mode
     by_muni = by_muni.rename(columns={"responsible": "municipality"})
     codes = list(region.codes) + sorted(set(by_muni["municipality"].dropna()) - set(region.codes))
     by_muni = complete(by_muni, "municipality", codes, "measures")
-    involved = measures.explode("involved")["involved"].value_counts()
+    involved = _involved_counts(measures, region.codes)
     by_muni.insert(3, "involved_in", by_muni["municipality"].map(involved).fillna(0).astype(int))
 
     used = set(measures.loc[measures["goal_known"], "goal_id"])
@@ -138,3 +139,10 @@ def build(dataset: Dataset, topics: tuple[str, ...] | None = None) -> Phase4Mode
         totals=totals,
         sources=sources_of(raw, goals),
     )
+
+
+def _involved_counts(measures: pd.DataFrame, codes: tuple[str, ...]) -> pd.Series:
+    """Measures per involved code; „alle“ measures counted once for every code, not exploded."""
+    wide = regionwide(measures, codes) if len(measures) else pd.Series(False, index=measures.index)
+    named = measures.loc[~wide, "involved"].explode().value_counts()
+    return named.add(pd.Series(int(wide.sum()), index=list(codes)), fill_value=0)

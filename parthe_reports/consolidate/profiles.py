@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from parthe_reports.consolidate.frames import num
+from parthe_reports.consolidate.frames import num, regionwide
 from parthe_reports.consolidate.models import (
     MunicipalProfile,
     Phase1Model,
@@ -25,6 +25,8 @@ FIGURES = (
     "high_potential_tasks", "objects", "investment_need", "poor_objects", "documents",
     "strengths", "weaknesses", "opportunities", "threats",
 )  # fmt: skip
+# More region-wide („alle“) measures than this: a profile counts them instead of listing them.
+REGIONWIDE_LISTED = 30
 RATIOS = ("population", "posts_per_1000", "vacancy_rate", "digitalisation_mean")  # NaN stays NaN
 SWOT_FIGURES = {
     "Stärke": "strengths",
@@ -109,7 +111,14 @@ def build_profiles(
         value_name="score",
     )
     heat["region_score"] = heat["topic"].map(p1.clusters.set_index("topic")["score"])
-    involved = p4.measures.assign(_code=p4.measures["involved"]).explode("_code")
+    wide = regionwide(p4.measures, codes)
+    unlisted = int(wide.sum()) if wide.sum() > REGIONWIDE_LISTED else 0
+    if unlisted:
+        involved = _involvement(p4.measures, wide)
+        led = p4.measures.loc[wide, "responsible"].value_counts()
+    else:
+        involved = p4.measures.assign(_code=p4.measures["involved"]).explode("_code")
+        led = pd.Series(dtype=int)
     split = {
         "comparison": _split(comp),
         "administration": _split(p1.admin_by_topic_municipality),
@@ -157,9 +166,20 @@ def build_profiles(
             cluster_scores=part("cluster_scores", m.code),
             measures=part("measures", m.code),
             applications=part("applications", m.code),
+            regionwide_unlisted=unlisted - int(led.get(m.code, 0)),
         )
         for m in region.municipalities
     }
+
+
+def _involvement(measures: pd.DataFrame, wide: pd.Series) -> pd.DataFrame:
+    """(measure, code) rows: named involvement, and a region-wide measure only for its lead.
+
+    Exploding every „alle“ measure over every code is n² rows at scale (5 million at
+    1,000 municipalities); each profile then counts them instead of listing them."""
+    named = measures[~wide].assign(_code=measures.loc[~wide, "involved"]).explode("_code")
+    led = measures[wide].assign(_code=measures.loc[wide, "responsible"])
+    return pd.concat([named, led]).sort_index(kind="stable")
 
 
 def _split(df: pd.DataFrame, key: str = "municipality") -> dict[str, pd.DataFrame]:

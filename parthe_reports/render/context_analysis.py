@@ -303,6 +303,25 @@ def _figure_label(key: str) -> str:
     return FIGURE_LABELS.get(key, key).removesuffix(" €").removesuffix(" %")
 
 
+def _scale_note(c: Consolidated, p: MunicipalProfile) -> str:
+    """In a large region: where the region-wide measures and the other sources are."""
+    from parthe_reports.render.jobs import SOURCES_LISTED
+
+    notes = []
+    if p.regionwide_unlisted:
+        notes.append(
+            f" Außerdem ist die Kommune an {fmt.number(p.regionwide_unlisted)} verbundweiten "
+            "Maßnahmen aller Kommunen beteiligt; sie stehen im Maßnahmenkatalog (Phase 4) und "
+            "werden hier nicht einzeln aufgeführt."
+        )
+    if len(c.phase1.sources) > SOURCES_LISTED:
+        notes.append(
+            f" Die Vergleichswerte stammen aus {fmt.number(len(c.phase1.sources))} Workbooks; "
+            "das Quellenverzeichnis nennt hier nur das eigene (alle: Analysebericht Phase 1)."
+        )
+    return "".join(notes)
+
+
 def profile_context(c: Consolidated, p: MunicipalProfile) -> dict[str, Any]:
     """Everything the Kommunalprofil template prints for one municipality."""
     names = Names(c.region)
@@ -335,7 +354,8 @@ def profile_context(c: Consolidated, p: MunicipalProfile) -> dict[str, Any]:
         "municipality_short": fmt.plain(m.name),
         "profile_intro": "; ".join(facts)
         + ". Das Profil stellt die eigenen Angaben aus der Analysephase den Werten des "
-        "Verbundraums gegenüber (Median, Minimum und Maximum über alle Kommunen mit Daten).",
+        "Verbundraums gegenüber (Median, Minimum und Maximum über alle Kommunen mit Daten)."
+        + _scale_note(c, p),
         "no_data_note": ""
         if p.has_data
         else "Für diese Kommune lag kein auswertbares Workbook vor. Die Abschnitte bleiben "

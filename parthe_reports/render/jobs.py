@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from parthe_reports.consolidate.models import Consolidated
-from parthe_reports.dataset import Dataset
+from parthe_reports.dataset import Dataset, SourceInfo
 from parthe_reports.render.context_analysis import phase1_context, profile_context
 from parthe_reports.render.context_common import ChartSpec, RunInfo, base_context
 from parthe_reports.render.context_plan import phase4_context, phase5_context, phase6_context
@@ -74,6 +74,23 @@ def _pruefbericht_name(book: ValidatedWorkbook, taken: set[str]) -> str:
     return candidate + ".docx"
 
 
+SOURCES_LISTED = 30  # a profile lists every source up to this many, else only its own
+
+
+def _own_sources(c: Consolidated, dataset: Dataset) -> dict[str, list[SourceInfo]] | None:
+    """Per municipality its own workbook(s), when the region has too many to list in a profile.
+
+    Each profile listing every workbook is n² rows at scale (a million at 1,000
+    municipalities); the comparison basis is then named in the profile's intro."""
+    if len(c.phase1.sources) <= SOURCES_LISTED:
+        return None
+    out: dict[str, list[SourceInfo]] = {}
+    for s in dataset.sources:
+        if s.municipality:
+            out.setdefault(s.municipality, []).append(s)
+    return out
+
+
 def plan_documents(
     c: Consolidated,
     dataset: Dataset,
@@ -93,11 +110,15 @@ def plan_documents(
         model = getattr(c, f"phase{phase}")
         ctx = base_context(c.region, run, dataset.sources, model.sources) | builder(c)
         jobs.append(DocumentJob("phase", phase, None, f"{name}.docx", name, ctx, tdir))
+    own = _own_sources(c, dataset)
     for code in c.region.codes:
         profile = c.profiles.get(code)
         if profile is None:
             continue
-        ctx = base_context(c.region, run, dataset.sources, c.phase1.sources)
+        if own is None:
+            ctx = base_context(c.region, run, dataset.sources, c.phase1.sources)
+        else:
+            ctx = base_context(c.region, run, own.get(code, []), None)
         ctx |= profile_context(c, profile)
         jobs.append(
             DocumentJob(
