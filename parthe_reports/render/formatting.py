@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Any
 
 from babel.numbers import format_decimal
@@ -39,12 +40,23 @@ def is_missing(value: Any) -> bool:
         return False
 
 
+@lru_cache(maxsize=65536)
+def _memo(value: float, pattern: str, negative: bool) -> str:
+    return format_decimal(value, pattern, locale=LOCALE)
+
+
+def _decimal(value: float, pattern: str) -> str:
+    """babel's ``format_decimal`` in ``de_DE``, memoised: a region's documents print the
+    same figures (medians, sums, years) thousands of times (≈ 35 µs each in babel)."""
+    return _memo(value, pattern, math.copysign(1.0, value) < 0)  # -0.0 == 0.0 as a key
+
+
 def money(value: Any, decimals: int = 2) -> str:
     """``1.234,56 €`` (always with cents unless ``decimals=0``, e.g. in sums of charts)."""
     if is_missing(value):
         return MISSING
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    return f"{format_decimal(float(value), pattern, locale=LOCALE)}{NBSP}€"
+    return f"{_decimal(float(value), pattern)}{NBSP}€"
 
 
 def money_short(value: Any) -> str:
@@ -53,10 +65,10 @@ def money_short(value: Any) -> str:
         return MISSING
     v = float(value)
     if abs(v) >= 1_000_000:
-        return f"{format_decimal(v / 1_000_000, '#,##0.0', locale=LOCALE)}{NBSP}Mio.{NBSP}€"
+        return f"{_decimal(v / 1_000_000, '#,##0.0')}{NBSP}Mio.{NBSP}€"
     if abs(v) >= 1_000:
-        return f"{format_decimal(v / 1_000, '#,##0', locale=LOCALE)}{NBSP}T€"
-    return f"{format_decimal(v, '#,##0', locale=LOCALE)}{NBSP}€"
+        return f"{_decimal(v / 1_000, '#,##0')}{NBSP}T€"
+    return f"{_decimal(v, '#,##0')}{NBSP}€"
 
 
 def number(value: Any, decimals: int = 0, fixed: bool = False) -> str:
@@ -65,7 +77,7 @@ def number(value: Any, decimals: int = 0, fixed: bool = False) -> str:
         return MISSING
     frac = ("0" if fixed else "#") * decimals
     pattern = "#,##0" + (f".{frac}" if decimals else "")
-    return format_decimal(float(value), pattern, locale=LOCALE)
+    return _decimal(float(value), pattern)
 
 
 def percent(value: Any, decimals: int = 1) -> str:
