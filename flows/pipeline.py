@@ -189,7 +189,11 @@ def _render_all(docs, folder, storage, summary, counts) -> list[mf.OutputEntry]:
                 summary.failed_documents[doc.filename] = f"{type(exc).__name__}: {exc}"
             progress.done("document", doc.filename)
         return entries
-    batches = {t.render_documents.submit(c): c for c in _chunks(docs, MAX_TASKS_PER_STAGE)}
+    render_many = t.render_documents.with_options(result_storage=storage)
+    batches = {
+        render_many.submit(c, key=core.cache_key([d.key for d in c])): c
+        for c in _chunks(docs, MAX_TASKS_PER_STAGE)
+    }
     for batch in as_completed(list(batches)):
         counts.note("render", batch)
         for doc, (data, err) in zip(batches[batch], batch.result(), strict=True):
@@ -203,26 +207,41 @@ def _render_all(docs, folder, storage, summary, counts) -> list[mf.OutputEntry]:
 
 
 def _feedback_all(books, hashes, base_key, folder, storage, counts) -> list[mf.OutputEntry]:
-    """Annotated copy of every workbook that has findings, cached by workbook + findings."""
+    """Annotated copy of every workbook that has findings, cached by workbook + findings.
+
+    One task per workbook; above READ_BATCH_ABOVE workbooks one per chunk, as for reading.
+    """
     progress.add("other", len(books))
-    copy = t.feedback_copy.with_options(result_storage=storage)
-    futures = {}
+    keys = []
     for b in books:
         name = core.book_name(b)
         key = core.cache_key("feedback", name, hashes.get(name), core.findings_digest(b), base_key)
-        futures[copy.submit(b, key=key if hashes.get(name) else None)] = b
+        keys.append(key if hashes.get(name) else None)
+    futures: dict[PrefectFuture[Any], list[Any]] = {}
+    if len(books) <= READ_BATCH_ABOVE:
+        copy = t.feedback_copy.with_options(result_storage=storage)
+        futures = {copy.submit(b, key=k): [b] for b, k in zip(books, keys, strict=True)}
+    else:
+        copies = t.feedback_copies.with_options(result_storage=storage)
+        for part in _chunks(list(zip(books, keys, strict=True)), MAX_TASKS_PER_STAGE):
+            chunk_keys = [k for _, k in part]
+            key = core.cache_key(chunk_keys) if all(chunk_keys) else None
+            futures[copies.submit([b for b, _ in part], key=key)] = [b for b, _ in part]
     entries = []
     for fut in as_completed(list(futures)):
-        book = futures[fut]
+        chunk = futures[fut]
         counts.note("feedback", fut)
         try:
-            out = fut.result()
+            result = fut.result()
+            outs = result if isinstance(result, list) else [result]
+        except Exception as exc:
+            log.error("Rückmeldung für %s fehlgeschlagen: %s", core.book_name(chunk[0]), exc)
+            outs = [None] * len(chunk)
+        for book, out in zip(chunk, outs, strict=True):
             if out is not None:
                 name, data = out
                 entries.append(core.save_feedback(name, data, core.book_municipality(book), folder))
-        except Exception as exc:
-            log.error("Rückmeldung für %s fehlgeschlagen: %s", core.book_name(book), exc)
-        progress.done("other", core.book_name(book))
+            progress.done("other", core.book_name(book))
     return entries
 
 

@@ -8,6 +8,7 @@ live in ``<outputs>/.cache/prefect`` (set per flow run via ``result_storage``).
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ from prefect.states import State
 from parthe_reports import pipeline as core
 from parthe_reports.region import Region
 
+log = logging.getLogger("flows.tasks")
 READ_RETRY_DELAYS = [1, 2, 4]  # s: a share's lock is usually gone within seconds
 
 
@@ -51,7 +53,9 @@ def _render(doc: core.PlannedDocument, key: str) -> bytes:
     return core.render_bytes(doc.job)
 
 
-def _render_batch(docs: list[core.PlannedDocument]) -> list[tuple[bytes | None, str | None]]:
+def _render_batch(
+    docs: list[core.PlannedDocument], key: str | None = None
+) -> list[tuple[bytes | None, str | None]]:
     # Large N: one task for many documents; a failing one is reported, the rest go on.
     out: list[tuple[bytes | None, str | None]] = []
     for doc in docs:
@@ -64,6 +68,19 @@ def _render_batch(docs: list[core.PlannedDocument]) -> list[tuple[bytes | None, 
 
 def _feedback(book: Any, key: str | None) -> tuple[str, bytes] | None:
     return core.feedback_bytes(book)
+
+
+def _feedback_batch(books: list[Any], key: str | None) -> list[tuple[str, bytes] | None]:
+    # Large N: one task per chunk of workbooks (thousands of task runs a minute overload the
+    # API); a copy that fails is logged and left out, the others go on.
+    out: list[tuple[str, bytes] | None] = []
+    for book in books:
+        try:
+            out.append(core.feedback_bytes(book))
+        except Exception:
+            log.exception("Rückmeldung für %s fehlgeschlagen", core.book_name(book))
+            out.append(None)
+    return out
 
 
 _cached: dict[str, Any] = {"cache_key_fn": _key, "persist_result": True}
@@ -98,8 +115,10 @@ cross_check = task(name="querpruefung")(core.cross_check)
 prepare = task(name="konsolidieren-planen", **_cached)(_prepare)
 consolidated_files = task(name="konsolidiert-xlsx", **_cached)(_consolidated_files)
 render_document = task(name="dokument", **_cached)(_render)
-render_documents = task(name="dokumente")(_render_batch)
+# Cached like single documents: the key covers every document's key in the batch.
+render_documents = task(name="dokumente", **_cached)(_render_batch)
 feedback_copy = task(name="rueckmeldung", **_cached)(_feedback)
+feedback_copies = task(name="rueckmeldungen", **_cached)(_feedback_batch)
 write_findings = task(name="pruefergebnisse")(core.write_findings)
 # LibreOffice can hang on a broken document: a timeout inside (soffice is killed), one retry.
 convert_pdfs = task(name="pdf", retries=1, retry_delay_seconds=2)(core.convert_pdfs)
