@@ -225,8 +225,8 @@ def _feedback_all(books, hashes, base_key, folder, storage, counts) -> list[mf.O
         copies = t.feedback_copies.with_options(result_storage=storage)
         for part in _chunks(list(zip(books, keys, strict=True)), MAX_TASKS_PER_STAGE):
             chunk_keys = [k for _, k in part]
-            key = core.cache_key(chunk_keys) if all(chunk_keys) else None
-            futures[copies.submit([b for b, _ in part], key=key)] = [b for b, _ in part]
+            chunk_key = core.cache_key(chunk_keys) if all(chunk_keys) else None
+            futures[copies.submit([b for b, _ in part], key=chunk_key)] = [b for b, _ in part]
     entries = []
     for fut in as_completed(list(futures)):
         chunk = futures[fut]
