@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -58,8 +59,21 @@ def missing_variables(path: Path, context: dict[str, Any]) -> set[str]:
     return template_variables(path) - set(context)
 
 
+# python-docx parses with one module-level lxml parser (its custom element classes hang on
+# it); lxml parsers must not be used from several threads at once: under a thread pool
+# (Prefect's default runner, Dask workers) concurrent renders sporadically got plain
+# elements ("'_Element' object has no attribute 'tbl_lst'"). Rendering is CPU-bound, so
+# threads gained nothing anyway; processes still render in parallel.
+_RENDER_LOCK = threading.Lock()
+
+
 def render_docx(path: Path, context: dict[str, Any], out_path: Path) -> Path:
     """Render template ``path`` with ``context`` to ``out_path`` (exactly that file)."""
+    with _RENDER_LOCK:
+        return _render_docx(path, context, out_path)
+
+
+def _render_docx(path: Path, context: dict[str, Any], out_path: Path) -> Path:
     tpl = DocxTemplate(str(path))
     env = _environment()
     missing = template_variables(path) - set(context)
