@@ -21,7 +21,7 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -241,17 +241,19 @@ def list_outputs(folder: Path) -> list[Path]:
     )
 
 
-def prune_runs(outputs: Path, keep: int) -> list[Path]:
+def prune_runs(outputs: Path, keep: int, protected: Iterable[str] = ()) -> list[Path]:
     """Delete the oldest finished runs beyond ``keep`` (region.toml [retention]); return them.
 
-    Never touches the run the pointer names, nor a run still marked "running" (it may be
-    in progress in another process).
+    Never touches the run the pointer names, a run still marked "running" (it may be in
+    progress in another process), nor a run named in ``protected`` (e.g. the runs progress
+    reports were based on: ``history.prune_runs``).
     """
     latest = latest_complete_run(outputs)
+    keep_names = set(protected) | ({latest.name} if latest is not None else set())
     finished = [r for r in list_runs(outputs) if r.status != STATUS_RUNNING]
     removed = []
     for run in finished[: max(0, len(finished) - keep)]:
-        if latest is not None and run.path.name == latest.name:
+        if run.path.name in keep_names:
             continue
         shutil.rmtree(run.path, ignore_errors=True)
         removed.append(run.path)

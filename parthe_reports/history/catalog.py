@@ -9,7 +9,6 @@ and, once a Fortschrittsbericht was written into the run, which run it was compa
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -168,16 +167,7 @@ def protected_runs(outputs: Path) -> set[str]:
 def prune_runs(outputs: Path, keep_last: int) -> list[Path]:
     """Delete the oldest finished runs beyond ``keep_last``; returns what was deleted.
 
-    Like ``runs.prune_runs`` (never the run ``aktuell`` names, never a run still
-    "running"), and never a run a Fortschrittsbericht was written into or based on.
+    ``runs.prune_runs`` (never the run ``aktuell`` names, never a run still "running"),
+    protecting also every run a Fortschrittsbericht was written into or based on.
     """
-    protected = protected_runs(outputs)
-    latest = runs.latest_complete_run(outputs)
-    if latest is not None:
-        protected.add(latest.name)
-    finished = [r.path for r in runs.list_runs(outputs) if r.status != RUNNING]
-    old = finished[: max(0, len(finished) - keep_last)]
-    deleted = [d for d in old if d.name not in protected]
-    for d in deleted:
-        shutil.rmtree(d, ignore_errors=True)
-    return deleted
+    return runs.prune_runs(outputs, keep_last, protected=protected_runs(outputs))
