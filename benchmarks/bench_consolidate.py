@@ -20,7 +20,7 @@ from parthe_reports import ingest, validate
 from parthe_reports.consolidate import consolidate
 from parthe_reports.consolidate.workbook import write_consolidated_workbook, write_machine_readable
 from parthe_reports.dataset import Dataset
-from parthe_reports.demo_data import synthetic_region
+from parthe_reports.demo.data import synthetic_region
 from parthe_reports.paths import INPUTS
 from parthe_reports.region import load_region
 

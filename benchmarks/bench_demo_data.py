@@ -11,7 +11,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from parthe_reports.demo_data import synthetic_region, write_example_data
+from parthe_reports.demo.data import synthetic_region, write_example_data
 from parthe_reports.region import load_region
 
 

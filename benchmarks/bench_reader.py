@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from parthe_reports.demo_data import synthetic_region, write_example_data
+from parthe_reports.demo.data import synthetic_region, write_example_data
 from parthe_reports.ingest import discover_workbooks, read_workbook
 from parthe_reports.region import Region, load_region
-from parthe_reports.validate import validate_workbook
+from parthe_reports.validate.workbook import validate_workbook
 
 
 def _median(fn: Callable[[], object], runs: int) -> float:

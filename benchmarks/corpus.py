@@ -15,7 +15,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from parthe_reports.demo_data import synthetic_region, write_example_data
+from parthe_reports.demo.data import synthetic_region, write_example_data
 from parthe_reports.region import Region, load_region
 
 DATA_DIR = Path(__file__).resolve().parent / ".data"

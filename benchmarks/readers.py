@@ -22,8 +22,9 @@ import pandas as pd
 import python_calamine as pc
 
 from benchmarks.stages import spaced
-from parthe_reports import crosscheck, ingest, validate
+from parthe_reports import ingest, validate
 from parthe_reports.region import load_region
+from parthe_reports.validate import crosscheck
 
 
 def calamine_floor(path: Path) -> int:

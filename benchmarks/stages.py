@@ -19,12 +19,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from parthe_reports import crosscheck, ingest, validate
+from parthe_reports import ingest, validate
 from parthe_reports import pipeline as core
 from parthe_reports.consolidate import consolidate
-from parthe_reports.findings_report import findings_json
 from parthe_reports.region import load_region
 from parthe_reports.render import plan_documents, render_document
+from parthe_reports.validate import crosscheck
+from parthe_reports.validate.report import findings_json
 
 STICHTAG = date(2026, 11, 25)
 KINDS = ("phase", "profile", "pruefbericht")

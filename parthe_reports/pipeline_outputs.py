@@ -127,7 +127,7 @@ def save_document(doc: PlannedDocument, data: bytes, run_folder: Path) -> mf.Out
 
 def feedback_bytes(book: Any) -> tuple[str, bytes] | None:
     """An annotated copy of the workbook (faulty cells marked) as (file name, bytes)."""
-    fn = stage("feedback", "write_annotated_copy")
+    fn = stage("workbooks.feedback", "write_annotated_copy")
     path = book.source.path
     if fn is None or not path or (getattr(book, "rejected", False) and not book.sheet_names):
         return None  # nothing could be read: the Prüfbericht alone explains why
@@ -218,7 +218,7 @@ def write_consolidated(consolidated: Any, run_folder: Path) -> list[mf.OutputEnt
 
 def write_findings(books: list[Any], run_folder: Path) -> list[mf.OutputEntry]:
     """All findings of the run as JSON (for scripts and the progress report)."""
-    fn = stage("findings_report", "findings_json")
+    fn = stage("validate.report", "findings_json")
     if fn is None:
         return []
     data = fn(books)

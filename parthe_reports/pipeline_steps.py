@@ -114,7 +114,7 @@ def read_workbook(path: Path, region: Region) -> Any:
 
 def cross_check(books: list[Any], region: Region) -> list[Any]:
     """Checks across workbooks (duplicate Kürzel, unknown partners …)."""
-    fn = stage("crosscheck", "check_region")
+    fn = stage("validate.crosscheck", "check_region")
     return books if fn is None else list(fn(books, region))
 
 

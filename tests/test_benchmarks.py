@@ -14,7 +14,7 @@ from benchmarks.corpus import corpus, region_toml
 from benchmarks.report import Stat
 from benchmarks.stages import spaced
 from benchmarks.tables import TARGETS
-from parthe_reports.demo_data import synthetic_region
+from parthe_reports.demo.data import synthetic_region
 from parthe_reports.region import load_region, region_from_dict
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from python_calamine import CalamineWorkbook
 
-from parthe_reports.demo_data import (
+from parthe_reports.demo.data import (
     TODAY,
     SheetRows,
     example_rows,

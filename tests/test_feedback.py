@@ -9,9 +9,14 @@ import pytest
 from openpyxl import load_workbook
 
 from parthe_reports.errors import Severity
-from parthe_reports.feedback import FILLS, RESULT_SHEET, feedback_file_name, write_annotated_copy
 from parthe_reports.ingest import read_workbook
-from parthe_reports.validate import check_file
+from parthe_reports.validate.workbook import check_file
+from parthe_reports.workbooks.feedback import (
+    FILLS,
+    RESULT_SHEET,
+    feedback_file_name,
+    write_annotated_copy,
+)
 from tests.workbook_factory import REGION, municipal, row, soffice_convert
 
 

@@ -11,7 +11,7 @@ import pytest
 
 from parthe_reports.errors import WorkbookError
 from parthe_reports.ingest import MAX_ROWS, discover_workbooks, read_workbook
-from parthe_reports.validate import check_file
+from parthe_reports.validate.workbook import check_file
 from tests.workbook_factory import REGION, edit, municipal, soffice_convert
 
 

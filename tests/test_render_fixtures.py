@@ -18,7 +18,7 @@ from parthe_reports.errors import Finding, Severity
 from parthe_reports.region import load_region
 from parthe_reports.render import DocumentJob, plan_documents, render_document
 from parthe_reports.schema import ColumnType
-from parthe_reports.validate_model import ValidatedWorkbook
+from parthe_reports.validate.model import ValidatedWorkbook
 
 GENERATED = date(2026, 11, 25)
 LONG_WORD = "Donaudampfschifffahrtsgesellschaftskapitänswitwenrentenversicherung" * 2
@@ -34,8 +34,8 @@ Example = tuple[Consolidated, Dataset, list[ValidatedWorkbook]]
 
 @functools.cache
 def _example_files(root: str) -> Example:
-    from parthe_reports.demo_data import TODAY, write_example_data
-    from parthe_reports.validate import build_dataset, check_file
+    from parthe_reports.demo.data import TODAY, write_example_data
+    from parthe_reports.validate.workbook import build_dataset, check_file
 
     region = load_region()
     paths = write_example_data(Path(root), region)

@@ -7,7 +7,7 @@ from datetime import date
 
 from parthe_reports.consolidate import consolidate
 from parthe_reports.dataset import SourceInfo
-from parthe_reports.demo_data import synthetic_region
+from parthe_reports.demo.data import synthetic_region
 from parthe_reports.render import plan_documents
 from parthe_reports.render.jobs import SOURCES_LISTED
 from tests.fixtures_dataset import TOPICS, make_dataset, small_region

@@ -10,7 +10,7 @@ from parthe_reports.region import load_region
 from parthe_reports.render.context_common import RunInfo, base_context
 from parthe_reports.render.context_pruefbericht import pruefbericht_context
 from parthe_reports.render.engine import render_docx, template_path
-from parthe_reports.validate_model import ValidatedWorkbook
+from parthe_reports.validate.model import ValidatedWorkbook
 from tests.test_render_fixtures import doc_text, headings
 
 SOURCE = SourceInfo(

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from parthe_reports.consolidate import consolidate
-from parthe_reports.demo_data import synthetic_region
+from parthe_reports.demo.data import synthetic_region
 from parthe_reports.render.context_analysis import MAX_MATRIX, MAX_SERIES, phase1_context
 from parthe_reports.render.context_plan import (
     MAX_BARS,

@@ -13,7 +13,7 @@ from docx.shared import Pt, RGBColor
 
 from parthe_reports.paths import WORD_TEMPLATES
 from parthe_reports.render import plan_documents, render_document
-from parthe_reports.render.build_templates import build_template
+from parthe_reports.render.authoring.templates import build_template
 from parthe_reports.render.documents import SPECS
 from parthe_reports.render.engine import (
     TemplateContextError,
@@ -114,7 +114,7 @@ def test_templates_carry_named_styles_and_repeating_headers():
 
 def test_build_script_writes_every_template(tmp_path):
     """It writes one .docx per deliverable when run as a script."""
-    from parthe_reports.render.build_templates import build_all
+    from parthe_reports.render.authoring.templates import build_all
 
     paths = build_all(tmp_path)
     assert sorted(p.name for p in paths) == sorted(f"{n}.docx" for n in SPECS)

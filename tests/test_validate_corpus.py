@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from parthe_reports.crosscheck import check_region
 from parthe_reports.ingest import discover_workbooks
-from parthe_reports.validate import ValidatedWorkbook, check_file
-from parthe_reports.validate_sheet import RowCount
+from parthe_reports.validate.crosscheck import check_region
+from parthe_reports.validate.model import RowCount
+from parthe_reports.validate.workbook import ValidatedWorkbook, check_file
 from tests.workbook_factory import REGION, cell, edit, municipal, regional, row
 
 Build = Callable[[Path], object]

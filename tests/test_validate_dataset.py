@@ -6,11 +6,11 @@ import pickle
 from datetime import date
 from pathlib import Path
 
-from parthe_reports.crosscheck import check_region
 from parthe_reports.dataset import table_columns
 from parthe_reports.ingest import discover_workbooks
 from parthe_reports.schema import MEASURES
-from parthe_reports.validate import build_dataset, check_file
+from parthe_reports.validate.crosscheck import check_region
+from parthe_reports.validate.workbook import build_dataset, check_file
 from tests.workbook_factory import REGION, municipal, regional, row
 
 

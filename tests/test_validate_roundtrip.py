@@ -10,7 +10,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from parthe_reports.validate import check_file
+from parthe_reports.validate.workbook import check_file
 from tests.workbook_factory import REGION, municipal
 
 _text = (

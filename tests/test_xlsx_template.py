@@ -31,7 +31,7 @@ from parthe_reports.schema import (
     WorkbookKind,
     vocabulary_values,
 )
-from parthe_reports.xlsx_template import (
+from parthe_reports.workbooks.template import (
     LISTS_SHEET,
     fill_by_header,
     write_templates,

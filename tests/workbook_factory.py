@@ -15,7 +15,7 @@ from openpyxl.workbook import Workbook
 
 from parthe_reports.region import load_region
 from parthe_reports.schema import MUNICIPAL, REGIONAL, TEMPLATE_VERSION
-from parthe_reports.xlsx_template import master_data_row, write_workbook
+from parthe_reports.workbooks.template import master_data_row, write_workbook
 
 REGION = load_region()
 

@@ -10,14 +10,14 @@ import typer
 from rich.console import Console
 
 from parthe_reports.cli.app import app
-from parthe_reports.crosscheck import check_region
 from parthe_reports.errors import Severity
-from parthe_reports.feedback import feedback_file_name, write_annotated_copy
-from parthe_reports.findings_report import console_table, findings_json
 from parthe_reports.ingest import discover_workbooks
 from parthe_reports.paths import INPUTS, REGION_CONFIG
 from parthe_reports.region import load_region
-from parthe_reports.validate import check_file
+from parthe_reports.validate.crosscheck import check_region
+from parthe_reports.validate.report import console_table, findings_json
+from parthe_reports.validate.workbook import check_file
+from parthe_reports.workbooks.feedback import feedback_file_name, write_annotated_copy
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.NOTE: "dim"}
 

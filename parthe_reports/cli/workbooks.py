@@ -8,10 +8,10 @@ from typing import Annotated
 import typer
 
 from parthe_reports.cli.app import app
-from parthe_reports.demo_data import synthetic_region, write_example_data
+from parthe_reports.demo.data import synthetic_region, write_example_data
 from parthe_reports.paths import OUTPUTS, REGION_CONFIG
 from parthe_reports.region import Region, load_region
-from parthe_reports.xlsx_template import write_templates
+from parthe_reports.workbooks.template import write_templates
 
 RegionOption = Annotated[
     Path,

@@ -15,7 +15,7 @@ from docx import Document
 
 from parthe_reports.paths import WORD_TEMPLATES
 from parthe_reports.progress.sections import SECTIONS, chapters
-from parthe_reports.render.build_templates import build_template as build_docx
+from parthe_reports.render.authoring.templates import build_template as build_docx
 from parthe_reports.render.spec import Block, Bullets, Chart, Col, DocSpec, Section, Table, Text
 
 NAME = "Fortschrittsbericht"

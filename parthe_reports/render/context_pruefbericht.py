@@ -6,7 +6,7 @@ from typing import Any
 
 from parthe_reports.errors import Finding, Severity
 from parthe_reports.render import formatting as fmt
-from parthe_reports.validate_model import ValidatedWorkbook
+from parthe_reports.validate.model import ValidatedWorkbook
 
 MEANING = {
     Severity.ERROR: "Zeile, Tabellenblatt oder Workbook wurde nicht übernommen.",

@@ -27,7 +27,7 @@ from parthe_reports.render.context_pruefbericht import pruefbericht_context
 from parthe_reports.render.context_strategy import phase2_context, phase3_context
 from parthe_reports.render.documents import PHASE_TEMPLATES
 from parthe_reports.render.engine import ChartImage, render_docx, template_path
-from parthe_reports.validate_model import ValidatedWorkbook
+from parthe_reports.validate.model import ValidatedWorkbook
 
 PHASE_BUILDERS: dict[int, Callable[[Consolidated], dict[str, Any]]] = {
     1: phase1_context,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from parthe_reports import demo_content as content
+from parthe_reports.demo import content as content
 from parthe_reports.region import Region
 from parthe_reports.schema import ALL_CODES
 

@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from parthe_reports.schema import WORKBOOK_KINDS, Sheet, normalize
-from parthe_reports.xlsx_template_cells import excel_value, format_cell, save
+from parthe_reports.workbooks.cells import excel_value, format_cell, save
 
 
 def _kind_of_sheet(sheet_name: str) -> Sheet | None:

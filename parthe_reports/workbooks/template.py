@@ -42,21 +42,21 @@ from parthe_reports.schema import (
     Sheet,
     WorkbookKind,
 )
-from parthe_reports.xlsx_guide import EXAMPLE_NOTICE, landscape_fit_width, write_guide
-from parthe_reports.xlsx_template_cells import (
+from parthe_reports.workbooks.cells import (
     FIXED_TIMESTAMP,
     FORMATS,
     excel_value,
     format_cell,
     save,
 )
-from parthe_reports.xlsx_template_fill import fill_by_header
-from parthe_reports.xlsx_template_validation import (
+from parthe_reports.workbooks.dropdowns import (
     LISTS_SHEET,
     VALIDATED_ROWS,
     ListSheet,
     add_validations,
 )
+from parthe_reports.workbooks.fill import fill_by_header
+from parthe_reports.workbooks.guide import EXAMPLE_NOTICE, landscape_fit_width, write_guide
 
 __all__ = [
     "FORMATS",

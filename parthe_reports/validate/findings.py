@@ -61,7 +61,11 @@ control-characters          Hinweis   control characters / tabs removed from tex
 
 from __future__ import annotations
 
-from parthe_reports.errors import Severity
+from typing import Any
+
+from openpyxl.utils import get_column_letter
+
+from parthe_reports.errors import Finding, Severity
 
 E, W, N = Severity.ERROR, Severity.WARNING, Severity.NOTE
 
@@ -158,3 +162,13 @@ CELL_MESSAGES: dict[str, str] = {
 def severity(code: str) -> Severity:
     """Severity of a code (unknown codes count as Fehler: fail safe)."""
     return SEVERITY.get(code, E)
+
+
+def cell_ref(row0: int, col0: int) -> str:
+    """A1 reference from 0-based indices."""
+    return f"{get_column_letter(col0 + 1)}{row0 + 1}"
+
+
+def make_finding(code: str, message: str, workbook: str, **where: Any) -> Finding:
+    """A Finding with the severity its code has."""
+    return Finding(code, severity(code), message, workbook, **where)

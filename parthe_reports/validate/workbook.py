@@ -19,7 +19,6 @@ from pathlib import Path
 
 import pandas as pd
 
-from parthe_reports.crosscheck import resolve_duplicates
 from parthe_reports.dataset import MUNICIPALITY, Dataset, SourceInfo, empty_table
 from parthe_reports.errors import Finding, WorkbookError
 from parthe_reports.ingest import RawWorkbook, read_workbook
@@ -38,8 +37,10 @@ from parthe_reports.schema import (
     kind_by_name,
     normalize,
 )
-from parthe_reports.validate_model import ValidatedWorkbook
-from parthe_reports.validate_sheet import RowCount, make_finding, validate_sheet
+from parthe_reports.validate.crosscheck import resolve_duplicates
+from parthe_reports.validate.findings import make_finding
+from parthe_reports.validate.model import RowCount, ValidatedWorkbook
+from parthe_reports.validate.sheet import validate_sheet
 
 __all__ = ["RowCount", "ValidatedWorkbook", "build_dataset", "check_file", "validate_workbook"]
 

@@ -20,8 +20,8 @@ from parthe_reports.dataset import PROVENANCE
 from parthe_reports.errors import Finding
 from parthe_reports.region import Region
 from parthe_reports.schema import WORKBOOK_KINDS, Column, Sheet
-from parthe_reports.validate_model import ValidatedWorkbook
-from parthe_reports.validate_sheet import cell_ref, make_finding
+from parthe_reports.validate.findings import cell_ref, make_finding
+from parthe_reports.validate.model import ValidatedWorkbook
 
 # Which code a dangling reference gets, by the sheet it points into.
 REFERENCE_CODES = {

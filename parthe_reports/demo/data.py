@@ -15,12 +15,12 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TypeVar
 
-from parthe_reports import demo_content as content
-from parthe_reports.demo_data_regional import SheetRows, add_typing_quirks, regional_rows
+from parthe_reports.demo import content as content
+from parthe_reports.demo.regional import SheetRows, add_typing_quirks, regional_rows
 from parthe_reports.paths import MUNICIPAL_INPUTS, REGIONAL_WORKBOOK
 from parthe_reports.region import Municipality, Region, load_region
 from parthe_reports.schema import ALL_CODES, MUNICIPAL, REGIONAL
-from parthe_reports.xlsx_template import master_data_row, template_file_name, write_workbook
+from parthe_reports.workbooks.template import master_data_row, template_file_name, write_workbook
 
 TODAY = date(2026, 11, 25)  # the example's "today": deadlines and delays are relative to it
 CLERK_FILE_NAMES = {"BRA": "Brandis_Erhebung_2026_final.xlsx"}  # recognised by content

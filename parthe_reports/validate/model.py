@@ -10,7 +10,16 @@ from openpyxl.utils import get_column_letter
 
 from parthe_reports.dataset import PROVENANCE, SourceInfo
 from parthe_reports.errors import Finding, Severity
-from parthe_reports.validate_sheet import RowCount
+
+
+@dataclass
+class RowCount:
+    """Rows of one sheet: read == accepted + rejected; ``merged`` identical duplicates (accepted)."""
+
+    read: int = 0
+    accepted: int = 0
+    rejected: int = 0
+    merged: int = 0
 
 
 @dataclass

@@ -6,7 +6,7 @@ from typing import Any
 
 from rich.table import Table
 
-from parthe_reports.validate_model import ValidatedWorkbook
+from parthe_reports.validate.model import ValidatedWorkbook
 
 FINDING_KEYS = (
     "code",

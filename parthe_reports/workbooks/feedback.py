@@ -18,7 +18,7 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import quote_sheetname
 
 from parthe_reports.errors import Finding, Severity
-from parthe_reports.validate_model import ValidatedWorkbook
+from parthe_reports.validate.model import ValidatedWorkbook
 
 RESULT_SHEET = "Prüfergebnis"
 FILLS = {

@@ -1,6 +1,6 @@
 """Build the Word templates in templates/word/ from the declarations in ``documents``.
 
-Run ``python -m parthe_reports.render.build_templates`` after changing a declaration; the
+Run ``python -m parthe_reports.render.authoring.templates`` after changing a declaration; the
 .docx files are committed. After that they are ordinary Word documents: fonts, colours,
 logo and the wording around the tags may be changed in Word or LibreOffice.
 """
@@ -17,7 +17,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.shared import Cm, Pt
 
 from parthe_reports.paths import WORD_TEMPLATES
-from parthe_reports.render import docx_build as b
+from parthe_reports.render.authoring import docx as b
 from parthe_reports.render.documents import SPECS
 from parthe_reports.render.spec import (
     Block,

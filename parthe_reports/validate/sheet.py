@@ -14,7 +14,6 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from openpyxl.utils import get_column_letter
 
 from parthe_reports import parse
 from parthe_reports.dataset import MUNICIPALITY, PROVENANCE, empty_table
@@ -23,8 +22,9 @@ from parthe_reports.ingest import RawSheet
 from parthe_reports.periods import period_bounds
 from parthe_reports.region import Region
 from parthe_reports.schema import Column, ColumnType, Sheet, normalize
-from parthe_reports.validate_codes import CELL_MESSAGES, severity
-from parthe_reports.validate_types import NUMERIC, expected_text, is_whole, type_column
+from parthe_reports.validate.columns import NUMERIC, expected_text, is_whole, type_column
+from parthe_reports.validate.findings import CELL_MESSAGES, cell_ref, make_finding, severity
+from parthe_reports.validate.model import RowCount
 
 HEADER_SEARCH_ROWS = 10
 # Pair rules: (sheet key, earlier/smaller column, later/larger column, code).
@@ -36,16 +36,6 @@ _INSTRUCTION_STARTS = ("bitte ", "hinweis", "anleitung", "ausfüllhinweis", "bei
 
 
 @dataclass
-class RowCount:
-    """Rows of one sheet: read == accepted + rejected; ``merged`` identical duplicates (accepted)."""
-
-    read: int = 0
-    accepted: int = 0
-    rejected: int = 0
-    merged: int = 0
-
-
-@dataclass
 class SheetResult:
     table: pd.DataFrame
     findings: list[Finding] = field(default_factory=list)
@@ -53,16 +43,6 @@ class SheetResult:
     extra_columns: list[str] = field(default_factory=list)
     columns: dict[str, int] = field(default_factory=dict)  # column key → 0-based index
     ids: dict[str, set[str]] = field(default_factory=dict)  # ID column → every value read
-
-
-def cell_ref(row0: int, col0: int) -> str:
-    """A1 reference from 0-based indices."""
-    return f"{get_column_letter(col0 + 1)}{row0 + 1}"
-
-
-def make_finding(code: str, message: str, workbook: str, **where: Any) -> Finding:
-    """A Finding with the severity its code has."""
-    return Finding(code, severity(code), message, workbook, **where)
 
 
 @functools.cache

@@ -1,0 +1,15 @@
+"""Validation: every workbook checked against the schema, every problem a Finding.
+
+Bottom to top: ``findings`` (codes, severities, the Finding helpers), ``columns`` (typing
+one column), ``sheet`` (one sheet), ``model`` (the validated workbook), ``workbook`` (one
+file, and the region's Dataset), ``crosscheck`` (across workbooks), ``report`` (console
+table and JSON for people and programs).
+"""
+
+from __future__ import annotations
+
+from parthe_reports.validate.crosscheck import check_region
+from parthe_reports.validate.model import ValidatedWorkbook
+from parthe_reports.validate.workbook import build_dataset, check_file, validate_workbook
+
+__all__ = ["ValidatedWorkbook", "build_dataset", "check_file", "check_region", "validate_workbook"]
