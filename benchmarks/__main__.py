@@ -3,7 +3,7 @@
 For each N (default 6, 100, 1000), on the same generated files, each measurement in a
 fresh process: the readers side by side (naive pandas/openpyxl, calamine floor, ours);
 the pipeline's stages called directly (rendering on 2 processes, profiles also on 1);
-the core's ``run_pipeline`` and the Prefect flow (cold, then unchanged with cache).
+the core's ``pipeline.run`` and the Prefect flow (cold, then unchanged with cache).
 Prints the tables and writes them to ``benchmarks/RESULTS.md`` (``--out``).
 
 A time budget (``--budget-min``) keeps a full run bounded: further repetitions of a
@@ -107,7 +107,7 @@ def _measure_size(n: int, a: argparse.Namespace, budget: Budget, later: float) -
     if scope:
         phases = [] if scope == "full" else RESTRICTED_PHASES
         size["flow_scope"] = "all documents" if scope == "full" else f"phase {phases[0]} only"
-        print(f"N = {n}: core run_pipeline and Prefect flow ({size['flow_scope']}) …", flush=True)
+        print(f"N = {n}: core pipeline.run and Prefect flow ({size['flow_scope']}) …", flush=True)
         size["core"] = run_worker("core", {"root": root, "phases": phases})
         size["prefect"] = run_worker("prefect", {"root": root, "phases": phases})
     return size

@@ -1,7 +1,7 @@
 """Prefect overhead and caching on the example data: `python -m benchmarks.bench_pipeline [N]`.
 
 Each figure is the median of N runs (default 3), each in a fresh process, as a user runs it:
-* core: ``parthe_reports.pipeline.run_pipeline`` called directly, no Prefect;
+* core: ``parthe_reports.pipeline.run`` called directly, no Prefect;
 * first: ``parthe-reports run`` with an empty cache (new outputs folder);
 * second: ``parthe-reports run`` again on the same outputs folder (nothing changed);
 * startup: a process that imports flows/Prefect, starts the local API and runs an empty flow;
@@ -24,7 +24,7 @@ from parthe_reports.paths import ROOT
 CORE = (
     "import sys; from pathlib import Path; from datetime import date; "
     "from parthe_reports import pipeline as p; "
-    "p.run_pipeline(p.RunOptions(outputs=Path(sys.argv[1]), stichtag=date(2026, 11, 25)))"
+    "p.run(p.RunOptions(outputs=Path(sys.argv[1]), stichtag=date(2026, 11, 25)))"
 )
 CLI = "from parthe_reports.cli import app; app()"
 # Both runs in one process: the cache effect without the per-process Prefect start-up.

@@ -1,4 +1,4 @@
-"""Whole runs: the core's ``run_pipeline`` (baseline c) and the Prefect flow, cold and cached.
+"""Whole runs: the core's ``pipeline.run`` (baseline c) and the Prefect flow, cold and cached.
 
 Both write a complete run folder (documents, annotated copies, Konsolidiert.xlsx,
 manifest) into a fresh temporary outputs folder. The flow runs twice on the same
@@ -18,21 +18,22 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.stages import STICHTAG
+from parthe_reports.pipeline import RunSummary
 
 PREFECT_HOME = Path(__file__).resolve().parent / ".data" / "prefect-home"
 
 
-def _summary(result: dict[str, Any]) -> dict[str, Any]:
+def _summary(result: RunSummary) -> dict[str, Any]:
     return {
-        "documents": len(result.get("documents", [])),
-        "failed_documents": len(result.get("failed_documents", {})),
-        "error": result.get("error"),
-        "task_runs": result.get("task_runs"),
+        "documents": len(result.documents),
+        "failed_documents": len(result.failed_documents),
+        "error": result.error,
+        "task_runs": result.task_runs,
     }
 
 
 def run_core(root: Path, phases: tuple[int, ...] = ()) -> dict[str, Any]:
-    """``pipeline.run_pipeline``: the whole job in this process, no Prefect."""
+    """``pipeline.run``: the whole job in this process, no Prefect."""
     from parthe_reports import pipeline
 
     out = Path(tempfile.mkdtemp(prefix="bench-core-"))
@@ -45,9 +46,9 @@ def run_core(root: Path, phases: tuple[int, ...] = ()) -> dict[str, Any]:
             region_config=root / "region.toml",
         )
         start = time.perf_counter()
-        summary = pipeline.run_pipeline(options)
+        summary = pipeline.run(options)
         seconds = time.perf_counter() - start
-        return {"seconds": seconds, **_summary(summary.to_dict())}
+        return {"seconds": seconds, **_summary(summary)}
     finally:
         shutil.rmtree(out, ignore_errors=True)
 

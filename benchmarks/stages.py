@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from parthe_reports import ingest, validate
-from parthe_reports import pipeline as core
 from parthe_reports.consolidate import consolidate
+from parthe_reports.pipeline import write as core
 from parthe_reports.region import load_region
 from parthe_reports.render import plan_documents, render_document
 from parthe_reports.validate import crosscheck

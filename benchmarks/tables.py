@@ -168,7 +168,7 @@ def baseline_table(n: int, size: dict[str, Any]) -> list[str]:
     scope = size.get("flow_scope", "")
     if core and "seconds" in core:
         lines.append(
-            f"| (c) core run_pipeline, 1 process, no Prefect ({scope}; peak {_gib(core)}) | {core['seconds']:.2f} | {_tp(books, core['seconds'], 'wb')} | |"
+            f"| (c) core pipeline.run, 1 process, no Prefect ({scope}; peak {_gib(core)}) | {core['seconds']:.2f} | {_tp(books, core['seconds'], 'wb')} | |"
         )
     if pf and "cold" in pf:
         lines.append(

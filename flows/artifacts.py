@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from typing import Any
 
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.context import FlowRunContext
@@ -13,7 +12,7 @@ from parthe_reports.pipeline import RunSummary
 log = logging.getLogger("flows.artifacts")
 
 
-def summary_markdown(summary: RunSummary, counts: dict[str, dict[str, int]]) -> str:
+def summary_markdown(summary: RunSummary) -> str:
     """The run in German, as Markdown: findings per municipality, documents with links."""
     folder = summary.run_folder
     lines = [
@@ -38,24 +37,22 @@ def summary_markdown(summary: RunSummary, counts: dict[str, dict[str, int]]) -> 
         lines += ["", "## Fehlgeschlagen", ""]
         lines += [f"- {d}: {why}" for d, why in summary.failed_documents.items()]
     lines += ["", "## Aufgaben (ausgeführt / aus dem Cache)", ""]
-    lines += [f"- {k}: {v['run']} / {v['cached']}" for k, v in sorted(counts.items())]
+    lines += [f"- {k}: {v['run']} / {v['cached']}" for k, v in sorted(summary.task_runs.items())]
     return "\n".join(lines)
 
 
-def publish(
-    summary: RunSummary, deadlines: list[dict[str, Any]], counts: dict[str, dict[str, int]]
-) -> None:
+def publish(summary: RunSummary) -> None:
     """Create the artifacts of this flow run (no-op outside a flow run; never fails the run)."""
     if FlowRunContext.get() is None:
         return
     try:
         create_markdown_artifact(
-            summary_markdown(summary, counts),
+            summary_markdown(summary),
             key="lauf-zusammenfassung",
             description="Zusammenfassung des Laufs",
         )
         create_table_artifact(
-            deadlines or [{"Hinweis": "Keine Förderfristen in den nächsten 90 Tagen"}],
+            summary.deadlines or [{"Hinweis": "Keine Förderfristen in den nächsten 90 Tagen"}],
             key="foerderfristen-90-tage",
             description="Förderfristen in den nächsten 90 Tagen",
         )

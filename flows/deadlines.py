@@ -4,41 +4,31 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from prefect import flow
 from prefect.artifacts import create_table_artifact
 
-from flows import tasks as t
-from flows.pipeline import CACHE_DIR, _Counts, _read_all, _sha
-from parthe_reports import manifest as mf
-from parthe_reports import pipeline as core
+from flows.fanout import PrefectFanOut
+from flows.pipeline import CACHE_DIR
+from parthe_reports import pipeline
 from parthe_reports.paths import INPUTS, OUTPUTS, REGION_CONFIG
+from parthe_reports.pipeline.write import funding_deadlines
 from parthe_reports.region import load_region
 
 
 @flow(name="parthe-foerderfristen", log_prints=False)
 def deadlines_flow(
-    inputs: str = str(INPUTS),
-    outputs: str = str(OUTPUTS),
+    inputs: Path = INPUTS,
+    outputs: Path = OUTPUTS,
     stichtag: date | None = None,
-    region_config: str = str(REGION_CONFIG),
-) -> list[dict[str, Any]]:
+    region_config: Path = REGION_CONFIG,
+) -> list[dict[str, str | None]]:
     """Funding deadlines within 90 days of the Stichtag (reads workbooks through the cache)."""
-    region = load_region(Path(region_config))
     day = stichtag or date.today()
-    storage = Path(outputs) / CACHE_DIR
-    base_key = core.cache_key(
-        mf.versions(), core.code_version(), core.region_digest(Path(region_config)), str(day)
-    )
-    paths = core.discover(Path(inputs))
-    hashes = {p.name: _sha(p) for p in paths}
-    scratch = core.RunSummary(Path(outputs))
-    books = _read_all(paths, hashes, region, base_key, storage, scratch, _Counts())
-    books = t.cross_check(books, region)
-    known = {k: v for k, v in hashes.items() if v}
-    prepared = t.prepare(books, region, day, [5], known, base_key, key=None)
-    rows = core.funding_deadlines(prepared.consolidated)
+    options = pipeline.RunOptions(inputs, outputs, (5,), day, False, region_config)
+    fan_out = PrefectFanOut(storage=Path(outputs) / CACHE_DIR)
+    read = pipeline.read_region(options, load_region(Path(region_config)), fan_out)
+    rows = funding_deadlines(read.prepared.consolidated if read.prepared else None)
     create_table_artifact(
         rows or [{"Hinweis": "Keine Förderfristen in den nächsten 90 Tagen"}],
         key="foerderfristen-90-tage",

@@ -8,10 +8,11 @@ from typing import Any
 
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from flows import progress
+from flows import listener as progress_listener
 from flows.local_api import prefect_api
 from flows.pipeline import phase_flow, pipeline_flow
 from parthe_reports.paths import INPUTS, OUTPUTS, REGION_CONFIG
+from parthe_reports.pipeline import Listener, RunSummary
 
 
 def task_runner(dask: bool = False, dask_address: str | None = None, workers: int = 2) -> Any:
@@ -43,18 +44,18 @@ def run(
     dask: bool = False,
     dask_address: str | None = None,
     region_config: Path = REGION_CONFIG,
-    listener: progress.Listener | None = None,
-) -> dict[str, Any]:
-    """Run the pipeline flow (or the phase flow for ``phases``); return its summary dict."""
+    listener: Listener | None = None,
+) -> RunSummary:
+    """Run the pipeline flow (or the phase flow for ``phases``); return its summary."""
     runner = task_runner(dask, dask_address)
     args: dict[str, Any] = {
-        "inputs": str(inputs),
-        "outputs": str(outputs),
+        "inputs": inputs,
+        "outputs": outputs,
         "stichtag": stichtag,
         "pdf": pdf,
-        "region_config": str(region_config),
+        "region_config": region_config,
     }
-    progress.set_listener(listener)
+    progress_listener.set_listener(listener)
     state: Any
     try:
         with prefect_api():
@@ -64,9 +65,11 @@ def run(
             else:
                 state = pipeline_flow.with_options(task_runner=runner)(return_state=True, **args)
     finally:
-        progress.set_listener(None)
+        progress_listener.set_listener(None)
     # A failed run still returns its summary (exit code 2); a crash raises here.
     result = state.result(raise_on_failure=False)
     if isinstance(result, BaseException):
         raise result
-    return dict(result)
+    if not isinstance(result, RunSummary):
+        raise TypeError(f"Unerwartetes Ergebnis des Laufs: {type(result).__name__}")
+    return result

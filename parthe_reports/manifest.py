@@ -8,7 +8,6 @@ document can always be traced back to exactly what produced it.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import asdict, dataclass
 from datetime import datetime
@@ -17,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from parthe_reports import __version__
+from parthe_reports.digest import sha256_file, sha256_tree
 from parthe_reports.paths import WORD_TEMPLATES
 from parthe_reports.runs import atomic_write_json
 from parthe_reports.schema import SCHEMA_VERSION, TEMPLATE_VERSION
@@ -60,22 +60,9 @@ class InputEntry:
     municipality: str | None = None
 
 
-def sha256_file(path: Path) -> str:
-    """SHA-256 of a file's bytes, hex."""
-    h = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
-
-
 def word_templates_version(folder: Path = WORD_TEMPLATES) -> str:
     """A short digest over the Word templates' bytes (restyling one changes it)."""
-    h = hashlib.sha256()
-    for p in sorted(folder.glob("*.docx")) if folder.is_dir() else []:
-        h.update(p.name.encode())
-        h.update(sha256_file(p).encode())
-    return h.hexdigest()[:16]
+    return sha256_tree(folder, folder.glob("*.docx") if folder.is_dir() else ())
 
 
 def versions() -> dict[str, str]:

@@ -14,6 +14,7 @@ import flows  # noqa: F401  (Prefect environment defaults before prefect is impo
 from parthe_reports import pipeline as core
 from parthe_reports import runs
 from parthe_reports.paths import INPUTS
+from parthe_reports.pipeline import RunSummary, Stage, keys, sequence
 from tests.test_pipeline import docx_text
 
 pytestmark = [pytest.mark.prefect, pytest.mark.slow]
@@ -26,23 +27,23 @@ def prefect_env() -> Iterator[None]:
     from prefect.testing.utilities import prefect_test_harness
 
     with pytest.MonkeyPatch.context() as mp, prefect_test_harness(server_startup_timeout=120):
-        mp.setattr(core, "code_version", lambda: "test")
+        mp.setattr(keys, "code_version", lambda: "test")
         yield
 
 
-def run(**kwargs: Any) -> dict[str, Any]:
+def run(**kwargs: Any) -> RunSummary:
     from flows.runner import run as run_flow
 
     return run_flow(stichtag=STICHTAG, **kwargs)
 
 
-def texts(result: dict[str, Any]) -> dict[str, str]:
-    folder = Path(result["run_folder"])
-    return {d: docx_text(folder / d) for d in result["documents"]}
+def texts(result: RunSummary) -> dict[str, str]:
+    folder = result.run_folder
+    return {d: docx_text(folder / d) for d in result.documents}
 
 
 @pytest.fixture(scope="module")
-def three_runs(prefect_env: None, tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, Any]]:
+def three_runs(prefect_env: None, tmp_path_factory: pytest.TempPathFactory) -> list[RunSummary]:
     """First run, unchanged re-run, re-run after NAU's workbook changed."""
     base = tmp_path_factory.mktemp("cache")
     inputs = base / "inputs"
@@ -56,52 +57,50 @@ def three_runs(prefect_env: None, tmp_path_factory: pytest.TempPathFactory) -> l
     return [first, second, third]
 
 
-def test_first_run_renders_everything(three_runs: list[dict[str, Any]]) -> None:
+def test_first_run_renders_everything(three_runs: list[RunSummary]) -> None:
     """It reads every workbook and renders every document in the first run."""
     first = three_runs[0]
-    assert first["exit_code"] in (0, 1), first
-    assert first["task_runs"]["read"] == {"run": 7, "cached": 0, "failed": 0}
-    assert first["task_runs"]["render"]["cached"] == 0
-    assert len(first["documents"]) == first["task_runs"]["render"]["run"] > 6
+    assert first.exit_code in (0, 1), first
+    assert first.task_runs["read"] == {"run": 7, "cached": 0, "failed": 0}
+    assert first.task_runs["render"]["cached"] == 0
+    assert len(first.documents) == first.task_runs["render"]["run"] > 6
 
 
-def test_unchanged_rerun_comes_from_the_cache(three_runs: list[dict[str, Any]]) -> None:
+def test_unchanged_rerun_comes_from_the_cache(three_runs: list[RunSummary]) -> None:
     """It recomputes nothing when no workbook changed, and writes documents with the same text."""
     first, second, _ = three_runs
-    for kind, counts in second["task_runs"].items():
+    for kind, counts in second.task_runs.items():
         assert counts["run"] == 0, (kind, counts)
-    assert second["task_runs"]["read"]["cached"] == 7
-    assert second["run_folder"] != first["run_folder"]
+    assert second.task_runs["read"]["cached"] == 7
+    assert second.run_folder != first.run_folder
     assert texts(second) == texts(first)
 
 
-def test_one_changed_workbook_rereads_only_that_one(three_runs: list[dict[str, Any]]) -> None:
+def test_one_changed_workbook_rereads_only_that_one(three_runs: list[RunSummary]) -> None:
     """It re-reads only NAU.xlsx and keeps the other workbooks' Prüfberichte and copies."""
     first, _, third = three_runs
-    runs_ = third["task_runs"]
+    runs_ = third.task_runs
     assert runs_["read"] == {"run": 1, "cached": 6, "failed": 0}
     assert runs_["feedback"] == {"run": 1, "cached": 6, "failed": 0}
-    reports = [d for d in first["documents"] if d.startswith(core.FEEDBACK_DIR + "/")]
+    reports = [d for d in first.documents if d.startswith(core.FEEDBACK_DIR + "/")]
     assert len(reports) == 7
     # the six other Prüfberichte are cached; regional documents depend on all inputs
     assert runs_["render"]["cached"] == 6
-    assert runs_["render"]["run"] == len(first["documents"]) - 6
+    assert runs_["render"]["run"] == len(first.documents) - 6
 
 
-def test_runs_are_kept_and_pointer_is_latest(three_runs: list[dict[str, Any]]) -> None:
+def test_runs_are_kept_and_pointer_is_latest(three_runs: list[RunSummary]) -> None:
     """It keeps all three run folders and points aktuell at the third."""
-    out = Path(three_runs[0]["run_folder"]).parent
+    out = three_runs[0].run_folder.parent
     assert [r.status for r in runs.list_runs(out)] == ["complete"] * 3
-    assert runs.latest_complete_run(out) == Path(three_runs[2]["run_folder"])
+    assert runs.latest_complete_run(out) == three_runs[2].run_folder
 
 
-def test_dask_runner_gives_the_same_documents(
-    three_runs: list[dict[str, Any]], tmp_path: Path
-) -> None:
+def test_dask_runner_gives_the_same_documents(three_runs: list[RunSummary], tmp_path: Path) -> None:
     """It renders documents with the same text on a local Dask cluster of 2 worker processes."""
     dask = run(outputs=tmp_path / "out", dask=True)
-    assert dask["task_runs"]["read"]["run"] == 7  # its own empty cache: really computed
-    assert dask["exit_code"] == three_runs[0]["exit_code"]
+    assert dask.task_runs["read"]["run"] == 7  # its own empty cache: really computed
+    assert dask.exit_code == three_runs[0].exit_code
     assert texts(dask) == texts(three_runs[0])
 
 
@@ -109,23 +108,23 @@ def test_failing_render_task_does_not_stop_the_others(
     prefect_env: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """It writes the other documents when one render task fails, and reports exit code 2."""
-    real = core.render_bytes
+    real = sequence.render_bytes
 
     def flaky(job: Any) -> bytes:
         if job.file_name.startswith("Phase3"):
             raise RuntimeError("Vorlage kaputt")
         return real(job)
 
-    monkeypatch.setattr(core, "render_bytes", flaky)
+    monkeypatch.setattr(sequence, "render_bytes", flaky)
     result = run(outputs=tmp_path / "out", phases=[2, 3])
-    assert [d[:6] for d in result["failed_documents"]] == ["Phase3"]
-    assert [d[:6] for d in result["documents"]] == ["Phase2"]
-    assert result["task_runs"]["render"]["failed"] == 1
-    assert result["exit_code"] == core.EXIT_FAILED
+    assert [d[:6] for d in result.failed_documents] == ["Phase3"]
+    assert [d[:6] for d in result.documents] == ["Phase2"]
+    assert result.task_runs["render"]["failed"] == 1
+    assert result.exit_code == core.EXIT_FAILED
     assert runs.latest_complete_run(tmp_path / "out") is None
 
 
-def test_run_publishes_artifacts(three_runs: list[dict[str, Any]]) -> None:
+def test_run_publishes_artifacts(three_runs: list[RunSummary]) -> None:
     """It leaves a Markdown summary naming the documents and a funding-deadline table."""
     from prefect.client.orchestration import get_client
     from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey
@@ -140,21 +139,20 @@ def test_run_publishes_artifacts(three_runs: list[dict[str, Any]]) -> None:
     assert set(kinds) == {"lauf-zusammenfassung", "foerderfristen-90-tage"}
     summary = str(kinds["lauf-zusammenfassung"].data)
     assert "Prüfergebnisse je Kommune" in summary
-    assert three_runs[2]["documents"][0] in summary
+    assert three_runs[2].documents[0] in summary
 
 
 def test_locked_workbook_is_retried_but_bad_content_is_not(
-    prefect_env: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    prefect_env: None, tmp_path: Path
 ) -> None:
     """It retries reading a workbook locked on a share (PermissionError), never a ValueError."""
     from prefect import flow
 
-    from flows import tasks as t
-    from parthe_reports.region import load_region
+    from flows import fanout
 
     calls: list[str] = []
 
-    def flaky_read(path: Path, region: Any) -> str:
+    def flaky_read(path: Path) -> str:
         calls.append(path.name)
         if path.name == "locked.xlsx" and calls.count(path.name) == 1:
             raise PermissionError(13, "gesperrt")
@@ -162,31 +160,29 @@ def test_locked_workbook_is_retried_but_bad_content_is_not(
             raise ValueError("kein Retry")
         return path.name
 
-    monkeypatch.setattr(core, "read_workbook", flaky_read)
-    fast = t.read_workbook.with_options(retry_delay_seconds=[0, 0, 0])
+    fast = fanout.TASKS[Stage.READ].with_options(retry_delay_seconds=[0, 0, 0])
 
     @flow
     def two() -> list[str]:
-        region = load_region()
-        ok = fast(tmp_path / "locked.xlsx", region, key=None)
-        bad = fast(tmp_path / "bad.xlsx", region, key=None, return_state=True)
-        return [ok, type(bad.result(raise_on_failure=False)).__name__]
+        ok = fast(flaky_read, [tmp_path / "locked.xlsx"], key=None)
+        bad = fast(flaky_read, [tmp_path / "bad.xlsx"], key=None, return_state=True)
+        return [*ok, str(bad.result(raise_on_failure=False))]
 
-    assert two() == ["locked.xlsx", "ValueError"]
+    assert two() == ["locked.xlsx", "ValueError: kein Retry"]
     assert calls == ["locked.xlsx", "locked.xlsx", "bad.xlsx"]
 
 
 def test_batched_tasks_for_many_workbooks(
-    three_runs: list[dict[str, Any]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    three_runs: list[RunSummary], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """It batches reading and rendering above the thresholds: fewer task runs, same documents."""
-    import flows.pipeline as fp
+    from flows import fanout
 
-    monkeypatch.setattr(fp, "READ_BATCH_ABOVE", 2)
-    monkeypatch.setattr(fp, "RENDER_BATCH_ABOVE", 2)
-    monkeypatch.setattr(fp, "MAX_TASKS_PER_STAGE", 3)
+    for stage in (Stage.READ, Stage.RENDER, Stage.FEEDBACK):
+        monkeypatch.setitem(fanout.BATCH_ABOVE, stage, 2)
+    monkeypatch.setattr(fanout, "MAX_TASKS_PER_STAGE", 3)
     batched = run(outputs=tmp_path / "out")
-    assert batched["task_runs"]["read"]["run"] == 3  # 7 workbooks in 3 tasks
-    assert batched["task_runs"]["render"]["run"] == 3
-    assert batched["failed_documents"] == {}
+    assert batched.task_runs["read"]["run"] == 3  # 7 workbooks in 3 tasks
+    assert batched.task_runs["render"]["run"] == 3
+    assert batched.failed_documents == {}
     assert texts(batched) == texts(three_runs[0])

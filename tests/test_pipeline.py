@@ -14,6 +14,7 @@ from parthe_reports import manifest as mf
 from parthe_reports import pipeline as core
 from parthe_reports import runs
 from parthe_reports.paths import INPUTS
+from parthe_reports.pipeline import keys, sequence
 
 STICHTAG = date(2026, 11, 25)
 
@@ -38,9 +39,7 @@ def broken_run(tmp_path_factory: pytest.TempPathFactory) -> core.RunSummary:
     base = tmp_path_factory.mktemp("broken")
     inputs = copy_inputs(base / "inputs")
     (inputs / "kommunen" / "BOR.xlsx").write_bytes(b"PK\x03\x04 not really a workbook")
-    return core.run_pipeline(
-        core.RunOptions(inputs=inputs, outputs=base / "out", stichtag=STICHTAG)
-    )
+    return core.run(core.RunOptions(inputs=inputs, outputs=base / "out", stichtag=STICHTAG))
 
 
 @pytest.mark.slow
@@ -86,16 +85,16 @@ def test_a_failing_render_does_not_stop_the_others(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """It writes every other document when one render fails, exits 2 and keeps the pointer."""
-    real = core.render_bytes
+    real = sequence.render_bytes
 
     def flaky(job: Any) -> bytes:
         if job.file_name.startswith("Phase3"):
             raise RuntimeError("Vorlage kaputt")
         return real(job)
 
-    monkeypatch.setattr(core, "render_bytes", flaky)
+    monkeypatch.setattr(sequence, "render_bytes", flaky)
     out = tmp_path / "out"
-    summary = core.run_pipeline(
+    summary = core.run(
         core.RunOptions(inputs=INPUTS, outputs=out, phases=(2, 3), stichtag=STICHTAG)
     )
     assert (
@@ -126,7 +125,7 @@ def test_exit_codes() -> None:
 def test_no_workbooks_is_a_failed_run(tmp_path: Path) -> None:
     """It fails the run (exit 2, status failed, no pointer) when the inputs folder is empty."""
     (tmp_path / "leer").mkdir()
-    summary = core.run_pipeline(core.RunOptions(inputs=tmp_path / "leer", outputs=tmp_path / "out"))
+    summary = core.run(core.RunOptions(inputs=tmp_path / "leer", outputs=tmp_path / "out"))
     assert summary.exit_code == core.EXIT_FAILED and "Keine Workbooks" in (summary.error or "")
     assert runs.read_run_json(summary.run_folder)["status"] == runs.STATUS_FAILED
     assert runs.latest_complete_run(tmp_path / "out") is None
@@ -136,11 +135,11 @@ def test_cache_keys_follow_content(tmp_path: Path) -> None:
     """It changes a workbook's read key when its bytes change, and only then."""
     wb = tmp_path / "BRA.xlsx"
     wb.write_bytes(b"one")
-    k1 = core.read_key(wb, "v")
-    assert core.read_key(wb, "v") == k1
+    k1 = keys.read_key(wb, "v")
+    assert keys.read_key(wb, "v") == k1
     wb.write_bytes(b"two")
-    assert core.read_key(wb, "v") != k1
-    assert core.read_key(wb, "w") != core.read_key(wb, "v")
+    assert keys.read_key(wb, "v") != k1
+    assert keys.read_key(wb, "w") != keys.read_key(wb, "v")
 
 
 def test_locked_file_raises_for_a_retry(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -158,16 +157,16 @@ def test_locked_file_raises_for_a_retry(tmp_path: Path, monkeypatch: pytest.Monk
 
     monkeypatch.setattr(Path, "open", locked)
     with pytest.raises(PermissionError):
-        core.read_workbook(wb, load_region())
+        sequence.read_book(wb, load_region())
     monkeypatch.setattr(Path, "open", real_open)
-    assert core.read_workbook(wb, load_region()) is not None
+    assert sequence.read_book(wb, load_region()) is not None
 
 
 @pytest.mark.slow
 @pytest.mark.libreoffice
 def test_pdf_beside_its_document_in_the_manifest(tmp_path: Path) -> None:
     """It converts the documents to PDF/ and records each PDF with its document's phase."""
-    summary = core.run_pipeline(
+    summary = core.run(
         core.RunOptions(outputs=tmp_path / "out", phases=(3,), pdf=True, stichtag=STICHTAG)
     )
     assert summary.exit_code == core.EXIT_OK, summary.to_dict()
@@ -187,7 +186,7 @@ def test_undelivered_workbook_gives_exit_code_1(tmp_path: Path) -> None:
     """It exits 1 (not 0) when a municipality delivered no workbook at all, and says whose."""
     inputs = copy_inputs(tmp_path / "inputs")
     (inputs / "kommunen" / "PAR.xlsx").unlink()
-    summary = core.run_pipeline(
+    summary = core.run(
         core.RunOptions(inputs=inputs, outputs=tmp_path / "out", stichtag=STICHTAG, phases=(3,))
     )
     assert summary.error is None

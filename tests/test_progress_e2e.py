@@ -27,7 +27,7 @@ def pipeline_run(inputs: Path, outputs: Path) -> Path:
     """One pipeline run (phase 5 documents only, for speed); returns its run folder, where
     the pipeline kept the run's input data (``history.save_run_data``)."""
     options = pipeline.RunOptions(inputs=inputs, outputs=outputs, phases=(5,), stichtag=STICHTAG)
-    folder = pipeline.run_pipeline(options).run_folder
+    folder = pipeline.run(options).run_folder
     assert (folder / history.catalog.DATA_DIR).is_dir(), "the pipeline kept no input data"
     return folder
 

@@ -25,7 +25,7 @@ from rich.progress import (
 from parthe_reports import runs as run_folders
 from parthe_reports.cli.app import app
 from parthe_reports.paths import INPUTS, OUTPUTS, REGION_CONFIG
-from parthe_reports.pipeline import EXIT_FAILED
+from parthe_reports.pipeline import EXIT_FAILED, RunSummary
 
 console = Console(stderr=True)
 _KINDS = {"workbook": "Workbooks", "document": "Dokumente", "other": "Weitere Dateien"}
@@ -37,7 +37,7 @@ OutputsOption = Annotated[
 
 
 class _Bar:
-    """Listener for flows.progress: one rich task per kind plus the overall count with ETA."""
+    """A pipeline Listener (progress bar): one rich task per kind plus the overall count with ETA."""
 
     def __init__(self, progress: Progress) -> None:
         self.progress = progress
@@ -125,47 +125,44 @@ def run(
         console.print(f"Fehler: Der Lauf konnte nicht ausgeführt werden: {exc}")
         raise typer.Exit(EXIT_FAILED) from exc
     print_summary(result, outputs)
-    raise typer.Exit(int(result["exit_code"]))
+    raise typer.Exit(result.exit_code)
 
 
-def print_summary(result: dict[str, Any], outputs: Path) -> None:
+def print_summary(result: RunSummary, outputs: Path) -> None:
     """The German summary: workbooks, findings per municipality, documents, where."""
     out = Console()
-    folder = Path(result["run_folder"])
-    stichtag = date.fromisoformat(result["stichtag"]).strftime("%d.%m.%Y")
+    folder = result.run_folder
+    stichtag = date.fromisoformat(result.stichtag or "").strftime("%d.%m.%Y")
     out.print(f"\n[bold]Lauf {folder.name}[/bold] (Stichtag {stichtag})")
-    out.print(f"Workbooks gelesen: {len(result['workbooks'])}")
-    for name in result["unreadable"]:
+    out.print(f"Workbooks gelesen: {len(result.workbooks)}")
+    for name in result.unreadable:
         out.print(f"  [red]nicht lesbar:[/red] {name}")
-    if missing := result.get("missing_municipalities"):
-        out.print(f"  [yellow]kein auswertbares Workbook von:[/yellow] {', '.join(missing)}")
+    if result.missing:
+        out.print(f"  [yellow]kein auswertbares Workbook von:[/yellow] {', '.join(result.missing)}")
     out.print("Prüfergebnisse je Kommune:")
-    for label, c in sorted(result["findings_per_municipality"].items()):
+    for label, c in sorted(result.findings.items()):
         warnings, notes = c.get("Warnung", 0), c.get("Hinweis", 0)
         out.print(
             f"  {label:<12} {c.get('Fehler', 0):>3} Fehler  {warnings:>3} "
             f"{'Warnung ' if warnings == 1 else 'Warnungen'}  {notes:>3} "
             f"{'Hinweis' if notes == 1 else 'Hinweise'}"
         )
-    out.print(f"Dokumente geschrieben: {len(result['documents'])} in {folder}")
-    for name, why in result["failed_documents"].items():
+    out.print(f"Dokumente geschrieben: {len(result.documents)} in {folder}")
+    for name, why in result.failed_documents.items():
         out.print(f"  [red]fehlgeschlagen:[/red] {name} ({why})")
-    if result.get("error"):
-        out.print(f"[red]Lauf abgebrochen:[/red] {result['error']}")
-    if result["exit_code"] != EXIT_FAILED:
+    if result.error:
+        out.print(f"[red]Lauf abgebrochen:[/red] {result.error}")
+    if result.exit_code != EXIT_FAILED:
         out.print(
             f"Aktueller Stand: {outputs / run_folders.POINTER} (bzw. {run_folders.POINTER_TEXT})"
         )
-    runs_info = result.get("task_runs", {})
-    cached = sum(v.get("cached", 0) for v in runs_info.values())
+    cached = sum(v.get("cached", 0) for v in result.task_runs.values())
     if cached:
         out.print(
             f"Unverändert und aus dem Zwischenspeicher übernommen: {cached} Schritte", style="dim"
         )
     verdict = {0: "ohne Fehler", 1: "mit Fehlern oder Lücken in Eingaben", 2: "fehlgeschlagen"}
-    out.print(
-        f"Ergebnis: {verdict.get(result['exit_code'], '?')} (Exit-Code {result['exit_code']})"
-    )
+    out.print(f"Ergebnis: {verdict.get(result.exit_code, '?')} (Exit-Code {result.exit_code})")
 
 
 @app.command("runs")

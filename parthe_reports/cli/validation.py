@@ -13,10 +13,10 @@ from parthe_reports.cli.app import app
 from parthe_reports.errors import Severity
 from parthe_reports.ingest import discover_workbooks
 from parthe_reports.paths import INPUTS, REGION_CONFIG
+from parthe_reports.pipeline.keys import input_hash
+from parthe_reports.pipeline.sequence import read_books
 from parthe_reports.region import load_region
-from parthe_reports.validate.crosscheck import check_region
 from parthe_reports.validate.report import console_table, findings_json
-from parthe_reports.validate.workbook import check_file
 from parthe_reports.workbooks.feedback import feedback_file_name, write_annotated_copy
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.NOTE: "dim"}
@@ -52,7 +52,10 @@ def validate_command(
     if not paths:
         console.print(f"[bold red]Keine Workbooks gefunden in[/] {input_dir}")
         raise typer.Exit(2)
-    books = check_region([check_file(p, region) for p in paths], region)
+    # The run's own reading step: what `validate` reports is exactly what `run` will use.
+    books, unreadable = read_books(paths, {p.name: input_hash(p) for p in paths}, region, "")
+    for name in unreadable:
+        console.print(f"[bold red]nicht lesbar:[/] {name}")
     console.print(console_table(books))
     for b in books:
         for f in sorted(b.findings, key=lambda f: (f.severity.rank, f.sheet or "", f.row or 0)):
@@ -64,8 +67,9 @@ def validate_command(
         )
         console.print(f"Befunde geschrieben: {json_file}")
     if feedback:
-        for b, p in zip(books, paths, strict=True):
+        for b in books:
             if b.source.kind:
-                write_annotated_copy(b, p, feedback / feedback_file_name(p))
+                src = Path(b.source.path)
+                write_annotated_copy(b, src, feedback / feedback_file_name(src))
         console.print(f"Kommentierte Kopien geschrieben nach: {feedback}")
-    raise typer.Exit(1 if any(b.errors for b in books) else 0)
+    raise typer.Exit(1 if unreadable or any(b.errors for b in books) else 0)

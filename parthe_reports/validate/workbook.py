@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
-import hashlib
 import traceback
 from datetime import date
 from pathlib import Path
@@ -20,6 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 from parthe_reports.dataset import MUNICIPALITY, Dataset, SourceInfo, empty_table
+from parthe_reports.digest import sha256_file
 from parthe_reports.errors import Finding, WorkbookError
 from parthe_reports.ingest import RawWorkbook, read_workbook
 from parthe_reports.region import Region
@@ -84,14 +84,10 @@ def _source(path: Path, raw: RawWorkbook | None, kind: str, code: str | None) ->
 
 
 def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
     try:
-        with path.open("rb") as fh:
-            for block in iter(lambda: fh.read(1 << 20), b""):
-                h.update(block)
-    except OSError:
+        return sha256_file(path)
+    except OSError:  # gone or locked: the reader's own finding says so
         return ""
-    return h.hexdigest()
 
 
 def _kind(raw: RawWorkbook) -> tuple[WorkbookKind | None, list[Finding]]:

@@ -1,0 +1,236 @@
+"""The run sequence, written once: what ``parthe-reports run``, the flows, the tests and the
+benchmarks all execute.
+
+    discover → hash → read+validate each workbook → cross-check → dataset → consolidate →
+    plan documents → keep the input data → render each document → feedback copies →
+    Konsolidiert.xlsx → Pruefergebnisse.json → PDFs → manifest.json → run.json (last)
+
+Per-item work goes through a ``FanOut`` (sequential here, Prefect tasks in ``flows``), so
+one bad workbook or document is reported and the others go on. Nothing here imports
+Prefect.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from functools import partial
+from pathlib import Path
+
+from parthe_reports import manifest as mf
+from parthe_reports import runs
+from parthe_reports.ingest import discover_workbooks
+from parthe_reports.paths import INPUTS, OUTPUTS, REGION_CONFIG
+from parthe_reports.pipeline.fanout import SILENT, FanOut, Item, Listener, Stage, one, sequential
+from parthe_reports.pipeline.keys import base_key, cache_key, findings_digest, input_hash, read_key
+from parthe_reports.pipeline.plan import PlannedDocument, Prepared, prepare
+from parthe_reports.pipeline.write import (
+    CONSOLIDATED_FILE,
+    FINDINGS_FILE,
+    RunSummary,
+    consolidated_files,
+    convert_pdfs,
+    count_findings,
+    feedback_bytes,
+    finish,
+    funding_deadlines,
+    render_bytes,
+    save_consolidated,
+    save_document,
+    save_feedback,
+    save_history,
+    write_findings,
+)
+from parthe_reports.region import Region, load_region
+from parthe_reports.validate import ValidatedWorkbook, check_file, check_region
+
+log = logging.getLogger("parthe_reports.pipeline")
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """What ``parthe-reports run`` was asked to do."""
+
+    inputs: Path = INPUTS
+    outputs: Path = OUTPUTS
+    phases: tuple[int, ...] = ()  # empty: everything
+    stichtag: date | None = None
+    pdf: bool = False
+    region_config: Path = REGION_CONFIG
+    pdf_timeout: float = 300.0
+
+
+@dataclass
+class RegionRead:
+    """The reading half of a run: every input, its hash, the checked books, the plan."""
+
+    paths: list[Path]
+    hashes: dict[str, str | None]
+    books: list[ValidatedWorkbook] = field(default_factory=list)
+    unreadable: list[str] = field(default_factory=list)
+    prepared: Prepared | None = None
+    region_key: str | None = None  # None: some input could not be hashed, do not cache
+
+
+def read_book(path: Path, region: Region) -> ValidatedWorkbook:
+    """Open the file (an OSError here means: locked or gone – worth a retry), then validate.
+
+    Validation itself never raises for bad content; its Fehler are findings, not retries.
+    """
+    with path.open("rb") as fh:  # PermissionError while a share holds a lock on it
+        fh.read(1)
+    return check_file(path, region)
+
+
+def read_books(
+    paths: Sequence[Path],
+    hashes: dict[str, str | None],
+    region: Region,
+    base: str,
+    fan_out: FanOut = sequential,
+    listener: Listener = SILENT,
+) -> tuple[list[ValidatedWorkbook], list[str]]:
+    """Every workbook read and checked, then checked across workbooks; and the unreadable."""
+    listener.add("workbook", len(paths))
+    items = [Item(p, read_key(p, base, hashes.get(p.name)), p.name) for p in paths]
+    books, unreadable = [], []
+    for out in fan_out(Stage.READ, partial(read_book, region=region), items):
+        if out.value is None:
+            unreadable.append(out.item.label)
+            log.error("%s nicht lesbar: %s", out.item.label, out.error)
+        else:
+            books.append(out.value)
+        listener.done("workbook", out.item.label)
+    order = {p.name: i for i, p in enumerate(paths)}
+    books.sort(key=lambda b: order.get(b.source.workbook, len(order)))
+    return check_region(books, region), sorted(unreadable, key=order.__getitem__)
+
+
+def read_region(
+    options: RunOptions,
+    region: Region,
+    fan_out: FanOut = sequential,
+    listener: Listener = SILENT,
+) -> RegionRead:
+    """Discover, hash, read and check every workbook, then consolidate and plan documents."""
+    paths = discover_workbooks(options.inputs)
+    if not paths:
+        raise FileNotFoundError(f"Keine Workbooks in {options.inputs} gefunden")
+    hashes = {p.name: input_hash(p) for p in paths}
+    day = options.stichtag or date.today()
+    base = base_key(options.region_config, day)
+    read = RegionRead(paths, hashes)
+    read.books, read.unreadable = read_books(paths, hashes, region, base, fan_out, listener)
+    known = {name: sha for name, sha in hashes.items() if sha}
+    if len(known) == len(paths):
+        read.region_key = cache_key("region", sorted(known.items()), options.phases, base)
+    step = partial(
+        prepare, region=region, stichtag=day, phases=options.phases, input_hashes=known, base=base
+    )
+    read.prepared = one(fan_out, Stage.PREPARE, step, Item(read.books, read.region_key, "Verbund"))
+    return read
+
+
+def run(
+    options: RunOptions, fan_out: FanOut = sequential, listener: Listener = SILENT
+) -> RunSummary:
+    """The whole run; returns its summary (also written to run.json, last)."""
+    region = load_region(options.region_config)
+    folder = runs.create_run_folder(options.outputs)
+    summary = RunSummary(folder, stichtag=(options.stichtag or date.today()).isoformat())
+    entries: list[mf.OutputEntry] = []
+    read = RegionRead([], {})
+    try:
+        read = read_region(options, region, fan_out, listener)
+        summary.workbooks = [b.source.workbook for b in read.books]
+        summary.unreadable = read.unreadable
+        summary.findings = count_findings(read.books)
+        prepared = read.prepared
+        assert prepared is not None  # read_region always prepares
+        summary.missing = list(prepared.dataset.missing_municipalities)
+        summary.deadlines = funding_deadlines(prepared.consolidated)
+        save_history(prepared.dataset, folder)
+        entries += render_all(prepared.documents, folder, summary, fan_out, listener)
+        if not options.phases:
+            entries += feedback_all(read, folder, fan_out, listener)
+            entries += _consolidated(read, folder, fan_out, listener)
+        if options.pdf:
+            convert = partial(convert_pdfs, run_folder=folder, timeout=options.pdf_timeout)
+            entries += one(fan_out, Stage.PDF, convert, Item(list(entries), None, "PDF"))
+    except Exception as exc:
+        log.exception("Lauf fehlgeschlagen")
+        summary.error = f"{type(exc).__name__}: {exc}"
+    finish(summary, entries, _input_entries(read))
+    return summary
+
+
+def render_all(
+    docs: list[PlannedDocument],
+    folder: Path,
+    summary: RunSummary,
+    fan_out: FanOut = sequential,
+    listener: Listener = SILENT,
+) -> list[mf.OutputEntry]:
+    """Every planned document rendered and saved; a failing one is named in the summary."""
+    listener.add("document", len(docs))
+    items = [Item(d.job, d.key, d.filename) for d in docs]
+    by_name = {d.filename: d for d in docs}
+    entries = {}
+    for out in fan_out(Stage.RENDER, render_bytes, items):
+        doc = by_name[out.item.label]
+        if out.error is not None or out.value is None:
+            summary.failed_documents[doc.filename] = f"{type(out.error).__name__}: {out.error}"
+        else:
+            entries[doc.filename] = save_document(doc, out.value, folder)
+        listener.done("document", doc.filename)
+    done = [d for d in docs if d.filename in entries]  # plan order, whatever the finish order
+    summary.documents = [d.relpath for d in done]
+    return [entries[d.filename] for d in done]
+
+
+def feedback_all(
+    read: RegionRead, folder: Path, fan_out: FanOut = sequential, listener: Listener = SILENT
+) -> list[mf.OutputEntry]:
+    """An annotated copy of every readable workbook, cached by its bytes and findings."""
+    listener.add("other", len(read.books))
+    items = []
+    for book in read.books:
+        sha = read.hashes.get(book.source.workbook)
+        key = (
+            cache_key("feedback", book.source.workbook, sha, findings_digest(book)) if sha else None
+        )
+        items.append(Item(book, key, book.source.workbook))
+    entries = []
+    for out in fan_out(Stage.FEEDBACK, feedback_bytes, items):
+        if out.error is not None:
+            log.error("Rückmeldung für %s fehlgeschlagen: %s", out.item.label, out.error)
+        elif out.value is not None:
+            name, data = out.value
+            entries.append(save_feedback(name, data, out.item.value.source.municipality, folder))
+        listener.done("other", out.item.label)
+    return entries
+
+
+def _consolidated(
+    read: RegionRead, folder: Path, fan_out: FanOut, listener: Listener
+) -> list[mf.OutputEntry]:
+    """Konsolidiert.xlsx with the machine-readable files, and every finding as JSON."""
+    assert read.prepared is not None
+    listener.add("other", 2)
+    key = read.region_key and cache_key("xlsx", read.region_key)
+    item = Item(read.prepared.consolidated, key, CONSOLIDATED_FILE)
+    entries = save_consolidated(one(fan_out, Stage.CONSOLIDATED, consolidated_files, item), folder)
+    listener.done("other", CONSOLIDATED_FILE)
+    entries += write_findings(read.books, folder)
+    listener.done("other", FINDINGS_FILE)
+    return entries
+
+
+def _input_entries(read: RegionRead) -> list[mf.InputEntry]:
+    """Manifest inputs: every discovered workbook with its SHA-256 and Kürzel if known."""
+    codes = {b.source.workbook: b.source.municipality for b in read.books}
+    return [
+        mf.InputEntry(str(p), read.hashes.get(p.name) or "", codes.get(p.name)) for p in read.paths
+    ]

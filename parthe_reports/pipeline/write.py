@@ -1,0 +1,232 @@
+"""What a run writes: rendered bytes, feedback copies, consolidated files, PDFs, the summary.
+
+Producers return bytes; only ``save_*`` write into the run folder, atomically, so a
+cached result can be written into any later run folder. ``finish`` writes manifest.json
+and run.json last: a run folder without a finished run.json is incomplete.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from parthe_reports import history, runs
+from parthe_reports import manifest as mf
+from parthe_reports.consolidate import Consolidated
+from parthe_reports.consolidate.workbook import (
+    write_consolidated_workbook,
+    write_machine_readable,
+)
+from parthe_reports.dataset import Dataset
+from parthe_reports.errors import Severity
+from parthe_reports.pipeline.plan import FEEDBACK_DIR, PlannedDocument
+from parthe_reports.render import DocumentJob, convert_to_pdf, render_document
+from parthe_reports.validate import ValidatedWorkbook
+from parthe_reports.validate.report import findings_json
+from parthe_reports.workbooks.feedback import write_annotated_copy
+
+FINDINGS_FILE = "Pruefergebnisse.json"
+CONSOLIDATED_FILE = "Konsolidiert.xlsx"
+DATA_DIR = "Daten"
+PDF_DIR = "PDF"
+EXIT_OK, EXIT_INPUT_ERRORS, EXIT_FAILED = 0, 1, 2
+SEVERITIES = tuple(s.value for s in Severity)  # Fehler, Warnung, Hinweis
+
+
+@dataclass
+class RunSummary:
+    """What a run did; printed in German at the end and stored in run.json."""
+
+    run_folder: Path
+    stichtag: str | None = None
+    workbooks: list[str] = field(default_factory=list)
+    unreadable: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)  # region codes with no usable workbook
+    findings: dict[str, dict[str, int]] = field(default_factory=dict)
+    documents: list[str] = field(default_factory=list)
+    failed_documents: dict[str, str] = field(default_factory=dict)  # file → reason
+    error: str | None = None
+    deadlines: list[dict[str, str | None]] = field(default_factory=list)  # next 90 days
+    task_runs: dict[str, dict[str, int]] = field(default_factory=dict)  # per stage: run/cached
+
+    @property
+    def errors(self) -> int:
+        return sum(c.get("Fehler", 0) for c in self.findings.values())
+
+    @property
+    def total_findings(self) -> int:
+        return sum(sum(c.values()) for c in self.findings.values())
+
+    @property
+    def exit_code(self) -> int:
+        """0: all read and rendered; 1: rendered, but input had Fehler or was missing; 2: failed."""
+        if self.error or self.failed_documents:
+            return EXIT_FAILED
+        if self.errors or self.unreadable or self.missing:
+            return EXIT_INPUT_ERRORS
+        return EXIT_OK
+
+    def to_dict(self) -> dict[str, Any]:
+        """The fields run.json keeps (the same names scripts read there)."""
+        return {
+            "stichtag": self.stichtag,
+            "workbooks": self.workbooks,
+            "unreadable": self.unreadable,
+            "missing_municipalities": self.missing,
+            "findings_per_municipality": self.findings,
+            "findings": self.total_findings,
+            "documents": self.documents,
+            "failed_documents": self.failed_documents,
+            "error": self.error,
+            "exit_code": self.exit_code,
+        }
+
+
+def count_findings(books: list[ValidatedWorkbook]) -> dict[str, dict[str, int]]:
+    """Findings per municipality (or workbook file for the rest), by severity."""
+    out: dict[str, dict[str, int]] = {}
+    for book in books:
+        label = book.source.municipality or book.source.workbook
+        counts = out.setdefault(label, dict.fromkeys(SEVERITIES, 0))
+        for f in book.findings:
+            counts[f.severity.value] += 1
+    return out
+
+
+def funding_deadlines(consolidated: Consolidated | None) -> list[dict[str, str | None]]:
+    """Funding deadlines within 90 days of the Stichtag (phase 5), as plain rows."""
+    frame = consolidated.phase5.deadlines if consolidated is not None else None
+    if frame is None or len(frame) == 0:
+        return []
+    wanted = ("deadline", "days_left", "deadline_kind", "label", "reference", "municipality")
+    cols = [c for c in wanted if c in frame.columns]
+    return [
+        {c: (None if r[c] is None else str(r[c])) for c in cols}
+        for r in frame[cols].to_dict("records")
+    ]
+
+
+# ---- producers: bytes, never the run folder ----------------------------------------------
+
+
+def render_bytes(job: DocumentJob) -> bytes:
+    """Render one document to bytes (through a temp file the renderer writes exactly)."""
+    with tempfile.TemporaryDirectory(prefix="parthe-render-") as tmp:
+        out = Path(tmp) / Path(job.file_name).name
+        return Path(render_document(job, out)).read_bytes()
+
+
+def feedback_bytes(book: ValidatedWorkbook) -> tuple[str, bytes] | None:
+    """An annotated copy of the workbook (faulty cells marked) as (file name, bytes)."""
+    path = book.source.path
+    if not path or (book.rejected and not book.sheet_names):
+        return None  # nothing could be read: the Prüfbericht alone explains why
+    with tempfile.TemporaryDirectory(prefix="parthe-feedback-") as tmp:
+        src = Path(path)
+        out = Path(tmp) / f"{src.stem}_Rueckmeldung{src.suffix}"
+        return out.name, Path(write_annotated_copy(book, src, out)).read_bytes()
+
+
+def consolidated_files(consolidated: Consolidated) -> dict[str, bytes]:
+    """Konsolidiert.xlsx and the machine-readable files, as relative path → bytes."""
+    files: dict[str, bytes] = {}
+    with tempfile.TemporaryDirectory(prefix="parthe-consolidated-") as tmp:
+        write_consolidated_workbook(consolidated, Path(tmp) / CONSOLIDATED_FILE)
+        write_machine_readable(consolidated, Path(tmp) / DATA_DIR)
+        for p in sorted(Path(tmp).rglob("*")):
+            if p.is_file():
+                files[p.relative_to(tmp).as_posix()] = p.read_bytes()
+    return files
+
+
+# ---- writers: atomically into the run folder ---------------------------------------------
+
+
+def save_document(doc: PlannedDocument, data: bytes, run_folder: Path) -> mf.OutputEntry:
+    """Write rendered bytes into the run folder atomically and describe them for the manifest."""
+    target = run_folder / doc.relpath
+    runs.atomic_write_bytes(target, data)
+    return mf.output_entry(run_folder, target, doc.kind, doc.phase, doc.municipality)
+
+
+def save_feedback(
+    name: str, data: bytes, municipality: str | None, run_folder: Path
+) -> mf.OutputEntry:
+    """Write an annotated copy beside the Prüfberichte."""
+    target = run_folder / FEEDBACK_DIR / name
+    runs.atomic_write_bytes(target, data)
+    return mf.output_entry(
+        run_folder, target, mf.OutputKind.ANNOTATED_WORKBOOK, municipality=municipality
+    )
+
+
+def save_consolidated(files: dict[str, bytes], run_folder: Path) -> list[mf.OutputEntry]:
+    """Write the consolidated files atomically, each one (temp file + rename)."""
+    entries = []
+    for rel, data in files.items():
+        target = run_folder / rel
+        runs.atomic_write_bytes(target, data)
+        kind = (
+            mf.OutputKind.CONSOLIDATED_WORKBOOK
+            if rel == CONSOLIDATED_FILE
+            else mf.OutputKind.MACHINE_READABLE
+        )
+        entries.append(mf.output_entry(run_folder, target, kind))
+    return entries
+
+
+def save_history(dataset: Dataset, run_folder: Path) -> None:
+    """Keep the run's input data beside its documents (for the Fortschrittsbericht)."""
+    history.save_run_data(dataset, run_folder)
+
+
+def write_findings(books: list[ValidatedWorkbook], run_folder: Path) -> list[mf.OutputEntry]:
+    """All findings of the run as JSON (for scripts and the progress report)."""
+    target = run_folder / FINDINGS_FILE
+    runs.atomic_write_json(target, findings_json(books))
+    return [mf.output_entry(run_folder, target, mf.OutputKind.FINDINGS)]
+
+
+def convert_pdfs(
+    documents: list[mf.OutputEntry], run_folder: Path, timeout: float
+) -> list[mf.OutputEntry]:
+    """PDFs of the given .docx outputs (one soffice call for all), moved into PDF/.
+
+    Each PDF keeps its document's phase and municipality in the manifest.
+    """
+    docs = [d for d in documents if d.path.endswith(".docx")]
+    if not docs:
+        return []
+    by_stem = {Path(d.path).stem: d for d in docs}
+    tmp = Path(tempfile.mkdtemp(prefix=".pdf.", suffix=".part", dir=run_folder))
+    try:
+        entries = []
+        for pdf in convert_to_pdf([run_folder / d.path for d in docs], tmp, timeout):
+            target = run_folder / PDF_DIR / Path(pdf).name
+            target.parent.mkdir(exist_ok=True)
+            Path(pdf).replace(target)  # same file system: an atomic rename
+            src = by_stem.get(target.stem)
+            entries.append(
+                mf.output_entry(
+                    run_folder,
+                    target,
+                    mf.OutputKind.PDF,
+                    src.phase if src else None,
+                    src.municipality if src else None,
+                    run_folder / src.path if src else None,
+                )
+            )
+        return entries
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def finish(summary: RunSummary, outputs: list[mf.OutputEntry], inputs: list[mf.InputEntry]) -> Path:
+    """Write manifest.json, then run.json (last); move the pointer if the run completed."""
+    folder = summary.run_folder
+    path = mf.write_manifest(folder, outputs, inputs, summary.stichtag)
+    runs.finish_run(folder, ok=summary.exit_code != EXIT_FAILED, **summary.to_dict())
+    return path
