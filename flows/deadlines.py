@@ -9,7 +9,7 @@ from prefect import flow
 from prefect.artifacts import create_table_artifact
 
 from flows.fanout import PrefectFanOut
-from flows.pipeline import CACHE_DIR
+from flows.settings import result_cache
 from parthe_reports import pipeline
 from parthe_reports.paths import INPUTS, OUTPUTS, REGION_CONFIG
 from parthe_reports.pipeline.write import funding_deadlines
@@ -26,7 +26,7 @@ def deadlines_flow(
     """Funding deadlines within 90 days of the Stichtag (reads workbooks through the cache)."""
     day = stichtag or date.today()
     options = pipeline.RunOptions(inputs, outputs, (5,), day, False, region_config)
-    fan_out = PrefectFanOut(storage=Path(outputs) / CACHE_DIR)
+    fan_out = PrefectFanOut(storage=result_cache(Path(outputs)))
     read = pipeline.read_region(options, load_region(Path(region_config)), fan_out)
     rows = funding_deadlines(read.prepared.consolidated if read.prepared else None)
     create_table_artifact(

@@ -2,7 +2,8 @@
 
 Every stage has one batch task; a batch of one item is the single case. Caching is by
 the items' keys (computed by the core from SHA-256 of the inputs plus all versions; see
-``parthe_reports.pipeline.keys``); results live in ``<outputs>/.cache/prefect``. A batch
+``parthe_reports.pipeline.keys``); results live in Prefect's home
+(``flows.settings.result_cache``), never in the shared outputs folder. A batch
 with a failing item fails as a whole (so nothing failed is ever cached), but carries the
 results of its other items, which the sequence still uses.
 """

@@ -11,16 +11,15 @@ from prefect.states import Failed
 
 from flows import artifacts, listener
 from flows.fanout import PrefectFanOut
+from flows.settings import result_cache
 from parthe_reports import pipeline
 from parthe_reports.paths import INPUTS, OUTPUTS, REGION_CONFIG
-
-CACHE_DIR = ".cache/prefect"
 
 
 def run_on_prefect(options: pipeline.RunOptions) -> Any:
     """The run sequence with Prefect tasks; a failed run (exit code 2) is a Failed flow run
     in the UI, with its summary still attached."""
-    fan_out = PrefectFanOut(storage=options.outputs / CACHE_DIR)
+    fan_out = PrefectFanOut(storage=result_cache(options.outputs))
     summary = pipeline.run(options, fan_out, listener.current())
     summary.task_runs = fan_out.counts
     artifacts.publish(summary)

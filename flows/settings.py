@@ -7,6 +7,7 @@ same quiet, offline set-up. Values the user set in the environment always win.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 
@@ -39,3 +40,12 @@ def configure_environment() -> None:
     for key, value in DEFAULTS.items():
         os.environ.setdefault(key, value)
     Path(os.environ["PREFECT_HOME"]).mkdir(parents=True, exist_ok=True)
+
+
+def result_cache(outputs: Path) -> Path:
+    """Where the task results of runs into ``outputs`` are cached: in Prefect's home, never in
+    ``outputs``. The records are pickles; the outputs folder is shared with clerks, so a record
+    swapped there would run code at the next run. Prefect's home is the operator's own.
+    One folder per outputs folder, so each has its own cache (and tests start empty)."""
+    folder = hashlib.sha256(str(outputs.resolve()).encode()).hexdigest()[:16]
+    return prefect_home() / "ergebnisse" / folder

@@ -180,10 +180,12 @@ def render_all(
     entries = {}
     for out in fan_out(Stage.RENDER, render_bytes, items):
         doc = by_name[out.item.label]
-        if out.error is not None or out.value is None:
-            summary.failed_documents[doc.filename] = f"{type(out.error).__name__}: {out.error}"
-        else:
+        try:
+            if out.error is not None or out.value is None:
+                raise out.error or ValueError("kein Ergebnis")
             entries[doc.filename] = save_document(doc, out.value, folder)
+        except Exception as exc:  # rendering or writing: this document only
+            summary.failed_documents[doc.filename] = f"{type(exc).__name__}: {exc}"
         listener.done("document", doc.filename)
     done = [d for d in docs if d.filename in entries]  # plan order, whatever the finish order
     summary.documents = [d.relpath for d in done]
@@ -204,11 +206,15 @@ def feedback_all(
         items.append(Item(book, key, book.source.workbook))
     entries = []
     for out in fan_out(Stage.FEEDBACK, feedback_bytes, items):
-        if out.error is not None:
-            log.error("Rückmeldung für %s fehlgeschlagen: %s", out.item.label, out.error)
-        elif out.value is not None:
-            name, data = out.value
-            entries.append(save_feedback(name, data, out.item.value.source.municipality, folder))
+        try:
+            if out.error is not None:
+                raise out.error
+            if out.value is not None:
+                name, data = out.value
+                code = out.item.value.source.municipality
+                entries.append(save_feedback(name, data, code, folder))
+        except Exception as exc:  # a copy that cannot be made or written costs only itself
+            log.error("Rückmeldung für %s fehlgeschlagen: %s", out.item.label, exc)
         listener.done("other", out.item.label)
     return entries
 
