@@ -23,7 +23,7 @@ from parthe_reports.consolidate import consolidate
 from parthe_reports.demo.data import TODAY, write_example_data
 from parthe_reports.region import load_region
 from parthe_reports.render import DocumentJob, convert_to_pdf, plan_documents, render_document
-from parthe_reports.render.context_common import ChartSpec
+from parthe_reports.render.context import ChartSpec
 from parthe_reports.render.jobs import draw_chart
 from parthe_reports.validate.workbook import build_dataset, check_file
 

@@ -12,9 +12,9 @@ from docx.text.paragraph import Paragraph
 
 from parthe_reports import history
 from parthe_reports.progress import ProgressError, write_progress_report
+from parthe_reports.progress.change_tables import CHANGE_TABLES
 from parthe_reports.progress.context import build_context
 from parthe_reports.progress.diff import diff_runs
-from parthe_reports.progress.sections import SECTIONS
 from parthe_reports.progress.template import TEMPLATE, build_template
 from parthe_reports.render.engine import missing_variables, template_variables
 from tests.test_progress_fixtures import dataset, keep_run, two_runs
@@ -108,7 +108,7 @@ def test_unchanged_runs_give_sentences_not_empty_tables(tmp_path: Path) -> None:
     keep_run(tmp_path, "2026-12-01_a", dataset(True), datetime(2026, 12, 1))
     keep_run(tmp_path, "2026-12-02_b", dataset(True), datetime(2026, 12, 2))
     bs = blocks(write_progress_report(tmp_path).path)
-    change_sections = [s for s in SECTIONS if s.var not in ("deadlines", "deliveries")]
+    change_sections = [s for s in CHANGE_TABLES if s.var not in ("deadlines", "deliveries")]
     for s in change_sections:
         got = section(bs, s.heading)
         assert got == s.empty and got.startswith("Keine Änderungen"), s.heading  # type: ignore[attr-defined]

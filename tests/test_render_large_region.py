@@ -9,7 +9,7 @@ from parthe_reports.consolidate import consolidate
 from parthe_reports.dataset import SourceInfo
 from parthe_reports.demo.data import synthetic_region
 from parthe_reports.render import plan_documents
-from parthe_reports.render.jobs import SOURCES_LISTED
+from parthe_reports.render.documents.profile import SOURCES_LISTED
 from tests.fixtures_dataset import TOPICS, make_dataset, small_region
 
 

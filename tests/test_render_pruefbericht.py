@@ -7,8 +7,8 @@ from datetime import date
 from parthe_reports.dataset import SourceInfo
 from parthe_reports.errors import Finding, Severity
 from parthe_reports.region import load_region
-from parthe_reports.render.context_common import RunInfo, base_context
-from parthe_reports.render.context_pruefbericht import pruefbericht_context
+from parthe_reports.render.context import Imprint, base_context
+from parthe_reports.render.documents.pruefbericht import pruefbericht_context
 from parthe_reports.render.engine import render_docx, template_path
 from parthe_reports.validate.model import ValidatedWorkbook
 from tests.test_render_fixtures import doc_text, headings
@@ -20,7 +20,7 @@ SOURCE = SourceInfo(
 
 def _render(book: ValidatedWorkbook, tmp_path):
     ctx = base_context(
-        load_region(), RunInfo(date(2026, 11, 25), date(2026, 11, 25)), [book.source], None
+        load_region(), Imprint(date(2026, 11, 25), date(2026, 11, 25)), [book.source], None
     )
     ctx |= pruefbericht_context(book)
     return render_docx(template_path("Pruefbericht"), ctx, tmp_path / "p.docx")

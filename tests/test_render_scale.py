@@ -9,13 +9,10 @@ import pytest
 
 from parthe_reports.consolidate import consolidate
 from parthe_reports.demo.data import synthetic_region
-from parthe_reports.render.context_analysis import MAX_MATRIX, MAX_SERIES, phase1_context
-from parthe_reports.render.context_plan import (
-    MAX_BARS,
-    MAX_TIMELINE,
-    phase4_context,
-    phase5_context,
-)
+from parthe_reports.render.documents.phase1 import phase1_context
+from parthe_reports.render.documents.phase1_charts import MAX_MATRIX, MAX_SERIES
+from parthe_reports.render.documents.phase4 import MAX_TIMELINE, phase4_context
+from parthe_reports.render.documents.phase5 import MAX_BARS, phase5_context
 from tests.test_render_fixtures import example
 
 pytestmark = pytest.mark.slow

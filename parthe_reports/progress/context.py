@@ -10,8 +10,8 @@ from typing import Any
 
 from parthe_reports import __version__
 from parthe_reports.history import RunData
+from parthe_reports.progress.change_tables import CHANGE_TABLES
 from parthe_reports.progress.model import Deadline, DeliveryIssue, FieldChange, Item, ProgressDiff
-from parthe_reports.progress.sections import SECTIONS
 from parthe_reports.render.formatting import date_de, is_missing, money, number, plain, text
 
 # How a changed field prints, by column key: amounts as money, dates German, periods joined.
@@ -157,7 +157,7 @@ def build_context(
     generated: datetime | None = None,
 ) -> dict[str, Any]:
     """Everything the template uses except ``chart`` (an image the renderer adds)."""
-    ctx: dict[str, Any] = {s.var: [_row(e) for e in getattr(d, s.var)] for s in SECTIONS}
+    ctx: dict[str, Any] = {s.var: [_row(e) for e in getattr(d, s.var)] for s in CHANGE_TABLES}
     meta = new.meta
     ctx.update(
         region_name=plain(meta.get("region", "")),

@@ -3,7 +3,7 @@ E's ``render.build_templates`` (same styles, title page, header/footer, example-
 marker and sources appendix as the phase documents).
 
 Rebuild with ``python -c "from parthe_reports.progress.template import build_template as b; b()"``
-(after changing ``sections.SECTIONS``); afterwards the .docx is an
+(after changing ``change_tables.CHANGE_TABLES``); afterwards the .docx is an
 ordinary Word document that may be restyled in Word or LibreOffice.
 """
 
@@ -14,7 +14,7 @@ from pathlib import Path
 from docx import Document
 
 from parthe_reports.paths import WORD_TEMPLATES
-from parthe_reports.progress.sections import SECTIONS, chapters
+from parthe_reports.progress.change_tables import CHANGE_TABLES, chapters
 from parthe_reports.render.authoring.templates import build_template as build_docx
 from parthe_reports.render.spec import Block, Bullets, Chart, Col, DocSpec, Section, Table, Text
 
@@ -53,7 +53,7 @@ def _summary() -> Section:
 
 def _chapter(title: str) -> Section:
     blocks: list[Block] = []
-    for s in (s for s in SECTIONS if s.chapter == title):
+    for s in (s for s in CHANGE_TABLES if s.chapter == title):
         blocks.append(Text(s.heading, "Heading 2"))
         blocks.append(Table(s.var, _columns(s.columns, s.var), s.empty))
     return Section(title, tuple(blocks))

@@ -12,31 +12,19 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from parthe_reports.consolidate.models import Consolidated
-from parthe_reports.dataset import Dataset, SourceInfo
-from parthe_reports.render.context_analysis import phase1_context, profile_context
-from parthe_reports.render.context_common import ChartSpec, RunInfo, base_context
-from parthe_reports.render.context_plan import phase4_context, phase5_context, phase6_context
-from parthe_reports.render.context_pruefbericht import pruefbericht_context
-from parthe_reports.render.context_strategy import phase2_context, phase3_context
-from parthe_reports.render.documents import PHASE_TEMPLATES
+from parthe_reports.dataset import Dataset
+from parthe_reports.render.context import ChartSpec, Imprint, base_context
+from parthe_reports.render.documents import PHASES
+from parthe_reports.render.documents.profile import PROFILE, own_sources, profile_context
+from parthe_reports.render.documents.pruefbericht import PRUEFBERICHT, pruefbericht_context
 from parthe_reports.render.engine import ChartImage, render_docx, template_path
 from parthe_reports.validate.model import ValidatedWorkbook
-
-PHASE_BUILDERS: dict[int, Callable[[Consolidated], dict[str, Any]]] = {
-    1: phase1_context,
-    2: phase2_context,
-    3: phase3_context,
-    4: phase4_context,
-    5: phase5_context,
-    6: phase6_context,
-}
 
 
 @dataclass(frozen=True)
@@ -74,23 +62,6 @@ def _pruefbericht_name(book: ValidatedWorkbook, taken: set[str]) -> str:
     return candidate + ".docx"
 
 
-SOURCES_LISTED = 30  # a profile lists every source up to this many, else only its own
-
-
-def _own_sources(c: Consolidated, dataset: Dataset) -> dict[str, list[SourceInfo]] | None:
-    """Per municipality its own workbook(s), when the region has too many to list in a profile.
-
-    Each profile listing every workbook is n² rows at scale (a million at 1,000
-    municipalities); the comparison basis is then named in the profile's intro."""
-    if len(c.phase1.sources) <= SOURCES_LISTED:
-        return None
-    out: dict[str, list[SourceInfo]] = {}
-    for s in dataset.sources:
-        if s.municipality:
-            out.setdefault(s.municipality, []).append(s)
-    return out
-
-
 def plan_documents(
     c: Consolidated,
     dataset: Dataset,
@@ -100,17 +71,17 @@ def plan_documents(
 ) -> list[DocumentJob]:
     """Every document of a run: six phase documents, a profile per municipality, a
     Prüfbericht per workbook (``books``), each with its finished context."""
-    run = RunInfo(
+    run = Imprint(
         stichtag=c.stichtag, generated=generated or date.today(), is_example=dataset.is_example
     )
     tdir = str(template_dir) if template_dir else None
     jobs = []
-    for phase, builder in PHASE_BUILDERS.items():
-        name = PHASE_TEMPLATES[phase]
+    for phase, (spec, builder) in PHASES.items():
+        name = spec.name
         model = getattr(c, f"phase{phase}")
         ctx = base_context(c.region, run, dataset.sources, model.sources) | builder(c)
         jobs.append(DocumentJob("phase", phase, None, f"{name}.docx", name, ctx, tdir))
-    own = _own_sources(c, dataset)
+    own = own_sources(c, dataset)
     for code in c.region.codes:
         profile = c.profiles.get(code)
         if profile is None:
@@ -125,15 +96,15 @@ def plan_documents(
                 "profile",
                 1,
                 code,
-                f"Kommunalprofil_{_ascii(code)}.docx",
-                "Kommunalprofil",
+                f"{PROFILE.name}_{_ascii(code)}.docx",
+                PROFILE.name,
                 ctx,
                 tdir,
             )
         )
     taken: set[str] = set()
     for book in books:
-        book_run = RunInfo(run.stichtag, run.generated, run.version, book.source.is_example)
+        book_run = Imprint(run.stichtag, run.generated, run.version, book.source.is_example)
         ctx = base_context(c.region, book_run, [book.source], None) | pruefbericht_context(book)
         jobs.append(
             DocumentJob(
@@ -141,7 +112,7 @@ def plan_documents(
                 None,
                 book.source.municipality,
                 _pruefbericht_name(book, taken),
-                "Pruefbericht",
+                PRUEFBERICHT.name,
                 ctx,
                 tdir,
             )

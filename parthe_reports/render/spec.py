@@ -3,21 +3,36 @@
 ``build_templates`` turns a ``DocSpec`` into a .docx with docxtpl tags; the context
 builders fill exactly the variables these blocks name. Wording around the tags lives in
 the .docx afterwards and may be edited in Word.
+
+A column may also declare how its cell is filled (``value``, see ``cells``); a table whose
+columns all do is filled from a DataFrame by ``Table.fill``, declared once for both sides.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import pandas as pd
+
+from parthe_reports.render import cells
+from parthe_reports.render.context import Names, Record, Row, records
+
 
 @dataclass(frozen=True)
 class Col:
-    """A table column: German header, key in the row dict, width in cm."""
+    """A table column: German header, key in the row dict, width in cm, and optionally
+    how its cell is filled from a record (the template never reads ``value``)."""
 
     header: str
     key: str
     width: float
     align: str = "left"
+    value: cells.Cell | None = field(default=None, compare=False, repr=False)
+
+    def cell(self, r: Record, names: Names) -> str:
+        if self.value is None:
+            raise TypeError(f"column {self.key!r} declares no value; fill its rows by hand")
+        return self.value(r, names)
 
 
 @dataclass(frozen=True)
@@ -28,6 +43,14 @@ class Table:
     cols: tuple[Col, ...]
     empty: str  # the sentence printed when there are no rows
     caption: str = ""
+
+    def row(self, r: Record, names: Names) -> Row:
+        """One printed row from its columns' ``value``."""
+        return {c.key: c.cell(r, names) for c in self.cols}
+
+    def fill(self, df: pd.DataFrame | None, names: Names) -> list[Row]:
+        """The printed rows of ``df``, one per record."""
+        return [self.row(r, names) for r in records(df)]
 
 
 @dataclass(frozen=True)
@@ -116,5 +139,5 @@ class DocSpec:
 
 
 R = "right"
-SRC = Col("Quelle", "ref", 3.4)  # workbook › sheet › row of a table row
+SRC = Col("Quelle", "ref", 3.4, value=cells.source)  # workbook › sheet › row of a table row
 NONE = "Hierzu liegen keine Angaben vor."

@@ -1,4 +1,5 @@
-"""Context builder for the Prüfbericht: one workbook's findings, grouped by sheet, in German."""
+"""The Prüfbericht (one per workbook): its declaration and its context builder, which
+lists the workbook's findings grouped by sheet, in German."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from typing import Any
 
 from parthe_reports.errors import Finding, Severity
 from parthe_reports.render import formatting as fmt
+from parthe_reports.render.spec import NONE, Col, DocSpec, Group, R, Section, Table, Text
 from parthe_reports.validate.model import ValidatedWorkbook
 
 MEANING = {
@@ -14,6 +16,54 @@ MEANING = {
     Severity.NOTE: "Übernommen; so wurde der Eintrag verstanden.",
 }
 WHOLE_WORKBOOK = "Workbook insgesamt"
+
+PRUEFBERICHT = DocSpec(
+    "Pruefbericht",
+    "Prüfbericht {{ workbook_name }}",
+    "Prüfung der Eingabedaten",
+    (
+        Section(
+            "Zusammenfassung",
+            (
+                Text("{{ summary }}"),
+                Table(
+                    "counts",
+                    (
+                        Col("Schwere", "severity", 3.5),
+                        Col("Anzahl", "count", 2.0, R),
+                        Col("Bedeutung", "meaning", 11.0),
+                    ),
+                    NONE,
+                    "Befunde nach Schwere",
+                ),
+            ),
+        ),
+        Section(
+            "Befunde je Tabellenblatt",
+            (
+                Group(
+                    "sheets",
+                    "g",
+                    "{{ g.title }}",
+                    (
+                        Table(
+                            "g.rows",
+                            (
+                                Col("Zelle", "cell", 1.7),
+                                Col("Schwere", "severity", 1.8),
+                                Col("Befund", "message", 7.0),
+                                Col("gefunden", "value", 2.8),
+                                Col("erwartet", "expected", 3.2),
+                            ),
+                            NONE,
+                        ),
+                    ),
+                    "{{ no_findings_text }}",
+                ),
+            ),
+        ),
+    ),
+)
 
 
 def _place(f: Finding) -> str:

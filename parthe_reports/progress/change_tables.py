@@ -1,5 +1,5 @@
-"""The sections of the Fortschrittsbericht, declared once: the template (through helper
-E's ``render.spec``/``build_templates``) and the context builder both read this list, so a
+"""The change tables of the Fortschrittsbericht, declared once: the template (through
+``render.spec``/``build_templates``) and the context builder both read this list, so a
 table's columns and the context's row fields cannot drift apart."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from parthe_reports.render.spec import Col
 
 
 @dataclass(frozen=True)
-class Section:
+class ChangeTable:
     """One table of the report, or its "keine Änderungen" sentence when it has no rows."""
 
     var: str  # context variable: a list of row dicts
@@ -36,8 +36,8 @@ _CHANGE = (
     Col("jetzt", "after", 3.0),
 )
 
-SECTIONS: tuple[Section, ...] = (
-    Section(
+CHANGE_TABLES: tuple[ChangeTable, ...] = (
+    ChangeTable(
         "measures_new",
         _M,
         "Neue Maßnahmen",
@@ -50,42 +50,42 @@ SECTIONS: tuple[Section, ...] = (
         ),
         _NONE + "Seit dem Vergleichslauf kam keine Maßnahme hinzu.",
     ),
-    Section(
+    ChangeTable(
         "measures_removed",
         _M,
         "Entfallene Maßnahmen",
         _ITEM,
         _NONE + "Keine Maßnahme ist entfallen.",
     ),
-    Section(
+    ChangeTable(
         "measures_status",
         _M,
         "Statusänderungen",
         _CHANGE,
         _NONE + "Keine Maßnahme hat ihren Status geändert.",
     ),
-    Section(
+    ChangeTable(
         "measures_cost",
         _M,
         "Geänderte Kosten",
         _CHANGE,
         _NONE + "Die Kosten aller Maßnahmen sind unverändert.",
     ),
-    Section(
+    ChangeTable(
         "measures_period",
         _M,
         "Verschobene Zeiträume",
         _CHANGE,
         _NONE + "Kein Umsetzungszeitraum wurde verschoben.",
     ),
-    Section(
+    ChangeTable(
         "measures_renamed",
         _M,
         "Geänderte Titel",
         _CHANGE,
         _NONE + "Kein Maßnahmentitel wurde geändert.",
     ),
-    Section(
+    ChangeTable(
         "applications_new",
         _F,
         "Neue Förderanträge",
@@ -98,21 +98,21 @@ SECTIONS: tuple[Section, ...] = (
         ),
         _NONE + "Seit dem Vergleichslauf kam kein Förderantrag hinzu.",
     ),
-    Section(
+    ChangeTable(
         "applications_removed",
         _F,
         "Entfallene Förderanträge",
         _ITEM,
         _NONE + "Kein Förderantrag ist entfallen.",
     ),
-    Section(
+    ChangeTable(
         "applications_status",
         _F,
         "Statusänderungen (Bescheide)",
         _CHANGE,
         _NONE + "Kein Förderantrag hat seinen Status geändert.",
     ),
-    Section(
+    ChangeTable(
         "applications_amounts",
         _F,
         "Geänderte Beträge",
@@ -124,7 +124,7 @@ SECTIONS: tuple[Section, ...] = (
         ),
         _NONE + "Alle Beträge sind unverändert.",
     ),
-    Section(
+    ChangeTable(
         "milestones_late",
         _Z,
         "Neu verspätete Meilensteine",
@@ -136,7 +136,7 @@ SECTIONS: tuple[Section, ...] = (
         ),
         _NONE + "Kein Meilenstein ist neu in Verzug geraten.",
     ),
-    Section(
+    ChangeTable(
         "milestones_done",
         _Z,
         "Erledigte Meilensteine",
@@ -147,7 +147,7 @@ SECTIONS: tuple[Section, ...] = (
         ),
         _NONE + "Seit dem Vergleichslauf wurde kein Meilenstein erledigt.",
     ),
-    Section(
+    ChangeTable(
         "milestones_moved",
         _Z,
         "Verschobene Meilensteine",
@@ -158,7 +158,7 @@ SECTIONS: tuple[Section, ...] = (
         ),
         _NONE + "Kein Meilenstein wurde verschoben.",
     ),
-    Section(
+    ChangeTable(
         "change_done",
         _Z,
         "Erledigte Maßnahmen des Veränderungsmanagements",
@@ -169,7 +169,7 @@ SECTIONS: tuple[Section, ...] = (
         ),
         _NONE + "Keine Maßnahme des Veränderungsmanagements wurde neu erledigt.",
     ),
-    Section(
+    ChangeTable(
         "deadlines",
         _D,
         "Antragsfristen und Fristen für Verwendungsnachweise",
@@ -183,7 +183,7 @@ SECTIONS: tuple[Section, ...] = (
         ),
         "In den nächsten 90 Tagen endet keine Frist.",
     ),
-    Section(
+    ChangeTable(
         "swot_added",
         _S,
         "Neue SWOT-Aussagen",
@@ -195,7 +195,7 @@ SECTIONS: tuple[Section, ...] = (
         ),
         _NONE + "Keine SWOT-Aussage kam hinzu.",
     ),
-    Section(
+    ChangeTable(
         "swot_removed",
         _S,
         "Entfallene SWOT-Aussagen",
@@ -207,7 +207,7 @@ SECTIONS: tuple[Section, ...] = (
         ),
         _NONE + "Keine SWOT-Aussage ist entfallen.",
     ),
-    Section(
+    ChangeTable(
         "goals_added",
         _S,
         "Neue Verbundziele",
@@ -218,7 +218,7 @@ SECTIONS: tuple[Section, ...] = (
         ),
         _NONE + "Kein Verbundziel kam hinzu.",
     ),
-    Section(
+    ChangeTable(
         "goals_removed",
         _S,
         "Entfallene Verbundziele",
@@ -229,7 +229,7 @@ SECTIONS: tuple[Section, ...] = (
         ),
         _NONE + "Kein Verbundziel ist entfallen.",
     ),
-    Section(
+    ChangeTable(
         "goals_changed",
         _S,
         "Geänderte Verbundziele",
@@ -241,7 +241,7 @@ SECTIONS: tuple[Section, ...] = (
         ),
         _NONE + "Kein Verbundziel wurde geändert.",
     ),
-    Section(
+    ChangeTable(
         "deliveries",
         _L,
         "Nicht aktualisierte oder fehlerhafte Workbooks",
@@ -258,7 +258,7 @@ SECTIONS: tuple[Section, ...] = (
 def chapters() -> list[str]:
     """Heading-1 chapters in order."""
     seen: list[str] = []
-    for s in SECTIONS:
+    for s in CHANGE_TABLES:
         if s.chapter not in seen:
             seen.append(s.chapter)
     return seen

@@ -14,7 +14,9 @@ from parthe_reports.dataset import SourceInfo
 from parthe_reports.region import Region
 from parthe_reports.render import formatting as fmt
 
-Row = dict[str, str]
+Row = dict[str, str]  # a table row as printed: column key → German text
+Record = dict[str, Any]  # a consolidated row as read: DataFrame column → value
+OTHERS = "übrige Kommunen"  # the summed rest when a chart has too many municipalities
 
 
 @dataclass(frozen=True)
@@ -30,8 +32,8 @@ class ChartSpec:
 
 
 @dataclass(frozen=True)
-class RunInfo:
-    """Facts about the run that every title page prints."""
+class Imprint:
+    """Facts about the run that every document prints on its title page and in its footer."""
 
     stichtag: date
     generated: date
@@ -40,7 +42,7 @@ class RunInfo:
 
 
 def base_context(
-    region: Region, run: RunInfo, sources: Iterable[SourceInfo], used: Iterable[str] | None
+    region: Region, run: Imprint, sources: Iterable[SourceInfo], used: Iterable[str] | None
 ) -> dict[str, Any]:
     """Title page, header/footer and the sources appendix (only the workbooks ``used``)."""
     wanted = set(used) if used is not None else None
@@ -75,7 +77,7 @@ def ref(row: Any) -> str:
     return f"{fmt.text(book)} › {fmt.text(row.get('source_sheet'))} › {fmt.number(row.get('source_row'))}"
 
 
-def records(df: pd.DataFrame | None) -> list[dict[str, Any]]:
+def records(df: pd.DataFrame | None) -> list[Record]:
     """Rows of a DataFrame as dicts (NaN kept; formatting decides how to print it)."""
     if df is None or df.empty:
         return []
@@ -88,7 +90,7 @@ def records(df: pd.DataFrame | None) -> list[dict[str, Any]]:
     ]
 
 
-def rows(df: pd.DataFrame | None, make: Callable[[dict[str, Any]], Row]) -> list[Row]:
+def rows(df: pd.DataFrame | None, make: Callable[[Record], Row]) -> list[Row]:
     """One formatted row dict per DataFrame row."""
     return [make(r) for r in records(df)]
 
@@ -127,7 +129,11 @@ def period(start: Any, end: Any) -> str:
 
 
 def groups(
-    df: pd.DataFrame, key: str, order: list[str], title: Any, make: Any
+    df: pd.DataFrame,
+    key: str,
+    order: list[str],
+    title: Callable[[Any], str],
+    make: Callable[[Record], Row],
 ) -> list[dict[str, Any]]:
     """One {title, rows} item per value of ``key`` in ``order`` that has rows."""
     if df.empty:

@@ -1,0 +1,386 @@
+"""Phase 1 – Analyse und Bewertung: the template's declaration and its context builder.
+
+Portrait pages leave 16.5 cm for a table, landscape pages 25.2 cm.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from parthe_reports.consolidate.models import Consolidated, Phase1Model
+from parthe_reports.render import cells
+from parthe_reports.render import formatting as fmt
+from parthe_reports.render.context import Names, Row, records
+from parthe_reports.render.documents.phase1_charts import (
+    MAX_HEATMAP,
+    MAX_MATRIX,
+    heatmap_chart,
+    investment_chart,
+)
+from parthe_reports.render.spec import (
+    NONE,
+    SRC,
+    Chart,
+    Col,
+    DocSpec,
+    Group,
+    Matrix,
+    Quadrants,
+    R,
+    Section,
+    Table,
+    Text,
+)
+
+
+def admin_table(var: str, first: Col, caption: str = "Verwaltung nach Themenbereich") -> Table:
+    """Posts, vacancies and digitalisation per ``first`` (topic or municipality)."""
+    return Table(
+        var,
+        (
+            first,
+            Col("Aufgaben", "tasks", 1.8, R, cells.number("tasks")),
+            Col("Stellen VZÄ", "posts", 2.0, R, cells.number("posts_fte", 2)),
+            Col("unbesetzt VZÄ", "vacant", 2.2, R, cells.number("vacant_fte", 2)),
+            Col("Quote unbesetzt", "vacancy_rate", 2.2, R, cells.percent("vacancy_rate")),
+            Col(
+                "Digitalisierung Ø (1–5)",
+                "digitalisation",
+                2.6,
+                R,
+                cells.number("digitalisation_mean", 1, fixed=True),
+            ),
+        ),
+        "Für die Verwaltung liegen keine Angaben vor.",
+        caption,
+    )
+
+
+TOPIC_COL = Col("Themenbereich", "topic", 5.7, value=lambda r, _n: fmt.plain(r["topic"]))
+ADMIN_BY_TOPIC = admin_table("admin_by_topic", TOPIC_COL)
+ADMIN_BY_MUNICIPALITY = admin_table(
+    "admin_by_municipality",
+    Col("Kommune", "municipality", 5.7, value=cells.name("municipality")),
+    "Verwaltung nach Kommune",
+)
+HIGH_POTENTIAL_TASKS = Table(
+    "high_potential_tasks",
+    (
+        Col("Kommune", "municipality", 2.6, value=cells.name("municipality")),
+        Col("Aufgabe", "task", 4.5, value=cells.text("task")),
+        Col("Themenbereich", "topic", 4.0, value=cells.text("topic")),
+        Col("Stellen VZÄ", "posts", 2.0, R, cells.number("posts_fte", 2)),
+        SRC,
+    ),
+    "Keine Aufgabe wurde mit hohem Kooperationspotenzial bewertet.",
+    "Aufgaben mit hohem Kooperationspotenzial",
+)
+INFRA_BY_TYPE = Table(
+    "infra_by_type",
+    (
+        Col("Art", "type", 4.5, value=cells.text("type")),
+        Col("Objekte", "objects", 2.0, R, cells.number("objects")),
+        Col(
+            "mangelhaft oder kritisch",
+            "poor",
+            3.5,
+            R,
+            lambda r, _n: fmt.number((r["cond_poor"] or 0) + (r["cond_critical"] or 0)),
+        ),
+        Col("Investitionsbedarf", "investment", 6.5, R, cells.money("investment_need")),
+    ),
+    "Für die Infrastruktur liegen keine Angaben vor.",
+    "Infrastruktur nach Art der Einrichtung",
+)
+WORST_OBJECTS = Table(
+    "worst_objects",
+    (
+        Col("Kommune", "municipality", 2.4, value=cells.name("municipality")),
+        Col("Objekt", "object", 3.8, value=cells.text("object")),
+        Col("Art", "type", 2.4, value=cells.text("type")),
+        Col("Zustand", "condition", 2.0, value=cells.text("condition")),
+        Col("Investitionsbedarf", "investment", 2.5, R, cells.money("investment_need")),
+        SRC,
+    ),
+    "Kein Objekt ist als mangelhaft oder kritisch gemeldet.",
+    "Objekte in mangelhaftem oder kritischem Zustand",
+)
+DOCUMENTS = Table(
+    "documents",
+    (
+        Col("Kommune", "municipality", 2.3, value=cells.name("municipality")),
+        Col("Titel", "title", 4.0, value=cells.text("title")),
+        Col("Art", "type", 2.0, value=cells.text("type")),
+        Col("Jahr", "year", 1.1, R, cells.text("year")),
+        Col("Status", "status", 1.9, value=cells.text("status")),
+        Col("Themenbereich", "topic", 3.0, value=cells.text("topic")),
+        Col("Quelle", "ref", 3.0, value=cells.source),
+    ),
+    "Es wurden keine Leitbilder oder Fachkonzepte gemeldet.",
+    "Register der vorhandenen Leitbilder und Fachkonzepte",
+)
+PRIORITY_RANKING = Table(
+    "priority_ranking",
+    (
+        Col("Rang", "rank", 1.3, R, cells.number("rank")),
+        Col("Themenbereich", "topic", 6.5, value=cells.text("topic")),
+        Col("Ø Priorität", "mean", 2.2, R, cells.number("priority_mean", 1, fixed=True)),
+        Col(
+            "Spannweite",
+            "span",
+            2.2,
+            R,
+            lambda r, _n: f"{fmt.number(r['priority_min'])}–{fmt.number(r['priority_max'])}",
+        ),
+        Col(
+            "Platz 1 bei",
+            "top",
+            4.3,
+            value=lambda r, _n: fmt.number(r["top_count"]) + " Kommunen (Rang 1–3)",
+        ),
+    ),
+    "Es wurden keine Prioritäten gemeldet.",
+    "Rangfolge der Themenbereiche (1 = höchste Priorität)",
+)
+CLUSTERS = Table(
+    "clusters",
+    (
+        Col("Rang", "rank", 1.2, R, cells.number("rank")),
+        Col("Themenbereich", "topic", 4.3, value=cells.text("topic")),
+        Col("Score", "score", 1.5, R, cells.number("score")),
+        Col("Stärke bei", "strengths", 3.1, value=cells.names("strength_municipalities")),
+        Col("Schwäche bei", "weaknesses", 3.1, value=cells.names("weakness_municipalities")),
+        Col("Hohe Priorität bei", "priorities", 3.3, value=cells.names("priority_municipalities")),
+    ),
+    "Es lassen sich noch keine Themencluster ableiten.",
+    "Themencluster nach Kooperationspotenzial",
+)
+CLUSTER_TASKS = Table(
+    "cluster_tasks",
+    (
+        Col("Rang", "rank", 1.2, R, cells.number("rank")),
+        Col("Aufgabe", "task", 4.3, value=cells.text("task")),
+        Col("Themenbereich", "topic", 3.6, value=cells.text("topic")),
+        Col("Score", "score", 1.5, R, cells.number("score")),
+        Col("Kommunen", "municipalities", 3.9, value=cells.names("municipalities")),
+        Col("Stellen VZÄ", "posts", 2.0, R, cells.number("posts_fte", 2)),
+    ),
+    "Es lassen sich noch keine Aufgabencluster ableiten.",
+    "Aufgabencluster aus der Verwaltungsanalyse",
+)
+
+PHASE1 = DocSpec(
+    "Phase1_Analyse",
+    "Analyse und Bewertung",
+    "Phase 1 – Analyse und Bewertung",
+    (
+        Section(
+            "Überblick",
+            (
+                Text("{{ overview }}"),
+                Text("{{ missing_note }}", cond="missing_note"),
+                Table(
+                    "key_figures",
+                    (Col("Kennzahl", "label", 10.0), Col("Wert", "value", 6.5, R)),
+                    NONE,
+                    "Kennzahlen des Verbundraums",
+                ),
+            ),
+        ),
+        Section(
+            "Verwaltung",
+            (
+                Text(
+                    "Stellen und Vakanzen nach Themenbereich und Kommune sowie der "
+                    "Digitalisierungsgrad (1 = analog, 5 = vollständig digital)."
+                ),
+                ADMIN_BY_TOPIC,
+                ADMIN_BY_MUNICIPALITY,
+                HIGH_POTENTIAL_TASKS,
+            ),
+        ),
+        Section(
+            "Infrastruktur",
+            (
+                Chart(
+                    "chart_investment",
+                    "Investitionsbedarf nach Art der Einrichtung und Kommune",
+                    "Für die Infrastruktur wurde kein Investitionsbedarf angegeben.",
+                ),
+                INFRA_BY_TYPE,
+                WORST_OBJECTS,
+            ),
+        ),
+        Section("Leitbilder und Fachkonzepte", (DOCUMENTS,)),
+        Section(
+            "Prioritäten",
+            (
+                PRIORITY_RANKING,
+                Matrix(
+                    "priority_matrix",
+                    "matrix_codes",
+                    "Themenbereich",
+                    "{{ matrix_note }}",
+                    "Prioritätenmatrix: Themenbereich × Kommune (1 = höchste Priorität)",
+                ),
+                Text("{{ matrix_legend }}", style="Caption"),
+            ),
+        ),
+        Section(
+            "SWOT-Analyse je Themenbereich",
+            (
+                Text("{{ swot_merge_rule }}"),
+                Group(
+                    "swot_topics",
+                    "g",
+                    "{{ g.topic }}",
+                    (Quadrants("g"),),
+                    "Es wurden keine SWOT-Aussagen gemeldet.",
+                ),
+            ),
+        ),
+        Section(
+            "Aufgaben- und Themencluster",
+            (
+                Text("{{ cooperation_formula }}"),
+                Chart(
+                    "chart_heatmap",
+                    "Kooperationspotenzial je Themenbereich und Kommune (0–100)",
+                    "{{ heatmap_note }}",
+                ),
+                CLUSTERS,
+                Text("{{ task_formula }}"),
+                CLUSTER_TASKS,
+            ),
+        ),
+    ),
+)
+
+SWOT_KEYS = {
+    "Stärke": "strengths",
+    "Schwäche": "weaknesses",
+    "Chance": "opportunities",
+    "Risiko": "threats",
+}
+
+
+def _key_figures(p1: Phase1Model, c: Consolidated) -> list[Row]:
+    a, i = p1.admin_totals, p1.infra_totals
+    return [
+        {"label": "Kommunen im Verbund", "value": fmt.number(len(c.region.municipalities))},
+        {
+            "label": "Kommunen mit ausgewertetem Workbook",
+            "value": fmt.number(len(c.region.municipalities) - len(c.missing_municipalities)),
+        },
+        {"label": "Erfasste Aufgaben (Verwaltung)", "value": fmt.number(a.get("tasks"))},
+        {"label": "Stellen (VZÄ)", "value": fmt.number(a.get("posts_fte"), 2)},
+        {"label": "davon unbesetzt (VZÄ)", "value": fmt.number(a.get("vacant_fte"), 2)},
+        {"label": "Quote unbesetzter Stellen", "value": fmt.percent(a.get("vacancy_rate"))},
+        {
+            "label": "Digitalisierungsgrad (Mittel, 1–5)",
+            "value": fmt.number(a.get("digitalisation_mean"), 1, fixed=True),
+        },
+        {"label": "Infrastrukturobjekte", "value": fmt.number(i.get("objects"))},
+        {"label": "Investitionsbedarf gesamt", "value": fmt.money(i.get("investment_need"))},
+    ]
+
+
+def missing_note(c: Consolidated, names: Names) -> str:
+    """A sentence on municipalities whose data is missing or incomplete ('' when none)."""
+    parts = []
+    if c.missing_municipalities:
+        parts.append(
+            "Für "
+            + fmt.join_de(names.name(x) for x in c.missing_municipalities)
+            + " lag kein auswertbares Workbook vor; die Angaben fehlen in diesem Bericht."
+        )
+    if c.incomplete_municipalities:
+        parts.append(
+            "Aus den Workbooks von "
+            + fmt.join_de(names.name(x) for x in c.incomplete_municipalities)
+            + " wurden fehlerhafte Zeilen nicht übernommen (siehe Prüfbericht)."
+        )
+    return " ".join(parts)
+
+
+def _swot_topics(p1: Phase1Model, names: Names, topics: tuple[str, ...]) -> list[dict[str, str]]:
+    df = p1.swot_statements
+    out = []
+    for topic in topics:
+        part = df[df["topic"] == topic] if not df.empty else df
+        if part.empty:
+            continue
+        item = {"topic": fmt.plain(topic)}
+        for cat, key in SWOT_KEYS.items():
+            lines = [
+                f"• {fmt.text(r['statement'])} ({', '.join(map(str, r['municipalities']))})"
+                for r in records(part[part["category"] == cat])
+            ]
+            item[key] = "\n".join(lines) if lines else "keine Aussage"
+        out.append(item)
+    return out
+
+
+def _priority_matrix(p1: Phase1Model, names: Names, topics: tuple[str, ...]) -> list[dict]:
+    m = p1.priority_matrix
+    if m.empty or len(m) > MAX_MATRIX:
+        return []
+    by_code = {r["municipality"]: r for r in records(m)}
+    codes = [c for c in names.order if c in by_code]
+    return [
+        {
+            "label": fmt.plain(t),
+            "cells": [fmt.number(by_code[c].get(t)) for c in codes],
+        }
+        for t in topics
+    ]
+
+
+def phase1_context(c: Consolidated) -> dict[str, Any]:
+    """Everything the Phase1_Analyse template prints (without the common part)."""
+    p1, names = c.phase1, Names(c.region)
+    codes = list(c.region.codes)
+    matrix_codes = [x for x in codes if x in set(p1.priority_matrix.get("municipality", []))]
+    n_books = len(p1.sources)
+    by_name = lambda r: fmt.sort_key(r["municipality"])  # noqa: E731
+    return {
+        "overview": (
+            f"Dieser Bericht fasst die Analyse der Verwaltungen, der Infrastruktur, der "
+            f"vorhandenen Konzepte, der Prioritäten und der Stärken und Schwächen von "
+            f"{fmt.number(len(codes))} Kommunen zusammen. Ausgewertet wurden "
+            f"{fmt.number(n_books)} Workbooks."
+        ),
+        "missing_note": missing_note(c, names),
+        "key_figures": _key_figures(p1, c),
+        "admin_by_topic": ADMIN_BY_TOPIC.fill(p1.admin_by_topic, names),
+        "admin_by_municipality": sorted(
+            ADMIN_BY_MUNICIPALITY.fill(p1.admin_by_municipality, names), key=by_name
+        ),
+        "high_potential_tasks": HIGH_POTENTIAL_TASKS.fill(p1.high_potential_tasks, names),
+        "chart_investment": investment_chart(p1.infra_by_type_municipality, names, codes),
+        "infra_by_type": INFRA_BY_TYPE.fill(p1.infra_by_type, names),
+        "worst_objects": WORST_OBJECTS.fill(p1.worst_objects, names),
+        "documents": sorted(
+            DOCUMENTS.fill(p1.documents, names),
+            key=lambda r: (fmt.sort_key(r["municipality"]), fmt.sort_key(r["title"])),
+        ),
+        "priority_ranking": PRIORITY_RANKING.fill(p1.priority_ranking, names),
+        "priority_matrix": _priority_matrix(p1, names, c.region.topics),
+        "matrix_codes": matrix_codes,
+        "matrix_note": "Es wurden keine Prioritäten gemeldet."
+        if not matrix_codes
+        else f"Bei mehr als {MAX_MATRIX} Kommunen entfällt die Prioritätenmatrix; die "
+        "Rangfolge oben fasst die Prioritäten zusammen, die Kommunalprofile zeigen sie je Kommune.",
+        "heatmap_note": "Für eine Heatmap des Kooperationspotenzials liegen keine Angaben vor."
+        if p1.cluster_matrix.empty
+        else f"Bei mehr als {MAX_HEATMAP} Kommunen entfällt die Heatmap; die Tabelle der "
+        "Themencluster unten und die Kommunalprofile nennen die Werte.",
+        "matrix_legend": "Kürzel: " + "; ".join(f"{x} = {names.name(x)}" for x in matrix_codes),
+        "swot_merge_rule": fmt.text(p1.swot_merge_rule),
+        "swot_topics": _swot_topics(p1, names, c.region.topics),
+        "cooperation_formula": fmt.text(p1.cooperation_formula),
+        "chart_heatmap": heatmap_chart(p1.cluster_matrix, codes),
+        "clusters": CLUSTERS.fill(p1.clusters, names),
+        "task_formula": fmt.text(p1.task_formula),
+        "cluster_tasks": CLUSTER_TASKS.fill(p1.cluster_tasks, names),
+    }

@@ -1,0 +1,132 @@
+"""Phase 6 – Verstetigung und Umsetzung: the template's declaration and its context builder."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from parthe_reports.consolidate.models import Consolidated
+from parthe_reports.render import cells
+from parthe_reports.render import formatting as fmt
+from parthe_reports.render.context import ChartSpec, Names, records
+from parthe_reports.render.documents.phase5 import application_measure
+from parthe_reports.render.spec import SRC, Chart, Col, DocSpec, R, Section, Table, Text
+
+STRUCTURE_OPTIONS = Table(
+    "structure_options",
+    (
+        Col("Rang", "rank", 1.2, R, cells.number("rank")),
+        Col("Option", "option", 4.0, value=cells.text("option")),
+        Col("Rechtsform", "legal_form", 3.8, value=cells.text("legal_form")),
+        Col("Vorteile", "pros", 6.0, value=cells.text("pros")),
+        Col("Nachteile", "cons", 6.0, value=cells.text("cons")),
+        Col("Bewertung (1–5)", "rating", 1.9, R, cells.number("rating")),
+        Col(
+            "Empfehlung",
+            "recommended",
+            2.3,
+            value=lambda r, _n: "empfohlen" if r["recommended"] == "ja" else "",
+        ),
+    ),
+    "Es wurden noch keine Strukturoptionen bewertet.",
+    "Bewertete Optionen zur Verstetigung",
+)
+MILESTONES = Table(
+    "milestones",
+    (
+        Col("Termin", "date", 2.1, value=cells.date("due")),
+        Col("Meilenstein", "milestone", 6.2, value=cells.text("milestone")),
+        Col("Verantwortlich", "responsible", 2.8, value=cells.text("responsible")),
+        Col(
+            "Status",
+            "status",
+            2.0,
+            value=lambda r, _n: fmt.text(r["status"]) + (" (überfällig)" if r.get("late") else ""),
+        ),
+        SRC,
+    ),
+    "Es wurden noch keine Meilensteine geplant.",
+    "Meilensteinplan",
+)
+CHANGE_MANAGEMENT = Table(
+    "change_management",
+    (
+        Col("Maßnahme", "measure", 5.0, value=cells.text("measure")),
+        Col("Zielgruppe", "audience", 3.0, value=cells.text("audience")),
+        Col("Termin", "date", 2.1, value=cells.date("due")),
+        Col("Status", "status", 3.0, value=cells.text("status")),
+        SRC,
+    ),
+    "Es sind noch keine Maßnahmen des Veränderungsmanagements geplant.",
+    "Maßnahmen des Veränderungsmanagements",
+)
+FOLLOW_UP = Table(
+    "follow_up",
+    (
+        Col("Nr.", "application_id", 2.0, value=cells.text("application_id")),
+        Col("Kommune", "municipality", 2.4, value=cells.name("municipality")),
+        Col("Programm", "programme", 4.3, value=lambda r, _n: fmt.text(r.get("programme"))),
+        Col("Maßnahme", "measure", 4.4, value=application_measure),
+        Col("beantragt", "requested", 3.4, R, cells.money("requested")),
+    ),
+    "Derzeit sind keine Förderanträge in Vorbereitung.",
+    "Förderanträge in Vorbereitung",
+)
+
+PHASE6 = DocSpec(
+    "Phase6_Verstetigung",
+    "Verstetigung und Umsetzung",
+    "Phase 6 – Verstetigung und Umsetzung",
+    (
+        Section(
+            "Strukturoptionen",
+            (Text("{{ recommendation }}"), STRUCTURE_OPTIONS),
+            landscape=True,
+        ),
+        Section(
+            "Zeitplan und Meilensteine",
+            (
+                Chart(
+                    "chart_milestones",
+                    "Meilensteinplan der Umsetzung",
+                    "Es wurden noch keine Meilensteine geplant.",
+                ),
+                MILESTONES,
+                Text("{{ late_note }}"),
+            ),
+        ),
+        Section("Veränderungsmanagement", (CHANGE_MANAGEMENT,)),
+        Section("Anschlussförderung", (FOLLOW_UP,)),
+    ),
+)
+
+
+def phase6_context(c: Consolidated) -> dict[str, Any]:
+    """Verstetigung und Umsetzung."""
+    p6, names = c.phase6, Names(c.region)
+    ms = p6.milestones
+    late = p6.late_milestones
+    items = [
+        (fmt.plain(r["milestone"]), r["due"], fmt.plain(r["status"]))
+        for r in records(ms)
+        if not fmt.is_missing(r["due"])
+    ]
+    return {
+        "recommendation": (
+            f"Empfohlen wird die Option „{fmt.plain(p6.recommended_option)}“."
+            if p6.recommended_option
+            else "Eine Empfehlung für eine Strukturoption steht noch aus."
+        ),
+        "structure_options": STRUCTURE_OPTIONS.fill(p6.structure_options, names),
+        "chart_milestones": ChartSpec("milestones", {"items": items, "stichtag": c.stichtag})
+        if items
+        else None,
+        "milestones": MILESTONES.fill(ms, names),
+        "late_note": (
+            f"{fmt.count(len(late), 'Meilenstein ist', 'Meilensteine sind')} zum Stichtag "
+            "überfällig: " + fmt.join_de(fmt.plain(x) for x in late["milestone"]) + "."
+            if not late.empty
+            else "Zum Stichtag ist kein Meilenstein überfällig."
+        ),
+        "change_management": CHANGE_MANAGEMENT.fill(p6.change_management, names),
+        "follow_up": FOLLOW_UP.fill(p6.follow_up_applications, names),
+    }
