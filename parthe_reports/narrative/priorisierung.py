@@ -62,8 +62,9 @@ def priority_value(mean_rank: float, topics: int) -> float:
 
 def _reason(row: pd.Series, mean: float, prio_rank: int, region: Region) -> str:
     parts = [
-        f"Priorität Rang {prio_rank}"
-        + (f" (Ø {number(mean, 1)})" if not math.isnan(mean) else " (von keiner Kommune gesetzt)"),
+        f"Priorität Rang {prio_rank} (Ø {number(mean, 1)})"
+        if not math.isnan(mean)
+        else "von keiner Kommune priorisiert",
         f"Kooperationspotenzial {number(row['score'])} von 100 (Rang {int(row['rank'])})",
     ]
     strong, weak = tuple(row["strength_municipalities"]), tuple(row["weakness_municipalities"])
@@ -78,7 +79,8 @@ def _reason(row: pd.Series, mean: float, prio_rank: int, region: Region) -> str:
 
 def prioritise(p1: Phase1Model, region: Region) -> list[CooperationField]:
     """Every topic ranked by Priorisierungswert (see ``FORMULA``), best first."""
-    if p1.clusters.empty:
+    ranked = p1.priority_ranking["priority_mean"].notna().any()
+    if p1.clusters.empty or not (ranked or (p1.clusters["score"] > 0).any()):
         return []
     t = len(region.topics)
     prio = p1.priority_ranking.set_index("topic")
@@ -86,7 +88,7 @@ def prioritise(p1: Phase1Model, region: Region) -> list[CooperationField]:
     for _, c in p1.clusters.iterrows():
         topic = c["topic"]
         mean = float(prio.at[topic, "priority_mean"]) if topic in prio.index else math.nan
-        p_rank = int(prio.at[topic, "rank"]) if topic in prio.index else t
+        p_rank = int(prio.at[topic, "rank"]) if mean == mean else t  # unranked: last
         pv = priority_value(mean, t)
         rows.append((topic, mean, p_rank, pv, c))
     pos = {topic: i for i, topic in enumerate(region.topics)}
