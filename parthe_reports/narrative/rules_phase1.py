@@ -178,18 +178,20 @@ def infra_total(c: Consolidated, j: Judgement) -> list[Statement]:
         return []
     poor = int(t.get("cond_poor", 0) + t.get("cond_critical", 0))
     share = 100.0 * poor / objects
-    text = (
-        (
-            f"Die {count(objects, 'Objekt')} der kommunalen Infrastruktur haben einen "
-            f"Investitionsbedarf von zusammen {approx_money(t.get('investment_need', 0.0))}"
-        )
-        if objects > 1
-        else f"Das erfasste Objekt hat einen Investitionsbedarf von {approx_money(t.get('investment_need', 0.0))}"
-    )
-    if poor:
-        text += f"; {number(poor)} davon ({percent(share)}) {verb(poor, 'ist', 'sind')} mangelhaft oder kritisch."
+    need = approx_money(t.get("investment_need", 0.0))
+    if objects == 1:
+        text = f"Das erfasste Objekt hat einen Investitionsbedarf von {need}"
+        text += "; es ist mangelhaft oder kritisch." if poor else "."
     else:
-        text += "; keines ist mangelhaft oder kritisch."
+        text = (
+            f"Die {count(objects, 'Objekt')} der kommunalen Infrastruktur haben einen "
+            f"Investitionsbedarf von zusammen {need}"
+        )
+        text += (
+            f"; {number(poor)} davon ({percent(share)}) {verb(poor, 'ist', 'sind')} mangelhaft oder kritisch."
+            if poor
+            else "; keines ist mangelhaft oder kritisch."
+        )
     level = "hoch" if share >= j.poor_condition_share else "nicht hoch"
     figs = {
         "objects": objects,

@@ -125,18 +125,22 @@ def workshops_held(c: Consolidated, j: Judgement) -> list[Statement]:
     held = list(s["workshop"])
     missing = [w for w in STAGES if w not in held]
     people = s["participants"].dropna()
-    text = (
-        f"Alle drei Werkstätten haben stattgefunden ({date_de(s['date_first'].min())} bis {date_de(s['date_last'].max())})"
-        if not missing
-        else f"{number(len(held))} von 3 Werkstätten {verb(len(held), 'hat', 'haben')} stattgefunden; es {verb(len(missing), 'fehlt', 'fehlen')} {join_de(missing)}"
-    )
+    facts = [f"{date_de(s['date_first'].min())} bis {date_de(s['date_last'].max())}"]
     if len(people):
         lo, hi = people.min(), people.max()
-        text += (
-            f", mit {number(lo)} Teilnehmenden"
+        facts.append(
+            f"{number(lo)} Teilnehmende"
             if lo == hi
-            else f", mit {number(lo)} bis {number(hi)} Teilnehmenden"
+            else f"{number(lo)} bis {number(hi)} Teilnehmende"
         )
+    if len(held) == 1:
+        facts[0] = date_de(s["date_first"].min())
+    text = (
+        f"Alle drei Werkstätten haben stattgefunden ({', '.join(facts)})"
+        if not missing
+        else f"{number(len(held))} von 3 Werkstätten {verb(len(held), 'hat', 'haben')} stattgefunden "
+        f"({', '.join(facts)}); es {verb(len(missing), 'fehlt', 'fehlen')} {join_de('die ' + w for w in missing)}"
+    )
     figs = {"held": len(held), "participants_max": float(people.max()) if len(people) else math.nan}
     return [
         Statement(
