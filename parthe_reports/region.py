@@ -46,7 +46,7 @@ class Judgement:
     poor_condition_share: float = 25.0  # share of objects mangelhaft/kritisch named as high
     outdated_document_years: int = 10  # a document older than this counts as outdated
     top_fields: int = 3  # how many Top-Kooperationsfelder the Priorisierung names
-    rank_divergence: int = 3  # ranks apart at which priority and potential „diverge“
+    rank_divergence: int = 4  # ranks apart at which priority and potential „diverge“
     low_approval: float = 66.7  # a workshop result below this approval counts as contested
     cost_concentration: float = 40.0  # one topic's share of all measure costs named as high
     quick_win_months: int = 12  # Quick Win: start within this many months of the Stichtag

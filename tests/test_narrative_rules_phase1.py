@@ -162,7 +162,11 @@ def test_priorisierung_names_top_fields_and_divergences():
     assert key.startswith(
         "Nach Priorität und Kooperationspotenzial sind die Top-Kooperationsfelder: 1. "
     )
-    assert len([s for s in items if s.rule == "P1.TOP-FIELDS"]) == 3
+    assert len([s for s in items if s.rule == "P1.TOP-FIELDS"]) == 1
+    assert [s.text for s in items if s.rule == "P1.DIVERGENCE"] == [
+        "Prioritäten und Kooperationspotenzial stimmen weitgehend überein: kein Themenbereich "
+        "liegt in beiden Rangfolgen 2 oder mehr Ränge auseinander."
+    ]
     one = r1f.priorisierung(c, Judgement(top_fields=1))
     assert "ist das Top-Kooperationsfeld: 1. " in one[0].text
     assert r1f.priorisierung(model({}), Judgement()) == []

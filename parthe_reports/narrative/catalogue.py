@@ -27,6 +27,8 @@ def add_months(day: date, months: int) -> date:
     """The same day ``months`` later (clamped to the month's last day: 31.01. + 1 → 28./29.02.)."""
     y, m = divmod(day.month - 1 + months, 12)
     year, month = day.year + y, m + 1
+    if year > date.max.year:  # a configured „no limit“ (e.g. 10**9 months)
+        return date.max
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 

@@ -176,44 +176,44 @@ def cluster_tasks(c: Consolidated, j: Judgement) -> list[Statement]:
 
 
 def priorisierung(c: Consolidated, j: Judgement) -> list[Statement]:
-    """P1.TOP-FIELDS (Kernaussage + one Befund per field with its reason) and
-    P1.DIVERGENCE (the largest divergence as Kernaussage, others as Befunde)."""
+    """P1.TOP-FIELDS (Kernaussage; the reasons stand in the Priorisierung table) and
+    P1.DIVERGENCE: each topic whose two ranks lie ``rank_divergence`` or more apart (Befund;
+    the largest also as Kernaussage), or that the rankings agree."""
     fields = prio.prioritise(c.phase1, c.region)
     top = prio.top_fields(fields, j.top_fields)
     if not top or c.phase1.priority_ranking["priority_mean"].isna().all():
         return []
     ref = table(TOP)
     listed = join_de(f"{f.rank}. {f.topic}" for f in top)
+    lead = verb(len(top), "ist das Top-Kooperationsfeld", "sind die Top-Kooperationsfelder")
     out = [
         Statement(
             "P1.TOP-FIELDS",
             K,
-            f"Nach Priorität und Kooperationspotenzial {verb(len(top), 'ist das Top-Kooperationsfeld', 'sind die Top-Kooperationsfelder')}: {listed}.",
+            f"Nach Priorität und Kooperationspotenzial {lead}: {listed}.",
             "priorisierung",
             ref,
-            {"fields": tuple(f.topic for f in top)},
+            {"fields": tuple(f.topic for f in top), "values": tuple(f.value for f in top)},
         )
     ]
-    out += [
-        Statement(
-            "P1.TOP-FIELDS",
-            F,
-            f"{f.topic} ({number(f.value)} von 100): {f.reason}.",
-            "priorisierung",
-            ref,
-            {"topic": f.topic, "value": f.value},
+    found = prio.divergences(fields, j.rank_divergence)
+    if not found:
+        text = (
+            "Prioritäten und Kooperationspotenzial stimmen weitgehend überein: kein Themenbereich "
+            f"liegt in beiden Rangfolgen {number(max(j.rank_divergence, 1))} oder mehr Ränge auseinander."
         )
-        for f in top
-    ]
-    for i, d in enumerate(prio.divergences(fields, j.rank_divergence)):
+        claims = (("divergence", "keine"),)
+        return [*out, Statement("P1.DIVERGENCE", F, text, "priorisierung", ref, {}, claims)]
+    for i, d in enumerate(found):
         figs = {
             "topic": d.topic,
             "priority_rank": d.priority_rank,
             "potential_rank": d.potential_rank,
         }
-        out.append(
-            Statement("P1.DIVERGENCE", K if i == 0 else F, d.text, "priorisierung", ref, figs)
-        )
+        claims = (("divergence", "vorhanden"),)
+        if i == 0:
+            out.append(Statement("P1.DIVERGENCE", K, d.text, "priorisierung", ref, figs, claims))
+        out.append(Statement("P1.DIVERGENCE", F, d.text, "priorisierung", ref, figs, claims))
     return out
 
 

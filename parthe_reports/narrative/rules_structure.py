@@ -98,7 +98,11 @@ def late_milestones(c: Consolidated, j: Judgement) -> list[Statement]:
         return []
     ref = table("Meilensteinplan")
     if late.empty:
-        text = f"Alle {count(len(ms), 'Meilenstein')} liegen im Plan; keiner ist überfällig."
+        text = (
+            "Der einzige Meilenstein liegt im Plan."
+            if len(ms) == 1
+            else f"Alle {count(len(ms), 'Meilenstein')} liegen im Plan; keiner ist überfällig."
+        )
         return [
             Statement(
                 "P6.LATE",
