@@ -11,7 +11,7 @@ import pytest
 
 from parthe_reports import narrative
 from parthe_reports.consolidate import Consolidated, consolidate
-from parthe_reports.narrative import sections
+from parthe_reports.narrative.sections import section_keys
 from parthe_reports.narrative.statement import SECTION_MAX, SUMMARY_MAX, SUMMARY_MIN, Kind
 from parthe_reports.paths import INPUTS
 from parthe_reports.region import load_region
@@ -22,14 +22,7 @@ from tests.fixtures_dataset import STICHTAG
 pytestmark = pytest.mark.slow
 # 2.7 or 19.939577 (a float printed by Python), but not 184.000 € or 25.11.2026
 ENGLISH_NUMBER = re.compile(r"(?<![\d.])\d+\.(\d{1,2}|\d{4,})(?![\d.])")
-PHASES = {
-    1: sections.PHASE1,
-    2: sections.PHASE2,
-    3: sections.PHASE3,
-    4: sections.PHASE4,
-    5: sections.PHASE5,
-    6: sections.PHASE6,
-}
+PHASES = {i: section_keys(f"Phase {i}") for i in range(1, 7)}
 
 
 @functools.cache

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from parthe_reports.narrative import grammar as g
-from parthe_reports.narrative.sections import BY_DOCUMENT, PHASE1, section_key
+from parthe_reports.narrative.sections import NEW, SHARED, section_keys
 from parthe_reports.region import load_region
 
 NB = "\u00a0"
@@ -97,10 +97,11 @@ def test_ordinal_extremes():
     assert g.ordinal_extreme(3, False) == "drittniedrigste"
 
 
-def test_section_keys_are_ascii_slugs_of_the_headings():
-    """It folds umlauts and punctuation into stable keys, one per heading."""
-    assert section_key("Förderanträge nach Status") == "foerderantraege-nach-status"
-    assert section_key("Aufgaben- und Themencluster") == "aufgaben-und-themencluster"
-    assert PHASE1["ueberblick"] == "Überblick"
-    for keys in BY_DOCUMENT.values():
-        assert all(k == section_key(h) for k, h in keys.items())
+def test_section_keys_are_ascii_and_include_the_new_sections():
+    """It gives every document ASCII keys, the shared ones in order and the new ones last."""
+    assert section_keys("Phase 1")[-1] == "priorisierung"
+    assert section_keys("Phase 2") == tuple(k for k, _ in SHARED["Phase 2"])
+    assert section_keys("Prüfbericht") == ("zusammenfassung", "befunde")
+    for doc in (*SHARED, "Prüfbericht"):
+        assert all(k.isascii() and k == k.lower() for k in section_keys(doc))
+    assert set(NEW) <= set(SHARED)

@@ -30,6 +30,7 @@ from parthe_reports.narrative import rules_reports as rr
 from parthe_reports.narrative import rules_strategy as r23
 from parthe_reports.narrative import rules_structure as r6
 from parthe_reports.narrative import sections
+from parthe_reports.narrative.sections import section_keys
 from parthe_reports.narrative.statement import (
     ContradictionError,
     Kind,
@@ -84,27 +85,27 @@ def _phase(c: Consolidated, rules: Iterable[Rule], keys: dict[str, str]) -> Narr
 
 def phase1(c: Consolidated) -> Narrative:
     """Analyse und Bewertung."""
-    return _phase(c, PHASE1_RULES, sections.PHASE1)
+    return _phase(c, PHASE1_RULES, section_keys("Phase 1"))
 
 
 def phase2(c: Consolidated) -> Narrative:
     """Strategischer Rahmen."""
-    return _phase(c, PHASE2_RULES, sections.PHASE2)
+    return _phase(c, PHASE2_RULES, section_keys("Phase 2"))
 
 
 def phase3(c: Consolidated) -> Narrative:
     """Leitbild und Verbundziele."""
-    return _phase(c, PHASE3_RULES, sections.PHASE3)
+    return _phase(c, PHASE3_RULES, section_keys("Phase 3"))
 
 
 def phase4(c: Consolidated) -> Narrative:
     """Maßnahmenkatalog (Quick-Win rule from ``region.judgement``)."""
-    return _phase(c, PHASE4_RULES, sections.PHASE4)
+    return _phase(c, PHASE4_RULES, section_keys("Phase 4"))
 
 
 def phase5(c: Consolidated) -> Narrative:
     """Fördermittel and Förderstrategie."""
-    return _phase(c, PHASE5_RULES, sections.PHASE5)
+    return _phase(c, PHASE5_RULES, section_keys("Phase 5"))
 
 
 def phase6(
@@ -116,25 +117,25 @@ def phase6(
     assessment = assess(crit, pts) if crit and pts else None
     j = c.region.judgement
     items = r6.recommended_option(c, j, assessment) + run_rules(PHASE6_RULES, c, j)
-    return assemble(items, sections.PHASE6)
+    return assemble(items, section_keys("Phase 6"))
 
 
 def profile(c: Consolidated, municipality: str) -> Narrative:
     """Kommunalprofil of one municipality (Kürzel)."""
     j = c.region.judgement
-    return assemble(run_rules(PROFILE_RULES, c, municipality, j), sections.PROFILE)
+    return assemble(run_rules(PROFILE_RULES, c, municipality, j), section_keys("Kommunalprofil"))
 
 
 def pruefbericht(book: ValidatedWorkbook, region: Region) -> Narrative:
     """Prüfbericht of one workbook."""
     items = run_rules(PRUEFBERICHT_RULES, book, region, region.judgement)
-    return assemble(items, sections.PRUEFBERICHT)
+    return assemble(items, section_keys("Prüfbericht"))
 
 
 def progress(diff: ProgressDiff, region: Region) -> Narrative:
     """First page of the Fortschrittsbericht."""
     items = run_rules(PROGRESS_RULES, diff, region, region.judgement)
-    return assemble(items, sections.PROGRESS)
+    return assemble(items, section_keys("Fortschrittsbericht"))
 
 
 __all__ = [

@@ -44,7 +44,7 @@ def catalogue_size(c: Consolidated, j: Judgement) -> list[Statement]:
     figs = {"measures": len(m), "cost_total": t["cost_total"], "in_progress": going, "done": done}
     return [
         Statement(
-            "P4.CATALOGUE", K, text, "ueberblick", table("Maßnahmen nach Umsetzungsstand"), figs
+            "P4.CATALOGUE", K, text, "massnahmen", table("Maßnahmen nach Umsetzungsstand"), figs
         )
     ]
 
@@ -67,7 +67,7 @@ def cost_concentration(c: Consolidated, j: Judgement) -> list[Statement]:
             "P4.COST-TOPIC",
             F,
             text,
-            "ueberblick",
+            "massnahmen",
             table("Maßnahmen nach Themenbereich"),
             {"topic": row["topic"], "share": share},
         )
@@ -89,7 +89,7 @@ def quick_wins(c: Consolidated, j: Judgement) -> list[Statement]:
             f"{number(rule.months)} Monaten, höchstens {approx_money(rule.max_cost)})."
         )
         return [
-            Statement("P4.QUICK-WINS", F, text, "quick-wins", ref, figs, (("quick-wins", "keine"),))
+            Statement("P4.QUICK-WINS", F, text, "quickwins", ref, figs, (("quickwins", "keine"),))
         ]
     text = (
         f"{count(len(qw), 'Maßnahme')} {verb(len(qw), 'ist ein Quick Win', 'sind Quick Wins')} (breiter Konsens, Beginn binnen "
@@ -97,11 +97,9 @@ def quick_wins(c: Consolidated, j: Judgement) -> list[Statement]:
     )
     rec = f"Mit den Quick Wins sollte die Umsetzung beginnen: {_titles(qw)}."
     return [
+        Statement("P4.QUICK-WINS", K, text, "quickwins", ref, figs, (("quickwins", "vorhanden"),)),
         Statement(
-            "P4.QUICK-WINS", K, text, "quick-wins", ref, figs, (("quick-wins", "vorhanden"),)
-        ),
-        Statement(
-            "P4.REC-QUICK-WINS", E, rec, "quick-wins", ref, {"measures": tuple(qw["measure_id"])}
+            "P4.REC-QUICK-WINS", E, rec, "quickwins", ref, {"measures": tuple(qw["measure_id"])}
         ),
     ]
 
@@ -124,7 +122,7 @@ def single_measures(c: Consolidated, j: Judgement) -> list[Statement]:
             "P4.SINGLE",
             F,
             text + ".",
-            "massnahmen-nach-themenbereichen",
+            "massnahmen",
             "",
             {"measures": len(single), "cost": cost},
         )
@@ -147,7 +145,7 @@ def no_consensus(c: Consolidated, j: Judgement) -> list[Statement]:
             "P4.NO-CONSENSUS",
             F,
             text,
-            "massnahmen-nach-themenbereichen",
+            "massnahmen",
             "",
             {"measures": len(open_)},
         )
@@ -174,7 +172,7 @@ def late_start(c: Consolidated, j: Judgement) -> list[Statement]:
             "P4.LATE-START",
             F,
             text,
-            "zeitplan-der-massnahmen",
+            "zeitleiste",
             chart("Zeitplan der Maßnahmen nach Themenbereich"),
             {"measures": tuple(late["measure_id"])},
         )
@@ -203,4 +201,4 @@ def goal_alignment(c: Consolidated, j: Judgement) -> list[Statement]:
         "measures_without_goal": len(without_goal),
         "goals_without_measure": len(without_measure),
     }
-    return [Statement("P4.GOAL-ALIGNMENT", F, text, "abgleich-mit-den-verbundzielen", "", figs)]
+    return [Statement("P4.GOAL-ALIGNMENT", F, text, "zielabdeckung", "", figs)]

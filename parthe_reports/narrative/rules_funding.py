@@ -35,7 +35,7 @@ def volume(c: Consolidated, j: Judgement) -> list[Statement]:
         f"bewilligt sind {approx_money(t['granted'])}, der Eigenanteil beträgt {approx_money(t['own_share'])}."
     )
     figs = {k: t[k] for k in ("applications", "requested", "granted", "own_share")}
-    return [Statement("P5.VOLUME", K, text, "foerderantraege-nach-status", BY_STATUS, figs)]
+    return [Statement("P5.VOLUME", K, text, "antraege", BY_STATUS, figs)]
 
 
 def funding_rate(c: Consolidated, j: Judgement) -> list[Statement]:
@@ -54,7 +54,7 @@ def funding_rate(c: Consolidated, j: Judgement) -> list[Statement]:
             "P5.RATE",
             K,
             text,
-            "foerderantraege-nach-status",
+            "antraege",
             BY_STATUS,
             {"rate": rate},
             (("funding-rate", level),),
@@ -79,7 +79,7 @@ def rate_lowest(c: Consolidated, j: Judgement) -> list[Statement]:
             "P5.RATE-LOWEST",
             F,
             text,
-            "foerderantraege-je-kommune-und-programm",
+            "antraege",
             BY_MUNI,
             {"municipality": row["municipality"], "rate": row["funding_rate"]},
             ((f"funding-rate:{row['municipality']}", "niedrig"),),
@@ -97,11 +97,7 @@ def refused(c: Consolidated, j: Judgement) -> list[Statement]:
         f"{count(len(ref), 'Antrag')} {verb(len(ref), 'wurde', 'wurden')} abgelehnt "
         f"({approx_money(ref['requested'].sum())} beantragt)."
     )
-    return [
-        Statement(
-            "P5.REFUSED", F, text, "foerderantraege-nach-status", BY_STATUS, {"refused": len(ref)}
-        )
-    ]
+    return [Statement("P5.REFUSED", F, text, "antraege", BY_STATUS, {"refused": len(ref)})]
 
 
 def deadlines(c: Consolidated, j: Judgement) -> list[Statement]:
@@ -116,11 +112,7 @@ def deadlines(c: Consolidated, j: Judgement) -> list[Statement]:
         f"die erste am {date_de(first['deadline'])} ({first['deadline_kind']} {quoted(first['label'])})."
     )
     ref = table("Antragsfristen und Fristen für Verwendungsnachweise")
-    out = [
-        Statement(
-            "P5.DEADLINES", K, text, "fristen-in-den-naechsten-90-tagen", ref, {"deadlines": len(d)}
-        )
-    ]
+    out = [Statement("P5.DEADLINES", K, text, "fristen", ref, {"deadlines": len(d)})]
     urgent = d[d["days_left"] <= j.urgent_deadline_days]
     if len(urgent):
         items = join_de(
@@ -131,7 +123,7 @@ def deadlines(c: Consolidated, j: Judgement) -> list[Statement]:
                 "P5.REC-URGENT",
                 E,
                 f"Binnen {number(j.urgent_deadline_days)} Tagen fällig und vorrangig zu bearbeiten: {items}.",
-                "fristen-in-den-naechsten-90-tagen",
+                "fristen",
                 ref,
                 {"urgent": len(urgent)},
             )
@@ -157,7 +149,7 @@ def unfunded(c: Consolidated, j: Judgement) -> list[Statement]:
             "P5.UNFUNDED",
             F,
             text,
-            "massnahmen-ohne-foerderung",
+            "finanzierungsluecken",
             table("Maßnahmen mit Kosten, aber ohne Förderantrag"),
             {"measures": len(m), "with_option": with_option},
         )
@@ -227,4 +219,4 @@ def expired(c: Consolidated, j: Judgement) -> list[Statement]:
         return []
     items = join_de(quoted(p) for p in gone["programme"].head(3))
     text = f"{count(len(gone), 'Programm')} {verb(len(gone), 'ist', 'sind')} abgelaufen und {verb(len(gone), 'wird', 'werden')} nur noch gesondert geführt: {items}."
-    return [Statement("P5.EXPIRED", F, text, "foerderprogramme", "", {"expired": len(gone)})]
+    return [Statement("P5.EXPIRED", F, text, "programme", "", {"expired": len(gone)})]

@@ -41,7 +41,9 @@ def coverage(c: Consolidated, j: Judgement) -> list[Statement]:
     figures = {"municipalities": n, "missing": len(missing)}
     state = "vollständig" if not missing else "unvollständig"
     kind = F if not missing else K
-    return [Statement("P1.COVERAGE", kind, text, "ueberblick", "", figures, (("coverage", state),))]
+    return [
+        Statement("P1.COVERAGE", kind, text, "zusammenfassung", "", figures, (("coverage", state),))
+    ]
 
 
 def vacancy_region(c: Consolidated, j: Judgement) -> list[Statement]:
@@ -304,7 +306,7 @@ def documents_outdated(c: Consolidated, j: Judgement) -> list[Statement]:
             "P1.DOCS-OUTDATED",
             F,
             text,
-            "leitbilder-und-fachkonzepte",
+            "dokumente",
             table("Register der vorhandenen Leitbilder und Fachkonzepte"),
             figs,
         )
@@ -333,7 +335,7 @@ def documents_leitbild(c: Consolidated, j: Judgement) -> list[Statement]:
             "P1.DOCS-LEITBILD",
             F,
             text,
-            "leitbilder-und-fachkonzepte",
+            "dokumente",
             table("Register der vorhandenen Leitbilder und Fachkonzepte"),
             {"without": tuple(without)},
             claims,

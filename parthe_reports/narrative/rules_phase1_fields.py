@@ -89,7 +89,7 @@ def swot_counts(c: Consolidated, j: Judgement) -> list[Statement]:
             "P1.SWOT-COUNTS",
             F,
             text,
-            "swot-analyse-je-themenbereich",
+            "swot",
             "",
             {"rows": len(rows), "merged": len(merged)},
         )
@@ -115,7 +115,7 @@ def swot_shared_weakness(c: Consolidated, j: Judgement) -> list[Statement]:
             "P1.SWOT-WEAKNESS",
             F,
             text,
-            "swot-analyse-je-themenbereich",
+            "swot",
             "",
             {"statement": row["statement"], "municipalities": int(n.max())},
         )
@@ -140,7 +140,7 @@ def cluster_top(c: Consolidated, j: Judgement) -> list[Statement]:
             "P1.CLUSTER-TOP",
             K,
             text + ".",
-            "aufgaben-und-themencluster",
+            "cluster",
             chart("Kooperationspotenzial je Themenbereich und Kommune (0–100)"),
             figs,
         )
@@ -168,7 +168,7 @@ def cluster_tasks(c: Consolidated, j: Judgement) -> list[Statement]:
             "P1.TASKS-SHARED",
             F,
             text,
-            "aufgaben-und-themencluster",
+            "cluster",
             table("Aufgabencluster aus der Verwaltungsanalyse"),
             {"tasks": tuple(shared["task"])},
         )

@@ -97,7 +97,13 @@ def no_data(c: Consolidated, code: str, j: Judgement) -> list[Statement]:
     text = f"Von der {kind_noun(c.region, code)} {name_of(c.region, code)} liegt kein auswertbares Workbook vor; das Profil zeigt nur, was andere Workbooks über sie enthalten."
     return [
         Statement(
-            "PR.NO-DATA", K, text, "ueberblick", "", {"code": code}, ((f"data:{code}", "fehlt"),)
+            "PR.NO-DATA",
+            K,
+            text,
+            "zusammenfassung",
+            "",
+            {"code": code},
+            ((f"data:{code}", "fehlt"),),
         )
     ]
 
@@ -153,7 +159,7 @@ def priorities(c: Consolidated, code: str, j: Judgement) -> list[Statement]:
             "PR.PRIO",
             K,
             text,
-            "prioritaeten-und-kooperationspotenzial",
+            "vergleich",
             table("Prioritäten (1 = höchste) und Kooperationspotenzial (0–100)"),
             {"topic": row["topic"], "region_rank": rank},
         )
@@ -183,7 +189,7 @@ def cluster_gaps(c: Consolidated, code: str, j: Judgement) -> list[Statement]:
                 "PR.POTENTIAL",
                 F,
                 text,
-                "prioritaeten-und-kooperationspotenzial",
+                "vergleich",
                 table("Prioritäten (1 = höchste) und Kooperationspotenzial (0–100)"),
                 {"topic": r["topic"], "difference": float(d)},
             )
@@ -204,7 +210,7 @@ def swot(c: Consolidated, code: str, j: Judgement) -> list[Statement]:
             "PR.SWOT",
             F,
             text,
-            "swot-aussagen",
+            "swot",
             table("SWOT-Aussagen der Kommune"),
             {"statements": len(s)},
         )
@@ -233,7 +239,7 @@ def measures(c: Consolidated, code: str, j: Judgement) -> list[Statement]:
             "PR.MEASURES",
             K,
             text + ".",
-            "massnahmen-und-foerderantraege",
+            "massnahmen",
             table("Maßnahmen mit Beteiligung der Kommune"),
             figs,
         )

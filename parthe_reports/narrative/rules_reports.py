@@ -104,7 +104,7 @@ def sheets(book: ValidatedWorkbook, region: Region, j: Judgement) -> list[Statem
             "PB.SHEETS",
             K,
             text + ".",
-            "befunde-je-tabellenblatt",
+            "befunde",
             "",
             {"sheets": len(names), "clean": len(clean)},
         )
@@ -122,9 +122,7 @@ def fix_first(book: ValidatedWorkbook, region: Region, j: Judgement) -> list[Sta
         f"Bitte zuerst {verb(len(errors), 'den Fehler', f'die {number(len(errors))} Fehler')} beheben und das Workbook erneut einreichen; "
         f"am häufigsten: {example.message.rstrip('.')} ({number(codes[1])}×)."
     )
-    return [
-        Statement("PB.REC-FIX", E, text, "befunde-je-tabellenblatt", "", {"errors": len(errors)})
-    ]
+    return [Statement("PB.REC-FIX", E, text, "befunde", "", {"errors": len(errors)})]
 
 
 # ---- Fortschrittsbericht: (diff, region, j) -----------------------------------------------
@@ -164,7 +162,7 @@ def money_moved(d: ProgressDiff, region: Region, j: Judgement) -> list[Statement
             "FB.GRANTED",
             K,
             text,
-            "foerderantraege",
+            "antraege",
             "",
             {"newly_granted": f.newly_granted, "granted_after": f.granted_after},
         )
@@ -220,7 +218,7 @@ def attention(d: ProgressDiff, region: Region, j: Judgement) -> list[Statement]:
             "FB.ATTENTION",
             K,
             text,
-            "zeitplan-und-veraenderungsmanagement",
+            "meilensteine",
             "",
             {"late": len(late), "refused": len(refused), "urgent": len(urgent)},
         )
@@ -262,7 +260,7 @@ def deliveries(d: ProgressDiff, region: Region, j: Judgement) -> list[Statement]
             "FB.DELIVERIES",
             F,
             text,
-            "datenlieferungen-der-kommunen",
+            "zusammenfassung",
             "",
             {"municipalities": len(d.deliveries)},
         )

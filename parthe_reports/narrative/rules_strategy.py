@@ -57,7 +57,7 @@ def sub_strategy_coverage(c: Consolidated, j: Judgement) -> list[Statement]:
             "P2.SUBSTRAT-COVERAGE",
             K,
             text,
-            "teilstrategien-je-themenbereich",
+            "teilstrategien",
             "",
             {"with": done, "without": missing},
             claims,
@@ -82,7 +82,7 @@ def sub_strategy_priority(c: Consolidated, j: Judgement) -> list[Statement]:
                     "P2.REC-SUBSTRAT",
                     E,
                     text,
-                    "teilstrategien-je-themenbereich",
+                    "teilstrategien",
                     "",
                     {"topic": t, "rank": rank},
                 )
@@ -109,7 +109,7 @@ def sub_strategy_partners(c: Consolidated, j: Judgement) -> list[Statement]:
             "P2.SUBSTRAT-PARTNERS",
             F,
             text,
-            "teilstrategien-je-partnerkommune",
+            "teilstrategien",
             "",
             {"outside": tuple(outside)},
             claims,
@@ -188,7 +188,7 @@ def legal_framework(c: Consolidated, j: Judgement) -> list[Statement]:
     if not n:
         return []
     text = f"Der rechtliche Rahmen umfasst {count(n, 'Rechtsgrundlage')}; sie bestimmen, welche Strukturoptionen (Phase 6) in Frage kommen."
-    return [Statement("P2.LEGAL", F, text, "rechtlicher-rahmen", "", {"laws": n})]
+    return [Statement("P2.LEGAL", F, text, "rahmenbedingungen", "", {"laws": n})]
 
 
 # ---- phase 3 -------------------------------------------------------------------------
@@ -323,7 +323,7 @@ def communication(c: Consolidated, j: Judgement) -> list[Statement]:
             "P3.COMMUNICATION",
             K,
             text,
-            "corporate-identity-und-kommunikation",
+            "kommunikation",
             "",
             {"elements": len(comm)},
         )
@@ -335,7 +335,7 @@ def communication(c: Consolidated, j: Judgement) -> list[Statement]:
                 "P3.COMMUNICATION-GAPS",
                 F,
                 f"Ohne Verantwortliche oder Termin {verb(len(gaps), 'ist', 'sind')} {join_de(quoted(e) for e in gaps['element'])}.",
-                "corporate-identity-und-kommunikation",
+                "kommunikation",
                 "",
                 {"elements": len(gaps)},
             )

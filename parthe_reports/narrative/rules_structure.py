@@ -108,7 +108,7 @@ def late_milestones(c: Consolidated, j: Judgement) -> list[Statement]:
                 "P6.LATE",
                 F,
                 text,
-                "zeitplan-und-meilensteine",
+                "zeitplan",
                 ref,
                 {"late": 0},
                 (("milestones-late", "nein"),),
@@ -124,12 +124,12 @@ def late_milestones(c: Consolidated, j: Judgement) -> list[Statement]:
             "P6.LATE",
             K,
             text,
-            "zeitplan-und-meilensteine",
+            "zeitplan",
             ref,
             {"late": len(late)},
             (("milestones-late", "ja"),),
         ),
-        Statement("P6.REC-LATE", E, rec, "zeitplan-und-meilensteine", ref, {"late": len(late)}),
+        Statement("P6.REC-LATE", E, rec, "zeitplan", ref, {"late": len(late)}),
     ]
 
 
@@ -147,7 +147,7 @@ def next_milestone(c: Consolidated, j: Judgement) -> list[Statement]:
             "P6.NEXT",
             K,
             text,
-            "zeitplan-und-meilensteine",
+            "zeitplan",
             table("Meilensteinplan"),
             {"milestone": r["milestone"], "days_left": days},
         )

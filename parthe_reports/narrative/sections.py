@@ -1,102 +1,100 @@
-"""Section keys of every deliverable: a stable slug per heading, in document order.
+"""Section keys the narrative files its Befunde under.
 
-A key is the heading folded to ASCII (``Förderanträge nach Status`` →
-``foerderantraege-nach-status``). The headings are those of ``render/documents_*``; the
-ones marked *new* are sections issue 11 adds (Priorisierung, Steckbriefe,
-Förderstrategie, Governance). The same keys name the sections in the Verbund-Workbook's
-„Bewertungen“ sheet.
+The one list of section keys is ``parthe_reports.sections.SECTIONS`` (branch contract-v2:
+the same keys place the project office's assessments from Verbund › Bewertungen). Until
+that branch is merged, ``SHARED`` mirrors it here key for key; after the merge this module
+reduces to ``from parthe_reports.sections import SECTIONS`` plus ``NEW`` (the sections
+issue 11 adds, which belong in that list too) and ``PRUEFBERICHT`` (no assessments there).
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
-
-_FOLD = {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"}
-
-
-def section_key(heading: str) -> str:
-    """``Aufgaben- und Themencluster`` → ``aufgaben-und-themencluster``."""
-    s = "".join(_FOLD.get(ch, ch) for ch in heading.casefold())
-    s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", s).strip("-")
-
-
-def _keys(*headings: str) -> dict[str, str]:
-    return {section_key(h): h for h in headings}
-
-
-SUMMARY = "zusammenfassung"
-PHASE1 = _keys(
-    "Überblick",
-    "Verwaltung",
-    "Infrastruktur",
-    "Leitbilder und Fachkonzepte",
-    "Prioritäten",
-    "SWOT-Analyse je Themenbereich",
-    "Aufgaben- und Themencluster",
-    "Priorisierung",  # new
-)
-PHASE2 = _keys(
-    "Regionale Strategie",
-    "Teilstrategien je Themenbereich",
-    "Teilstrategien je Partnerkommune",
-    "Werkstätten",
-    "Rechtlicher Rahmen",
-)
-PHASE3 = _keys("Leitbild", "Verbundziele", "Corporate Identity und Kommunikation")
-PHASE4 = _keys(
-    "Überblick",
-    "Quick Wins",
-    "Maßnahmen nach Themenbereichen",
-    "Zeitplan der Maßnahmen",
-    "Abgleich mit den Verbundzielen",
-    "Maßnahmensteckbriefe",  # new
-)
-PHASE5 = _keys(
-    "Förderprogramme",
-    "Förderanträge nach Status",
-    "Förderanträge je Kommune und Programm",
-    "Alle Förderanträge",
-    "Fristen in den nächsten 90 Tagen",
-    "Maßnahmen ohne Förderung",
-    "Förderstrategie",  # new
-)
-PHASE6 = _keys(
-    "Strukturoptionen",
-    "Governance",  # new
-    "Zeitplan und Meilensteine",
-    "Veränderungsmanagement",
-    "Anschlussförderung",
-)
-PROFILE = _keys(
-    "Überblick",
-    "Verwaltung",
-    "Infrastruktur",
-    "Leitbilder und Fachkonzepte",
-    "Prioritäten und Kooperationspotenzial",
-    "SWOT-Aussagen",
-    "Maßnahmen und Förderanträge",
-)
-PRUEFBERICHT = _keys("Zusammenfassung", "Befunde je Tabellenblatt")
-PROGRESS = _keys(  # the chapters of progress/sections.py
-    "Maßnahmen",
-    "Förderanträge",
-    "Zeitplan und Veränderungsmanagement",
-    "Fristen in den nächsten 90 Tagen",
-    "SWOT und Verbundziele",
-    "Datenlieferungen der Kommunen",
-)
-
-BY_DOCUMENT: dict[str, dict[str, str]] = {
-    "Phase 1": PHASE1,
-    "Phase 2": PHASE2,
-    "Phase 3": PHASE3,
-    "Phase 4": PHASE4,
-    "Phase 5": PHASE5,
-    "Phase 6": PHASE6,
-    "Kommunalprofil": PROFILE,
-    "Prüfbericht": PRUEFBERICHT,
-    "Fortschrittsbericht": PROGRESS,
+SHARED: dict[str, tuple[tuple[str, str], ...]] = {
+    "Phase 1": (
+        ("zusammenfassung", "Zusammenfassung"),
+        ("verwaltung", "Verwaltungsanalyse"),
+        ("infrastruktur", "Infrastruktur"),
+        ("dokumente", "Leitbilder und Konzepte"),
+        ("prioritaeten", "Prioritäten"),
+        ("swot", "SWOT-Analyse"),
+        ("cluster", "Kooperationscluster"),
+        ("empfehlungen", "Empfehlungen"),
+    ),
+    "Phase 2": (
+        ("zusammenfassung", "Zusammenfassung"),
+        ("strategie", "Regionale Strategie"),
+        ("teilstrategien", "Teilstrategien"),
+        ("werkstaetten", "Werkstätten"),
+        ("rahmenbedingungen", "Rechtlicher Rahmen"),
+        ("empfehlungen", "Empfehlungen"),
+    ),
+    "Phase 3": (
+        ("zusammenfassung", "Zusammenfassung"),
+        ("leitbild", "Leitbild"),
+        ("verbundziele", "Verbundziele"),
+        ("kommunikation", "Corporate Identity und Kommunikation"),
+        ("empfehlungen", "Empfehlungen"),
+    ),
+    "Phase 4": (
+        ("zusammenfassung", "Zusammenfassung"),
+        ("massnahmen", "Maßnahmen nach Themenbereich"),
+        ("quickwins", "Quick Wins"),
+        ("zeitleiste", "Zeitleiste"),
+        ("zielabdeckung", "Ziele und Maßnahmen"),
+        ("empfehlungen", "Empfehlungen"),
+    ),
+    "Phase 5": (
+        ("zusammenfassung", "Zusammenfassung"),
+        ("programme", "Förderprogramme"),
+        ("antraege", "Förderanträge"),
+        ("fristen", "Fristen"),
+        ("finanzierungsluecken", "Maßnahmen ohne Förderung"),
+        ("empfehlungen", "Empfehlungen"),
+    ),
+    "Phase 6": (
+        ("zusammenfassung", "Zusammenfassung"),
+        ("strukturoptionen", "Strukturoptionen"),
+        ("zeitplan", "Zeitplan"),
+        ("veraenderungsmanagement", "Veränderungsmanagement"),
+        ("anschlussfoerderung", "Anschlussförderung"),
+        ("empfehlungen", "Empfehlungen"),
+    ),
+    "Kommunalprofil": (
+        ("zusammenfassung", "Zusammenfassung"),
+        ("vergleich", "Regionaler Vergleich"),
+        ("verwaltung", "Verwaltung"),
+        ("infrastruktur", "Infrastruktur"),
+        ("swot", "SWOT"),
+        ("massnahmen", "Maßnahmen und Förderanträge"),
+        ("empfehlungen", "Empfehlungen"),
+    ),
+    "Fortschrittsbericht": (
+        ("zusammenfassung", "Zusammenfassung"),
+        ("massnahmen", "Maßnahmen"),
+        ("antraege", "Förderanträge"),
+        ("meilensteine", "Meilensteine"),
+        ("fristen", "Fristen"),
+        ("empfehlungen", "Empfehlungen"),
+    ),
 }
-"""Document (as the Bewertungen sheet names it) → section key → heading."""
+NEW: dict[str, tuple[str, str]] = {
+    "Phase 1": ("priorisierung", "Priorisierung"),
+    "Phase 4": ("steckbriefe", "Maßnahmensteckbriefe"),
+    "Phase 5": ("foerderstrategie", "Förderstrategie"),
+    "Phase 6": ("governance", "Governance"),
+}
+"""Sections issue 11 adds to the documents (to be added to ``parthe_reports.sections``)."""
+PRUEFBERICHT = (("zusammenfassung", "Zusammenfassung"), ("befunde", "Befunde je Tabellenblatt"))
+
+
+def sections(document: str) -> tuple[tuple[str, str], ...]:
+    """(key, title) of a document's sections, the new ones included."""
+    if document == "Prüfbericht":
+        return PRUEFBERICHT
+    shared = SHARED[document]
+    return (*shared, NEW[document]) if document in NEW else shared
+
+
+def section_keys(document: str) -> tuple[str, ...]:
+    """The keys a statement of ``document`` may name."""
+    return tuple(k for k, _ in sections(document))
