@@ -70,3 +70,27 @@ def test_cost_key_by_population_with_formula_values():
     assert by["BEL"].amount == pytest.approx(100_000 * 3372 / 13048)
     assert sum(s.share for s in shares) == pytest.approx(100.0)
     assert unknown == ("XYZ",)
+
+
+def test_criteria_and_scores_read_from_the_sheets_tables():
+    """It reads the Kriterien and Strukturbewertung tables, skipping incomplete rows."""
+    import pandas as pd
+
+    from parthe_reports.narrative.structure import criteria_from, scores_from
+
+    crit = pd.DataFrame(
+        {
+            "criterion": ["Kosten", None, "Tempo"],
+            "weight": [60.0, 10.0, None],
+            "description": ["€", None, None],
+        }
+    )
+    pts = pd.DataFrame(
+        {
+            "option": ["AG", "AG", "ZV"],
+            "criterion": ["Kosten", "Tempo", "Kosten"],
+            "points": [4.0, None, 2.0],
+        }
+    )
+    assert criteria_from(crit) == [Criterion("Kosten", 60.0, "€")]
+    assert scores_from(pts) == [Score("AG", "Kosten", 4.0), Score("ZV", "Kosten", 2.0)]

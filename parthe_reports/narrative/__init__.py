@@ -61,7 +61,7 @@ PHASE2_RULES = (
 )  # fmt: skip
 PHASE3_RULES = (
     r23.mission_statement, r23.goals_overview, r23.communication, r23.goals_unreachable,
-    r23.goals_incomplete, r23.goals_without_measures,
+    r23.goals_current, r23.goals_incomplete, r23.goals_without_measures,
 )  # fmt: skip
 PHASE4_RULES = (
     r4.catalogue_size, r4.quick_wins, r4.cost_concentration, r4.single_measures,

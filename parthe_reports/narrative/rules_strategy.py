@@ -8,9 +8,11 @@ import re
 import pandas as pd
 
 from parthe_reports.consolidate.models import Consolidated
+from parthe_reports.narrative import indicators
 from parthe_reports.narrative.grammar import (
     count,
     date_de,
+    is_missing,
     join_de,
     names,
     number,
@@ -262,7 +264,13 @@ def unreachable(goal: pd.Series, municipalities: int) -> str | None:
     target, indicator = goal.get("target"), str(goal.get("indicator") or "")
     if target is None or target != target:
         return None
-    if _COUNTS.search(indicator) and target > municipalities:
+    figure = goal.get("figure")
+    counts = (
+        str(figure).startswith(indicators.MUNICIPALITIES_WITH)
+        if indicators.computable(figure)
+        else bool(_COUNTS.search(indicator))
+    )
+    if counts and target > municipalities:
         return f"der Zielwert {number(target)} übersteigt die Zahl der Kommunen ({number(municipalities)})"
     if _SHARE.search(indicator) and target > 100:
         return f"der Zielwert {number(target, 1)} liegt über 100 %"
@@ -285,6 +293,30 @@ def goals_unreachable(c: Consolidated, j: Judgement) -> list[Statement]:
         )
         for r, why in hits
     ]
+
+
+def goals_current(c: Consolidated, j: Judgement) -> list[Statement]:
+    """P3.GOALS-IST: for how many goals the Ist is computable from a Kennzahl, and which of
+    them are reached (only where the Verbundziele sheet has the Kennzahl column)."""
+    g = c.phase3.goals
+    if g.empty or "figure" not in g.columns:
+        return []
+    rows = [(r, indicators.current_value(r.get("figure"), c)) for _, r in g.iterrows()]
+    known = [(r, v) for r, v in rows if v is not None]
+    text = (
+        f"Für {number(len(known))} von {count(len(g), 'Verbundziel', dative=True)} lässt sich der "
+        "aktuelle Wert aus den Daten berechnen"
+    )
+    done = [
+        r
+        for r, v in known
+        if not is_missing(r.get("target"))
+        and indicators.reached(v, float(r["target"]), r.get("baseline"), r.get("direction"))
+    ]
+    if done:
+        text += f"; erreicht {verb(len(done), 'ist', 'sind')} bereits {join_de(str(r['goal_id']) for r in done)}"
+    figs = {"computable": len(known), "goals": len(g), "reached": tuple(r["goal_id"] for r in done)}
+    return [Statement("P3.GOALS-IST", F, text + ".", "verbundziele", "", figs)]
 
 
 def goals_incomplete(c: Consolidated, j: Judgement) -> list[Statement]:

@@ -18,7 +18,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from parthe_reports.narrative.grammar import join_de, number, percent, quoted
+import pandas as pd
+
+from parthe_reports.narrative.grammar import is_missing, join_de, number, percent, quoted
 
 SCORING_RULE = (
     "Gesamtwert einer Option = Summe aus Gewicht × Punkte (1–5) über alle Kriterien, geteilt "
@@ -41,6 +43,36 @@ class Score:
     option: str
     criterion: str
     points: float  # 1–5
+
+
+def criteria_from(rows: pd.DataFrame) -> list[Criterion]:
+    """Criteria from a table with columns criterion, weight (, description): the Kriterien
+    sheet of contract version 2. Rows without a name or weight are skipped."""
+    out = []
+    for _, r in rows.iterrows():
+        if is_missing(r.get("criterion")) or is_missing(r.get("weight")):
+            continue
+        desc = r.get("description")
+        out.append(
+            Criterion(
+                str(r["criterion"]), float(r["weight"]), "" if is_missing(desc) else str(desc)
+            )
+        )
+    return out
+
+
+def scores_from(rows: pd.DataFrame) -> list[Score]:
+    """Points from a table with columns option, criterion, points: the Strukturbewertung
+    sheet of contract version 2. Rows without points are skipped (they count 0)."""
+    return [
+        Score(str(r["option"]), str(r["criterion"]), float(r["points"]))
+        for _, r in rows.iterrows()
+        if not (
+            is_missing(r.get("option"))
+            or is_missing(r.get("criterion"))
+            or is_missing(r.get("points"))
+        )
+    ]
 
 
 @dataclass(frozen=True)
