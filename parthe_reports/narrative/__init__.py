@@ -79,7 +79,7 @@ PRUEFBERICHT_RULES = (rr.check_result, rr.rows_taken, rr.sheets, rr.fix_first)
 PROGRESS_RULES = (rr.money_moved, rr.measures_moved, rr.attention, rr.unchanged, rr.deliveries)
 
 
-def _phase(c: Consolidated, rules: Iterable[Rule], keys: dict[str, str]) -> Narrative:
+def _phase(c: Consolidated, rules: Iterable[Rule], keys: Iterable[str]) -> Narrative:
     return assemble(run_rules(rules, c, c.region.judgement), keys)
 
 

@@ -75,8 +75,8 @@ def cost_concentration(c: Consolidated, j: Judgement) -> list[Statement]:
 
 
 def quick_wins(c: Consolidated, j: Judgement) -> list[Statement]:
-    """P4.QUICK-WINS: the measures meeting the configured Quick-Win rule (Kernaussage) and
-    a recommendation to start with them."""
+    """P4.QUICK-WINS: the measures meeting the configured Quick-Win rule (Kernaussage; a
+    Befund when none does). P4.REC-QUICK-WINS: start with them (when there are any)."""
     rule = catalogue.QuickWinRule.of(j)
     qw = catalogue.quick_wins(c.phase4.measures, c.stichtag, rule)
     if c.phase4.measures.empty:

@@ -101,8 +101,8 @@ def refused(c: Consolidated, j: Judgement) -> list[Statement]:
 
 
 def deadlines(c: Consolidated, j: Judgement) -> list[Statement]:
-    """P5.DEADLINES: deadlines in the next 90 days and the first one; a recommendation
-    when one is within ``urgent_deadline_days``."""
+    """P5.DEADLINES: deadlines in the next 90 days and the first one. P5.REC-URGENT:
+    those within ``urgent_deadline_days`` come first."""
     d = c.phase5.deadlines
     if d.empty:
         return []

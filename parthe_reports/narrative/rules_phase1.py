@@ -214,54 +214,44 @@ def infra_total(c: Consolidated, j: Judgement) -> list[Statement]:
     ]
 
 
+def _largest_need(df: pd.DataFrame, total: float) -> tuple[pd.Series, float] | None:
+    """The row with the largest investment need and its share of ``total`` (%)."""
+    if df.empty or not total:
+        return None
+    row = df.sort_values("investment_need", ascending=False, kind="stable").iloc[0]
+    return row, 100.0 * row["investment_need"] / total
+
+
 def infra_max(c: Consolidated, j: Judgement) -> list[Statement]:
     """P1.INFRA-MAX: the municipality with the largest need, when ≥ ``large_investment_need``."""
-    df = c.phase1.infra_by_municipality
-    total = c.phase1.infra_totals.get("investment_need", 0.0)
-    if df.empty or not total:
+    hit = _largest_need(
+        c.phase1.infra_by_municipality, c.phase1.infra_totals.get("investment_need", 0.0)
+    )
+    if hit is None or hit[0]["investment_need"] < j.large_investment_need:
         return []
-    row = df.sort_values("investment_need", ascending=False, kind="stable").iloc[0]
-    if row["investment_need"] < j.large_investment_need:
-        return []
+    row, share = hit
     text = (
         f"Den größten Investitionsbedarf meldet {the_municipality(c.region, row['municipality'])} "
-        f"mit {approx_money(row['investment_need'])} ({percent(100 * row['investment_need'] / total)} des Verbunds)."
+        f"mit {approx_money(row['investment_need'])} ({percent(share)} des Verbunds)."
     )
     figs = {"municipality": row["municipality"], "investment_need": row["investment_need"]}
-    return [
-        Statement(
-            "P1.INFRA-MAX",
-            F,
-            text,
-            "infrastruktur",
-            chart("Investitionsbedarf nach Art der Einrichtung und Kommune"),
-            figs,
-        )
-    ]
+    ref = chart("Investitionsbedarf nach Art der Einrichtung und Kommune")
+    return [Statement("P1.INFRA-MAX", F, text, "infrastruktur", ref, figs)]
 
 
 def infra_type(c: Consolidated, j: Judgement) -> list[Statement]:
     """P1.INFRA-TYPE: the kind of facility with the largest investment need."""
-    df = c.phase1.infra_by_type
-    total = c.phase1.infra_totals.get("investment_need", 0.0)
-    if df.empty or not total:
+    hit = _largest_need(c.phase1.infra_by_type, c.phase1.infra_totals.get("investment_need", 0.0))
+    if hit is None:
         return []
-    row = df.sort_values("investment_need", ascending=False, kind="stable").iloc[0]
+    row, share = hit
     text = (
         f"Größter Posten ist die Art {quoted(row['type'])} mit {approx_money(row['investment_need'])} "
-        f"({percent(100 * row['investment_need'] / total)} des Bedarfs)."
+        f"({percent(share)} des Bedarfs)."
     )
     figs = {"type": row["type"], "investment_need": row["investment_need"]}
-    return [
-        Statement(
-            "P1.INFRA-TYPE",
-            F,
-            text,
-            "infrastruktur",
-            table("Infrastruktur nach Art der Einrichtung"),
-            figs,
-        )
-    ]
+    ref = table("Infrastruktur nach Art der Einrichtung")
+    return [Statement("P1.INFRA-TYPE", F, text, "infrastruktur", ref, figs)]
 
 
 def infra_critical(c: Consolidated, j: Judgement) -> list[Statement]:

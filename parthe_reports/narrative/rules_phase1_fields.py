@@ -176,9 +176,10 @@ def cluster_tasks(c: Consolidated, j: Judgement) -> list[Statement]:
 
 
 def priorisierung(c: Consolidated, j: Judgement) -> list[Statement]:
-    """P1.TOP-FIELDS (Kernaussage; the reasons stand in the Priorisierung table) and
-    P1.DIVERGENCE: each topic whose two ranks lie ``rank_divergence`` or more apart (Befund;
-    the largest also as Kernaussage), or that the rankings agree."""
+    """P1.TOP-FIELDS: the first ``top_fields`` topics by Priorisierungswert (Kernaussage;
+    the reason of each stands in the Priorisierung table). P1.DIVERGENCE: each topic whose
+    priority and potential ranks lie ``rank_divergence`` or more apart (Befund; the largest
+    also as Kernaussage), or that the rankings agree."""
     fields = prio.prioritise(c.phase1, c.region)
     top = prio.top_fields(fields, j.top_fields)
     if not top or c.phase1.priority_ranking["priority_mean"].isna().all():

@@ -158,8 +158,8 @@ def workshops_held(c: Consolidated, j: Judgement) -> list[Statement]:
 
 
 def workshop_approval(c: Consolidated, j: Judgement) -> list[Statement]:
-    """P2.APPROVAL: the result with the broadest approval (per agenda item, never summed),
-    and the results below ``low_approval`` as contested."""
+    """P2.APPROVAL-TOP: the result with the broadest approval (per agenda item, never
+    summed). P2.APPROVAL-LOW: the results below ``low_approval``, as contested."""
     ws = c.phase2.workshops.dropna(subset=["approval"])
     if ws.empty:
         return []
@@ -233,7 +233,7 @@ def goals_overview(c: Consolidated, j: Judgement) -> list[Statement]:
 
 
 def goals_without_measures(c: Consolidated, j: Judgement) -> list[Statement]:
-    """P3.GOALS-NO-MEASURE: goals no measure serves (a recommendation to fill the gap)."""
+    """P3.REC-GOAL-GAP: a goal no measure serves should get one in the catalogue."""
     g = c.phase3.goals
     empty = g[g["measures"] == 0]
     if empty.empty:
@@ -339,8 +339,8 @@ def goals_incomplete(c: Consolidated, j: Judgement) -> list[Statement]:
 
 
 def communication(c: Consolidated, j: Judgement) -> list[Statement]:
-    """P3.COMMUNICATION: elements of the communication concept by type, and those without
-    a responsible person or date."""
+    """P3.COMMUNICATION: elements of the communication concept by type.
+    P3.COMMUNICATION-GAPS: the elements without a responsible person or date."""
     comm = c.phase3.communication
     if comm.empty:
         return []

@@ -91,7 +91,8 @@ def recommended_option(
 
 
 def late_milestones(c: Consolidated, j: Judgement) -> list[Statement]:
-    """P6.LATE: overdue milestones (Kernaussage) and a recommendation to reschedule them."""
+    """P6.LATE: overdue milestones (Kernaussage), or that all are on time (Befund).
+    P6.REC-LATE: the steering group sets cause and new date for the overdue ones."""
     late = c.phase6.late_milestones
     ms = c.phase6.milestones
     if ms.empty:
