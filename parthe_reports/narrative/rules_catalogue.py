@@ -92,8 +92,10 @@ def quick_wins(c: Consolidated, j: Judgement) -> list[Statement]:
             Statement("P4.QUICK-WINS", F, text, "quickwins", ref, figs, (("quickwins", "keine"),))
         ]
     text = (
-        f"{count(len(qw), 'Maßnahme')} {verb(len(qw), 'ist ein Quick Win', 'sind Quick Wins')} (breiter Konsens, Beginn binnen "
-        f"{number(rule.months)} Monaten, höchstens {approx_money(rule.max_cost)}), zusammen {approx_money(qw['cost_total'].sum())}."
+        f"{count(len(qw), 'Maßnahme')} "
+        f"{verb(len(qw), 'ist ein Quick Win', 'sind Quick Wins')} (breiter Konsens, Beginn binnen "
+        f"{number(rule.months)} Monaten, höchstens {approx_money(rule.max_cost)}), "
+        f"zusammen {approx_money(qw['cost_total'].sum())}."
     )
     rec = f"Mit den Quick Wins sollte die Umsetzung beginnen: {_titles(qw)}."
     return [
@@ -112,7 +114,8 @@ def single_measures(c: Consolidated, j: Judgement) -> list[Statement]:
     total = c.phase4.totals.get("cost_total", 0.0)
     cost = float(single["cost_total"].sum())
     text = (
-        f"{count(len(single), 'Maßnahme')} {verb(len(single), 'ist eine kommunale Einzelmaßnahme', 'sind kommunale Einzelmaßnahmen')} "
+        f"{count(len(single), 'Maßnahme')} "
+        f"{verb(len(single), 'ist eine kommunale Einzelmaßnahme', 'sind kommunale Einzelmaßnahmen')} "
         f"(eine Kommune, keine Partner) mit {approx_money(cost)}"
     )
     if total:
@@ -194,7 +197,8 @@ def goal_alignment(c: Consolidated, j: Judgement) -> list[Statement]:
             )
         if len(without_measure):
             parts.append(
-                f"{count(len(without_measure), 'Verbundziel')} ohne Maßnahme ({join_de(without_measure['goal_id'].astype(str))})"
+                f"{count(len(without_measure), 'Verbundziel')} ohne Maßnahme "
+                f"({join_de(without_measure['goal_id'].astype(str))})"
             )
         text = f"Beim Abgleich mit den Verbundzielen fallen auf: {join_de(parts)}."
     figs = {

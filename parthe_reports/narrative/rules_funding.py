@@ -142,7 +142,8 @@ def unfunded(c: Consolidated, j: Judgement) -> list[Statement]:
     # Candidates are for measures still to be done; the count says so.
     text = (
         f"{count(len(m), 'Maßnahme')} mit zusammen {approx_money(m['cost_total'].sum())} "
-        f"{verb(len(m), 'hat', 'haben')} noch keinen Förderantrag; für {number(with_option)} davon gibt es ein offenes Programm des Themenbereichs."
+        f"{verb(len(m), 'hat', 'haben')} noch keinen Förderantrag; für {number(with_option)} "
+        "davon gibt es ein offenes Programm des Themenbereichs."
     )
     return [
         Statement(
@@ -173,7 +174,10 @@ def candidates(c: Consolidated, j: Judgement) -> list[Statement]:
     x, o = max(cands, key=lambda xo: xo[0].cost)
     when = f"Frist {date_de(o.deadline)}" if o.deadline else "ohne feste Frist"
     rate = f", Förderquote {percent(o.rate, 0)}" if o.rate == o.rate else ""
-    text = f"Für {quoted(x.title)} ({approx_money(x.cost)}) sollte ein Antrag bei {quoted(o.programme)} vorbereitet werden ({when}{rate})."
+    text = (
+        f"Für {quoted(x.title)} ({approx_money(x.cost)}) sollte ein Antrag bei "
+        f"{quoted(o.programme)} vorbereitet werden ({when}{rate})."
+    )
     return [
         Statement(
             "P5.REC-CANDIDATE",
@@ -218,5 +222,9 @@ def expired(c: Consolidated, j: Judgement) -> list[Statement]:
     if gone.empty:
         return []
     items = join_de(quoted(p) for p in gone["programme"].head(3))
-    text = f"{count(len(gone), 'Programm')} {verb(len(gone), 'ist', 'sind')} abgelaufen und {verb(len(gone), 'wird', 'werden')} nur noch gesondert geführt: {items}."
+    n = len(gone)
+    text = (
+        f"{count(n, 'Programm')} {verb(n, 'ist', 'sind')} abgelaufen und "
+        f"{verb(n, 'wird', 'werden')} nur noch gesondert geführt: {items}."
+    )
     return [Statement("P5.EXPIRED", F, text, "programme", "", {"expired": len(gone)})]

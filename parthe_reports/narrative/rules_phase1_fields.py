@@ -128,7 +128,10 @@ def cluster_top(c: Consolidated, j: Judgement) -> list[Statement]:
     if cl.empty or not cl["score"].iloc[0] > 0:
         return []
     row = cl.iloc[0]
-    text = f"Das höchste Kooperationspotenzial hat der Themenbereich {row['topic']} mit {number(row['score'])} von 100 Punkten"
+    text = (
+        f"Das höchste Kooperationspotenzial hat der Themenbereich {row['topic']} "
+        f"mit {number(row['score'])} von 100 Punkten"
+    )
     strong, weak = tuple(row["strength_municipalities"]), tuple(row["weakness_municipalities"])
     if row["complementarity"] > 0 and strong and weak:
         text += (

@@ -94,7 +94,10 @@ def no_data(c: Consolidated, code: str, j: Judgement) -> list[Statement]:
     p = c.profiles[code]
     if p.has_data:
         return []
-    text = f"Von der {kind_noun(c.region, code)} {name_of(c.region, code)} liegt kein auswertbares Workbook vor; das Profil zeigt nur, was andere Workbooks über sie enthalten."
+    text = (
+        f"Von der {kind_noun(c.region, code)} {name_of(c.region, code)} liegt kein auswertbares "
+        "Workbook vor; das Profil zeigt nur, was andere Workbooks über sie enthalten."
+    )
     return [
         Statement(
             "PR.NO-DATA",

@@ -95,7 +95,8 @@ def sheets(book: ValidatedWorkbook, region: Region, j: Judgement) -> list[Statem
         return []
     per = Counter(f.sheet for f in book.findings if f.sheet)
     clean = [s for s in names if not per.get(s)]
-    text = f"{number(len(clean))} von {count(len(names), 'Tabellenblatt', 'Tabellenblättern')} {verb(len(clean), 'ist', 'sind')} ohne Befund"
+    sheets_ = count(len(names), "Tabellenblatt", "Tabellenblättern")
+    text = f"{number(len(clean))} von {sheets_} {verb(len(clean), 'ist', 'sind')} ohne Befund"
     if per:
         sheet, hits = per.most_common(1)[0]
         text += f"; die meisten Befunde betreffen {quoted(sheet)} ({number(hits)})"
@@ -119,7 +120,8 @@ def fix_first(book: ValidatedWorkbook, region: Region, j: Judgement) -> list[Sta
     codes = Counter(f.code for f in errors).most_common(1)[0]
     example = next(f for f in errors if f.code == codes[0])
     text = (
-        f"Bitte zuerst {verb(len(errors), 'den Fehler', f'die {number(len(errors))} Fehler')} beheben und das Workbook erneut einreichen; "
+        f"Bitte zuerst {verb(len(errors), 'den Fehler', f'die {number(len(errors))} Fehler')} "
+        "beheben und das Workbook erneut einreichen; "
         f"am häufigsten: {example.message.rstrip('.')} ({number(codes[1])}×)."
     )
     return [Statement("PB.REC-FIX", E, text, "befunde", "", {"errors": len(errors)})]
@@ -154,7 +156,10 @@ def money_moved(d: ProgressDiff, region: Region, j: Judgement) -> list[Statement
     f = d.figures
     since = f"Seit dem letzten Bericht (Stichtag {date_de(d.old_stichtag)})"
     if f.newly_granted > 0:
-        text = f"{since} wurden {approx_money(f.newly_granted)} Fördermittel neu bewilligt; insgesamt sind es jetzt {approx_money(f.granted_after)}."
+        text = (
+            f"{since} wurden {approx_money(f.newly_granted)} Fördermittel neu bewilligt; "
+            f"insgesamt sind es jetzt {approx_money(f.granted_after)}."
+        )
     else:
         text = f"{since} wurden keine Fördermittel neu bewilligt; insgesamt sind es {approx_money(f.granted_after)}."
     return [

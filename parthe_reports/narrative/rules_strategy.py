@@ -168,7 +168,8 @@ def workshop_approval(c: Consolidated, j: Judgement) -> list[Statement]:
         Statement(
             "P2.APPROVAL-TOP",
             K,
-            f"Die breiteste Zustimmung erhielt {quoted(best['result'])} ({best['workshop']}, {percent(best['approval'])} dafür).",
+            f"Die breiteste Zustimmung erhielt {quoted(best['result'])} "
+            f"({best['workshop']}, {percent(best['approval'])} dafür).",
             "werkstaetten",
             "",
             {"result": best["result"], "approval": best["approval"]},
@@ -189,7 +190,10 @@ def legal_framework(c: Consolidated, j: Judgement) -> list[Statement]:
     n = len(c.phase2.legal_framework)
     if not n:
         return []
-    text = f"Der rechtliche Rahmen umfasst {count(n, 'Rechtsgrundlage')}; sie bestimmen, welche Strukturoptionen (Phase 6) in Frage kommen."
+    text = (
+        f"Der rechtliche Rahmen umfasst {count(n, 'Rechtsgrundlage')}; sie bestimmen, welche "
+        "Strukturoptionen (Phase 6) in Frage kommen."
+    )
     return [Statement("P2.LEGAL", F, text, "rahmenbedingungen", "", {"laws": n})]
 
 
@@ -239,7 +243,10 @@ def goals_without_measures(c: Consolidated, j: Judgement) -> list[Statement]:
     if empty.empty:
         return []
     items = join_de(f"{r['goal_id']} {quoted(r['goal'])}" for _, r in empty.iterrows())
-    text = f"Für {verb(len(empty), 'das Verbundziel', 'die Verbundziele')} {items} sollte eine Maßnahme in den Katalog aufgenommen werden."
+    text = (
+        f"Für {verb(len(empty), 'das Verbundziel', 'die Verbundziele')} {items} sollte eine "
+        "Maßnahme in den Katalog aufgenommen werden."
+    )
     claims = tuple((f"goal-measures:{gid}", "keine") for gid in empty["goal_id"])
     return [
         Statement(
@@ -366,7 +373,8 @@ def communication(c: Consolidated, j: Judgement) -> list[Statement]:
             Statement(
                 "P3.COMMUNICATION-GAPS",
                 F,
-                f"Ohne Verantwortliche oder Termin {verb(len(gaps), 'ist', 'sind')} {join_de(quoted(e) for e in gaps['element'])}.",
+                f"Ohne Verantwortliche oder Termin {verb(len(gaps), 'ist', 'sind')} "
+                f"{join_de(quoted(e) for e in gaps['element'])}.",
                 "kommunikation",
                 "",
                 {"elements": len(gaps)},

@@ -56,7 +56,10 @@ def recommended_option(
         return []
     rec = c.phase6.recommended_option
     if rec is None:
-        text = f"{count(len(opts), 'Strukturoption')} {verb(len(opts), 'ist', 'sind')} bewertet; eine Empfehlung ist noch nicht ausgesprochen."
+        text = (
+            f"{count(len(opts), 'Strukturoption')} {verb(len(opts), 'ist', 'sind')} bewertet; "
+            "eine Empfehlung ist noch nicht ausgesprochen."
+        )
         return [
             Statement(
                 "P6.STRUCTURE",
@@ -76,7 +79,11 @@ def recommended_option(
     )
     same = opts[(opts["rating"] == row["rating"]) & (opts["option"] != rec)]
     if len(same):
-        text += f"; gleich bewertet {verb(len(same), 'ist', 'sind')} {join_de(quoted(o) for o in same['option'])}, den Ausschlag gibt die Empfehlung der Lenkungsgruppe"
+        text += (
+            f"; gleich bewertet {verb(len(same), 'ist', 'sind')} "
+            f"{join_de(quoted(o) for o in same['option'])}, den Ausschlag gibt die Empfehlung "
+            "der Lenkungsgruppe"
+        )
     return [
         Statement(
             "P6.STRUCTURE",
@@ -119,7 +126,8 @@ def late_milestones(c: Consolidated, j: Judgement) -> list[Statement]:
     text = (
         f"{count(len(late), 'Meilenstein')} {verb(len(late), 'ist', 'sind')} überfällig: {items}."
     )
-    rec = f"Die Lenkungsgruppe sollte für {verb(len(late), 'den überfälligen Meilenstein', 'die überfälligen Meilensteine')} Ursache und neuen Termin festlegen."
+    which = verb(len(late), "den überfälligen Meilenstein", "die überfälligen Meilensteine")
+    rec = f"Die Lenkungsgruppe sollte für {which} Ursache und neuen Termin festlegen."
     return [
         Statement(
             "P6.LATE",
@@ -163,7 +171,10 @@ def change_management(c: Consolidated, j: Judgement) -> list[Statement]:
         return []
     get = dict(zip(by["status"], by["measures"], strict=True))
     done, late = int(get.get("erledigt", 0)), int(get.get("verzögert", 0))
-    text = f"Von {count(total, 'Maßnahme')} des Veränderungsmanagements {verb(done, 'ist', 'sind')} {number(done)} erledigt"
+    text = (
+        f"Von {count(total, 'Maßnahme')} des Veränderungsmanagements "
+        f"{verb(done, 'ist', 'sind')} {number(done)} erledigt"
+    )
     text += f" und {number(late)} verzögert." if late else "; keine ist verzögert."
     return [
         Statement(
@@ -182,7 +193,10 @@ def follow_up(c: Consolidated, j: Judgement) -> list[Statement]:
     f = c.phase6.follow_up_applications
     if f.empty:
         return []
-    text = f"{count(len(f), 'Förderantrag')} über {approx_money(f['requested'].sum())} {verb(len(f), 'ist', 'sind')} in Vorbereitung."
+    text = (
+        f"{count(len(f), 'Förderantrag')} über {approx_money(f['requested'].sum())} "
+        f"{verb(len(f), 'ist', 'sind')} in Vorbereitung."
+    )
     return [
         Statement(
             "P6.FOLLOW-UP",
