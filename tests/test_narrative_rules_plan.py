@@ -268,3 +268,25 @@ def test_cost_key_names_the_formula_and_the_extremes():
         "Nach dem Kostenschlüssel (Anteil einer Kommune = Einwohner der Kommune ÷ Einwohner aller "
         f"Kommunen) trägt Ort BBB den größten Anteil (60{NB}%), Ort AAA den kleinsten (20{NB}%)."
     )
+
+
+def test_follow_up_funding_means_continuing_the_cooperation():
+    """It counts only applications of Art „Anschlussförderung Verbund“, recommends one when
+    there is none, and says nothing while the Art column is missing."""
+    rows = {
+        "funding_applications": [
+            app("A1", "in Vorbereitung", 80_000),
+            app("A2", "eingereicht", 9_000),
+        ]
+    }
+    c = model(rows)
+    assert r6.follow_up(c, J) == []
+    c.phase5.applications = c.phase5.applications.assign(
+        kind=["Anschlussförderung Verbund", "Erstantrag"]
+    )
+    assert said(r6.follow_up(c, J), "P6.FOLLOW-UP") == [
+        f"Für die Fortführung der Kooperation liegt 1 Antrag auf Anschlussförderung über 80.000{NB}€ vor (1 in Vorbereitung)."
+    ]
+    c.phase5.applications = c.phase5.applications.assign(kind=["Erstantrag", "Erstantrag"])
+    (s,) = r6.follow_up(c, J)
+    assert s.kind.value == "Empfehlung" and "noch keine Anschlussförderung" in s.text

@@ -188,25 +188,32 @@ def change_management(c: Consolidated, j: Judgement) -> list[Statement]:
     ]
 
 
+FOLLOW_UP = "Anschlussförderung Verbund"  # Förderanträge › Art (contract version 2)
+
+
 def follow_up(c: Consolidated, j: Judgement) -> list[Statement]:
-    """P6.FOLLOW-UP: applications in preparation (what Anschlussförderung can draw on)."""
-    f = c.phase6.follow_up_applications
-    if f.empty:
+    """P6.FOLLOW-UP: funding for continuing the cooperation itself (Förderanträge with Art
+    „Anschlussförderung Verbund“, not refused), or that there is none yet (E). Says nothing
+    while the workbooks lack the Art column: other pending applications are not it."""
+    apps = c.phase5.applications
+    if "kind" not in apps.columns:
         return []
-    text = (
-        f"{count(len(f), 'Förderantrag')} über {approx_money(f['requested'].sum())} "
-        f"{verb(len(f), 'ist', 'sind')} in Vorbereitung."
-    )
-    return [
-        Statement(
-            "P6.FOLLOW-UP",
-            F,
-            text,
-            "anschlussfoerderung",
-            table("Förderanträge in Vorbereitung"),
-            {"applications": len(f)},
+    mine = apps[(apps["kind"] == FOLLOW_UP) & (apps["status"] != "abgelehnt")]
+    ref = table("Anschlussförderung des Verbunds")
+    if mine.empty:
+        text = (
+            "Für die Fortführung der Kooperation ist noch keine Anschlussförderung beantragt "
+            "oder in Vorbereitung; sie sollte vor dem Ende der laufenden Förderung beantragt werden."
         )
-    ]
+        return [Statement("P6.FOLLOW-UP", E, text, "anschlussfoerderung", ref, {"applications": 0})]
+    status = join_de(f"{number(n)} {s}" for s, n in mine["status"].value_counts().items())
+    text = (
+        f"Für die Fortführung der Kooperation {verb(len(mine), 'liegt', 'liegen')} "
+        f"{count(len(mine), 'Antrag')} auf Anschlussförderung über "
+        f"{approx_money(mine['requested'].sum())} vor ({status})."
+    )
+    figs = {"applications": len(mine), "requested": float(mine["requested"].sum())}
+    return [Statement("P6.FOLLOW-UP", F, text, "anschlussfoerderung", ref, figs)]
 
 
 def cost_key(c: Consolidated, j: Judgement) -> list[Statement]:
