@@ -245,7 +245,7 @@ def unchanged(d: ProgressDiff, region: Region, j: Judgement) -> list[Statement]:
             "FB.UNCHANGED",
             K if len(quiet) == len(GROUPS) else F,
             text,
-            "massnahmen",
+            "zusammenfassung",
             "",
             {"unchanged": tuple(quiet)},
         )
