@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from parthe_reports.paths import REGION_CONFIG
 
@@ -32,6 +33,30 @@ class Municipality:
 
 
 @dataclass(frozen=True)
+class Judgement:
+    """Thresholds that are a matter of judgement, read by ``narrative`` (``[judgement]``).
+
+    Each decides whether a generated sentence says something; the defaults are documented
+    in ``region.toml``. Percentages are on the 0–100 scale, amounts in euros.
+    """
+
+    high_vacancy_rate: float = 25.0  # a municipality's share of vacant posts counts as high
+    low_digitalisation: float = 2.5  # mean Digitalisierungsgrad (1–5) below this counts as low
+    large_investment_need: float = 3_000_000.0  # one municipality's need named as large
+    poor_condition_share: float = 25.0  # share of objects mangelhaft/kritisch named as high
+    outdated_document_years: int = 10  # a document older than this counts as outdated
+    top_fields: int = 3  # how many Top-Kooperationsfelder the Priorisierung names
+    rank_divergence: int = 4  # ranks apart at which priority and potential „diverge“
+    low_approval: float = 66.7  # a workshop result below this approval counts as contested
+    cost_concentration: float = 40.0  # one topic's share of all measure costs named as high
+    quick_win_months: int = 12  # Quick Win: start within this many months of the Stichtag
+    quick_win_max_cost: float = 50_000.0  # Quick Win: Kosten gesamt at most this
+    low_funding_rate: float = 50.0  # a funding rate below this counts as low
+    urgent_deadline_days: int = 30  # a deadline within this many days is urgent
+    profile_gap: float = 20.0  # points between own and regional cluster score worth naming
+
+
+@dataclass(frozen=True)
 class Region:
     """The cooperation: its name, members and topic areas in their defined order."""
 
@@ -44,6 +69,7 @@ class Region:
     state: str = ""
     schedules: dict[str, str] = field(default_factory=dict)
     keep_last_runs: int = 20
+    judgement: Judgement = field(default_factory=Judgement)
 
     @cached_property  # asked per cell by validation: at 1,000 municipalities a rebuilt tuple costs
     def codes(self) -> tuple[str, ...]:
@@ -83,7 +109,22 @@ def region_from_dict(raw: dict, source: str = "region.toml") -> Region:
         guiding_questions=tuple(raw.get("guiding_questions", [])),
         schedules=dict(raw.get("schedules", {})),
         keep_last_runs=int(raw.get("retention", {}).get("keep_last_runs", 20)),
+        judgement=_judgement(raw.get("judgement", {}), source),
     )
+
+
+def _judgement(raw: dict, source: str) -> Judgement:
+    """``[judgement]`` over the defaults; an unknown key or a non-number is refused."""
+    known = {f.name: f.type for f in fields(Judgement)}
+    unknown = sorted(set(raw) - set(known))
+    if unknown:
+        raise ValueError(f"{source}: [judgement] kennt {', '.join(unknown)} nicht")
+    values: dict[str, Any] = {}
+    for key, value in raw.items():
+        if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+            raise ValueError(f"{source}: [judgement] {key} = {value!r} ist keine Zahl ≥ 0")
+        values[key] = int(value) if known[key] in ("int", int) else float(value)
+    return Judgement(**values)
 
 
 def _municipality(raw: dict, source: str) -> Municipality:

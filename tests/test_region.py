@@ -50,3 +50,41 @@ def test_duplicate_code_is_refused() -> None:
     raw["municipalities"][1]["code"] = raw["municipalities"][0]["code"]
     with pytest.raises(ValueError, match="doppelt"):
         region_from_dict(raw)
+
+
+def test_judgement_defaults_and_overrides() -> None:
+    """It reads [judgement] over documented defaults; an omitted table keeps the defaults."""
+    raw = tomllib.loads(REGION_CONFIG.read_text(encoding="utf-8"))
+    assert load_region().judgement.quick_win_max_cost == 50_000.0
+    raw["judgement"] = {"quick_win_months": 6, "high_vacancy_rate": 30}
+    j = region_from_dict(raw).judgement
+    assert (j.quick_win_months, j.high_vacancy_rate, j.low_funding_rate) == (6, 30.0, 50.0)
+    assert isinstance(j.quick_win_months, int) and isinstance(j.high_vacancy_rate, float)
+    del raw["judgement"]
+    assert region_from_dict(raw).judgement.quick_win_months == 12
+
+
+@pytest.mark.parametrize(
+    ("table", "needle"),
+    [
+        ({"quick_win_monate": 6}, "kennt quick_win_monate nicht"),
+        ({"top_fields": "drei"}, "keine Zahl"),
+        ({"top_fields": -1}, "keine Zahl"),
+    ],
+)
+def test_bad_judgement_is_refused_in_german(table: dict, needle: str) -> None:
+    """It refuses an unknown key or a value that is not a number ≥ 0."""
+    raw = tomllib.loads(REGION_CONFIG.read_text(encoding="utf-8"))
+    raw["judgement"] = table
+    with pytest.raises(ValueError, match=needle):
+        region_from_dict(raw)
+
+
+def test_shipped_judgement_table_equals_the_defaults() -> None:
+    """It documents the defaults in region.toml: every key present, every value the default."""
+    from dataclasses import asdict
+
+    from parthe_reports.region import Judgement
+
+    raw = tomllib.loads(REGION_CONFIG.read_text(encoding="utf-8"))
+    assert raw["judgement"] == asdict(Judgement())
