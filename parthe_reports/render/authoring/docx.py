@@ -16,7 +16,10 @@ from docx.section import Section
 from docx.shared import Cm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
-FONT = "Arial"  # LibreOffice substitutes the metric-compatible Liberation Sans
+# Word users have Arial; the server has its metric-compatible twin Liberation Sans (Debian
+# fonts-liberation2), which LibreOffice substitutes, so line breaks agree on both sides.
+FONT = "Arial"
+_THEME_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 ACCENT = RGBColor(0x1F, 0x4E, 0x5F)  # dark teal of the Partheland documents
 MARKER = RGBColor(0xC0, 0x00, 0x00)
 TABLE_STYLE = "Parthe Tabelle"
@@ -80,6 +83,37 @@ def setup_styles(doc: DocxDocument) -> None:
         toc.paragraph_format.space_after = Pt(2)
     _add_table_style(doc, TABLE_STYLE, header_fill="1F4E5F", header_color="FFFFFF")
     _add_table_style(doc, QUADRANT_STYLE, header_fill=None, header_color=None)
+    _no_theme_fonts(doc)
+    _plain_bullets(doc)
+
+
+def _no_theme_fonts(doc: DocxDocument) -> None:
+    """Every style (and the document defaults) names FONT itself.
+
+    A theme-font attribute (w:asciiTheme="majorHAnsi" …) wins over w:ascii, so the headings
+    came out in the theme's Calibri/Cambria; monospace styles keep their own font.
+    """
+    for fonts in doc.styles.element.iter(qn("w:rFonts")):
+        themed = any(fonts.get(qn(a)) is not None for a in _THEME_ATTRS)
+        for attr in _THEME_ATTRS:
+            fonts.attrib.pop(qn(attr), None)
+        if themed or fonts.get(qn("w:ascii")) in (None, FONT):
+            for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+                fonts.set(qn(attr), FONT)
+
+
+def _plain_bullets(doc: DocxDocument) -> None:
+    """Bullets as „•“ in FONT: the default's Symbol-font private-use glyph has no twin on
+    the server and fell back to DejaVu Sans."""
+    numbering = doc.part.numbering_part.element
+    for lvl in numbering.iter(qn("w:lvl")):
+        text = lvl.find(qn("w:lvlText"))
+        if text is None or text.get(qn("w:val"), "").startswith("%"):
+            continue
+        text.set(qn("w:val"), "•")
+        for fonts in lvl.iter(qn("w:rFonts")):
+            fonts.set(qn("w:ascii"), FONT)
+            fonts.set(qn("w:hAnsi"), FONT)
 
 
 def _east_asia_font(style, name: str) -> None:
