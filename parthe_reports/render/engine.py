@@ -16,6 +16,7 @@ from jinja2 import Environment, StrictUndefined
 from markupsafe import Markup, escape
 
 from parthe_reports.paths import WORD_TEMPLATES
+from parthe_reports.render.toc import fill_toc
 
 
 @dataclass(frozen=True)
@@ -64,12 +65,12 @@ def missing_variables(path: Path, context: dict[str, Any]) -> set[str]:
 # (Prefect's default runner, Dask workers) concurrent renders sporadically got plain
 # elements ("'_Element' object has no attribute 'tbl_lst'"). Rendering is CPU-bound, so
 # threads gained nothing anyway; processes still render in parallel.
-_RENDER_LOCK = threading.Lock()
+RENDER_LOCK = threading.Lock()
 
 
 def render_docx(path: Path, context: dict[str, Any], out_path: Path) -> Path:
     """Render template ``path`` with ``context`` to ``out_path`` (exactly that file)."""
-    with _RENDER_LOCK:
+    with RENDER_LOCK:
         return _render_docx(path, context, out_path)
 
 
@@ -82,6 +83,7 @@ def _render_docx(path: Path, context: dict[str, Any], out_path: Path) -> Path:
     ctx = {k: _materialise(tpl, v) for k, v in context.items()}
     tpl.render(ctx, jinja_env=env, autoescape=True)
     _fit_grids(tpl)
+    fill_toc(tpl.docx)
     out_path.parent.mkdir(parents=True, exist_ok=True)
     tpl.save(str(out_path))
     return out_path

@@ -9,7 +9,7 @@ from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.section import Section
@@ -22,6 +22,8 @@ FONT = "Arial"
 _THEME_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 ACCENT = RGBColor(0x1F, 0x4E, 0x5F)  # dark teal of the Partheland documents
 MARKER = RGBColor(0xC0, 0x00, 0x00)
+TEXT_WIDTH_CM = 16.5  # A4 portrait, margins 2.5 + 2.0 cm
+LANDSCAPE_WIDTH_CM = 25.2
 TABLE_STYLE = "Parthe Tabelle"
 QUADRANT_STYLE = "Parthe Raster"
 MARKER_STYLE = "Beispieldaten-Hinweis"
@@ -81,6 +83,10 @@ def setup_styles(doc: DocxDocument) -> None:
         toc.base_style = normal
         toc.paragraph_format.left_indent = Cm(0.6 * (level - 1))
         toc.paragraph_format.space_after = Pt(2)
+        # Page numbers (written once LibreOffice has laid the document out) flush right.
+        toc.paragraph_format.tab_stops.add_tab_stop(
+            Cm(TEXT_WIDTH_CM), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS
+        )
     _add_table_style(doc, TABLE_STYLE, header_fill="1F4E5F", header_color="FFFFFF")
     _add_table_style(doc, QUADRANT_STYLE, header_fill=None, header_color=None)
     _no_theme_fonts(doc)
@@ -303,11 +309,6 @@ def add_setting(doc: DocxDocument, tag: str, val: str = "true") -> None:
             child.addprevious(el)
             return
     settings.append(el)
-
-
-def set_update_fields(doc: DocxDocument) -> None:
-    """Ask Word to refresh fields (TOC) on opening; the PDF export updates them itself."""
-    add_setting(doc, "w:updateFields")
 
 
 def page_break(doc: DocxDocument) -> None:

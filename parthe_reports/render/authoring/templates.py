@@ -205,8 +205,7 @@ def _title_page(w: _Writer, spec: DocSpec) -> None:
         b.add_field(
             w.para(""),
             'TOC \\o "1-2" \\h \\z \\u',
-            "Das Inhaltsverzeichnis wird beim Öffnen in Word (Felder aktualisieren) "
-            "oder beim PDF-Export erzeugt.",
+            "Inhalt",  # replaced by the entries at render time (render/toc.py)
             dirty=True,
         )
         b.page_break(doc)
@@ -270,7 +269,6 @@ def build_template(spec: DocSpec, out_dir: Path = WORD_TEMPLATES) -> Path:
     doc.core_properties.comments = ""
     doc.core_properties.language = "de-DE"
     _language(doc)
-    b.set_update_fields(doc)
     _header_footer(doc, spec)
     w = _Writer(doc)
     _title_page(w, spec)
