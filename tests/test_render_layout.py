@@ -42,7 +42,10 @@ def unintended(fonts: set[str]) -> set[str]:
 def test_unintended_fonts_are_recognised():
     """It flags DejaVu and Symbol, not the Liberation, Carlito or Caladea families."""
     assert unintended({"LiberationSans-Bold", "Carlito", "Caladea-Italic"}) == set()
-    assert unintended({"LiberationSans", "DejaVuSans", "OpenSymbol"}) == {"DejaVuSans", "OpenSymbol"}
+    assert unintended({"LiberationSans", "DejaVuSans", "OpenSymbol"}) == {
+        "DejaVuSans",
+        "OpenSymbol",
+    }
 
 
 @pytest.mark.libreoffice

@@ -186,14 +186,13 @@ def _run_lo(docx_paths: list[Path], pdfs: list[Path] | None, tocs: bool, timeout
         profile = Path(tmp) / "profile"
         _init_profile(binary, profile, timeout)
         toc_files = [Path(tmp) / f"toc-{i}.txt" for i in range(len(docx_paths))]
+        dsts: list[Path | None] = list(pdfs) if pdfs else [None] * len(docx_paths)
         listing = Path(tmp) / "list.txt"
         listing.write_text(
             "".join(
                 f"{src.resolve().as_uri()}\t{dst.resolve().as_uri() if dst else '-'}"
                 f"\t{toc.as_uri() if tocs else '-'}\n"
-                for src, dst, toc in zip(
-                    docx_paths, pdfs or [None] * len(docx_paths), toc_files, strict=True
-                )
+                for src, dst, toc in zip(docx_paths, dsts, toc_files, strict=True)
             ),
             encoding="ascii",
         )

@@ -96,7 +96,7 @@ def headings(doc: DocxDocument, levels: range, after: _Element) -> list[tuple[Pa
             continue
         p = Paragraph(el, doc._body)
         lvl = _level(p)
-        if lvl in levels and p.text.strip():
+        if lvl is not None and lvl in levels and p.text.strip():
             out.append((p, lvl))
     return out
 
