@@ -9,13 +9,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from docx.oxml.ns import qn
-from docx.shared import Cm, Twips
+from docx.shared import Cm
 from docxtpl import DocxTemplate, InlineImage
 from jinja2 import Environment, StrictUndefined
 from markupsafe import Markup, escape
 
 from parthe_reports.paths import WORD_TEMPLATES
+from parthe_reports.render.layout import fit_tables
 from parthe_reports.render.toc import fill_toc
 
 
@@ -82,7 +82,7 @@ def _render_docx(path: Path, context: dict[str, Any], out_path: Path) -> Path:
         raise TemplateContextError(f"{path.name}: Kontext ohne {', '.join(sorted(missing))}")
     ctx = {k: _materialise(tpl, v) for k, v in context.items()}
     tpl.render(ctx, jinja_env=env, autoescape=True)
-    _fit_grids(tpl)
+    fit_tables(tpl.docx)
     fill_toc(tpl.docx)
     out_path.parent.mkdir(parents=True, exist_ok=True)
     tpl.save(str(out_path))
@@ -114,32 +114,3 @@ def _protect(value: Any) -> Any:
     if isinstance(value, list | tuple):
         return [_protect(v) for v in value]
     return value
-
-
-def _fit_grids(tpl: DocxTemplate) -> None:
-    """Column loops ({%tc for %}) clone cells with their template widths, but docxtpl
-    spreads the table grid evenly; give the grid the cells' widths, scaled to the table."""
-    for table in tpl.docx.tables:
-        tbl = table._tbl
-        grid = tbl.tblGrid.findall(qn("w:gridCol"))
-        first = tbl.tr_lst[0] if tbl.tr_lst else None
-        if first is None:
-            continue
-        widths = [tc.width for tc in first.tc_lst]
-        if len(widths) != len(grid) or any(w is None for w in widths):
-            continue
-        total = sum(int(g.get(qn("w:w")) or 0) for g in grid)
-        want = sum(w.twips for w in widths)
-        if not total or not want:
-            continue
-        scaled = [int(w.twips * total / want) for w in widths]
-        if all(
-            abs(int(g.get(qn("w:w")) or 0) - s) < 20 for g, s in zip(grid, scaled, strict=False)
-        ):
-            continue
-        for g, s in zip(grid, scaled, strict=True):
-            g.set(qn("w:w"), str(s))
-        for tr in tbl.tr_lst:
-            if len(tr.tc_lst) == len(scaled):
-                for tc, s in zip(tr.tc_lst, scaled, strict=True):
-                    tc.width = Twips(s)
