@@ -81,3 +81,12 @@ def test_tables_with_the_same_header_share_their_widths():
     assert len({tuple(_col_widths(t)) for t in measures}) == 1
     other = [t for t in d.tables if t.rows[0].cells[0].text == "Themenbereich"]
     assert other and _col_widths(other[0]) != _col_widths(measures[0])
+
+
+def test_long_tokens_with_digits_may_wrap():
+    """It lets a checksum wrap (not protected) so the date column beside it stays whole."""
+    sha = "a86ea6ae6d23218b0fddb568fa8585e43a276baa19534fd29042bbac9c40901b"
+    assert not is_protected(sha)
+    cols = [measure("Stand", ["01.01.2026"], 8.5), measure("Prüfsumme SHA-256", [sha], 8.5)]
+    widths = distribute(cols, 250.0)
+    assert widths[0] >= width_pt("01.01.2026", 8.5) + PADDING_PT

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import threading
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -15,16 +14,14 @@ from jinja2 import Environment, StrictUndefined
 from markupsafe import Markup, escape
 
 from parthe_reports.paths import WORD_TEMPLATES
+from parthe_reports.render.images import ChartImage
 from parthe_reports.render.layout import fit_tables
+from parthe_reports.render.titlepage import (
+    TITLE_PAGE_KEYS,
+    set_core_properties,
+    title_page_defaults,
+)
 from parthe_reports.render.toc import fill_toc
-
-
-@dataclass(frozen=True)
-class ChartImage:
-    """A drawn chart (PNG bytes) and its printed width; placed in the document as an image."""
-
-    png: bytes
-    width_cm: float = 16.0
 
 
 class TemplateContextError(ValueError):
@@ -56,8 +53,9 @@ def _variables(path: str, mtime_ns: int, size: int) -> frozenset[str]:
 
 
 def missing_variables(path: Path, context: dict[str, Any]) -> set[str]:
-    """Variables the template uses that ``context`` does not supply."""
-    return template_variables(path) - set(context)
+    """Variables the template uses that ``context`` does not supply (the title-page
+    variables have defaults, see ``titlepage``)."""
+    return template_variables(path) - set(context) - set(TITLE_PAGE_KEYS)
 
 
 # python-docx parses with one module-level lxml parser (its custom element classes hang on
@@ -77,13 +75,15 @@ def render_docx(path: Path, context: dict[str, Any], out_path: Path) -> Path:
 def _render_docx(path: Path, context: dict[str, Any], out_path: Path) -> Path:
     tpl = DocxTemplate(str(path))
     env = _environment()
-    missing = template_variables(path) - set(context)
+    missing = missing_variables(path, context)
     if missing:
         raise TemplateContextError(f"{path.name}: Kontext ohne {', '.join(sorted(missing))}")
-    ctx = {k: _materialise(tpl, v) for k, v in context.items()}
+    full = {**title_page_defaults(context), **context}
+    ctx = {k: _materialise(tpl, v) for k, v in full.items()}
     tpl.render(ctx, jinja_env=env, autoescape=True)
     fit_tables(tpl.docx)
     fill_toc(tpl.docx)
+    set_core_properties(tpl.docx, full)
     out_path.parent.mkdir(parents=True, exist_ok=True)
     tpl.save(str(out_path))
     return out_path

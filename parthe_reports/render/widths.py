@@ -28,6 +28,7 @@ FONT_DIRS = (
 )
 _FILES = {False: "LiberationSans-Regular.ttf", True: "LiberationSans-Bold.ttf"}
 _EM = 100  # measure at 100 px per em, scale to the point size
+PROTECTED_MAX_CHARS = 24  # „-1.234.567.890,00 €“ has 19
 WORD_CAP_PT = 110.0  # ≈ 3.9 cm: longer words may hyphenate
 PADDING_PT = 8.0 + 3.0  # cell margins (2 × 80 twips) and a little room for rounding
 SLACK = 1.04  # LibreOffice and Word kern a little differently
@@ -75,8 +76,11 @@ def tokens(text: str) -> list[str]:
 
 
 def is_protected(token: str) -> bool:
-    """Amounts, dates, percentages, IDs, Kürzel: tokens that must never break."""
-    return bool(_PROTECTED.search(token))
+    """Amounts, dates, percentages, IDs, Kürzel: tokens that must never break.
+
+    Longer tokens (checksums, file names, URLs) are not among them: they may wrap.
+    """
+    return len(token) <= PROTECTED_MAX_CHARS and bool(_PROTECTED.search(token))
 
 
 def measure(header: str, cells: Sequence[str], size_pt: float, reference: bool = False) -> Column:

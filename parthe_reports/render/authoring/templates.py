@@ -33,7 +33,7 @@ from parthe_reports.render.spec import (
 )
 
 MARKER_TEXT = "Beispieldaten – nicht zur Vorlage in Gremien"
-SOURCES_TITLE = "Quellen"
+SOURCES_TITLE = "Methodik und Datengrundlage"
 
 
 class _Writer:
@@ -186,15 +186,32 @@ def _shade(cell, fill: str) -> None:
 
 
 def _title_page(w: _Writer, spec: DocSpec) -> None:
+    """Region, title, phase; client, author, status with date; Stichtag; funding notice.
+
+    The values come from ``[documents]`` in region.toml (render/titlepage.py); the
+    software version is in the appendix, not here.
+    """
     doc = w.doc
-    for _ in range(4):
+    w.tag("{%p if doc_logo %}")
+    w.para("{{ doc_logo }}").alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    w.tag("{%p endif %}")
+    for _ in range(3):
         w.para("")
     w.para("{{ region_full_name }}", "Subtitle")
     w.para(spec.title, "Title")
     w.para(spec.phase, "Subtitle")
     w.para("")
-    w.para("Datenstand (Stichtag): {{ stichtag }}")
-    w.para("Version {{ version }} · erstellt am {{ generated }}")
+    _fact(w, "Auftraggeber", "{{ doc_client }}")
+    w.tag("{%p if doc_members %}")
+    w.para("{{ doc_members }}", b.SMALL_STYLE).paragraph_format.space_after = Pt(6)
+    w.tag("{%p endif %}")
+    _fact(w, "Bearbeitung", "{{ doc_author }}")
+    _fact(w, "Status", "{{ doc_status }}")
+    _fact(w, "Datenstand (Stichtag)", "{{ stichtag }}")
+    w.tag("{%p if doc_funding %}")
+    p = w.para("{{ doc_funding }}")
+    p.paragraph_format.space_before = Pt(36)
+    w.tag("{%p endif %}")
     w.tag("{%p if is_example %}")
     p = w.para(MARKER_TEXT, b.MARKER_STYLE)
     p.paragraph_format.space_before = Pt(24)
@@ -211,27 +228,35 @@ def _title_page(w: _Writer, spec: DocSpec) -> None:
         b.page_break(doc)
 
 
+def _fact(w: _Writer, label: str, value: str) -> None:
+    """„Label: value“ with the label in bold."""
+    p = w.doc.add_paragraph()
+    p.add_run(f"{label}: ").bold = True
+    p.add_run(value)
+
+
 def _sources(w: _Writer) -> None:
     from parthe_reports.render.spec import Col
 
     w.para(SOURCES_TITLE, "Heading 1")
     w.para(
-        "Dieses Dokument wurde aus den folgenden Workbooks erzeugt. Die Prüfsumme (SHA-256) "
+        "Dieses Dokument wurde am {{ generated }} aus den folgenden Erhebungsbögen erzeugt "
+        "(Auswertungssoftware parthe-reports, Version {{ version }}). Die Prüfsumme (SHA-256) "
         "weist nach, welcher Stand einer Datei verwendet wurde. Die Spalte „Quelle“ der "
-        "Tabellen nennt für jede Zeile Workbook › Tabellenblatt › Zeile."
+        "Tabellen nennt für jede Zeile Erhebungsbogen › Tabellenblatt › Zeile."
     )
     w.table(
         Table(
             "sources",
             (
-                Col("Workbook", "workbook", 3.6),
+                Col("Erhebungsbogen", "workbook", 3.6),
                 Col("Kommune", "municipality", 2.2),
                 Col("Stand", "modified", 2.0),
                 Col("Vorlage", "template_version", 1.5),
                 Col("Prüfsumme SHA-256", "sha256", 7.2),
             ),
-            "Es lagen keine Workbooks vor.",
-            "Verwendete Workbooks",
+            "Es lagen keine Erhebungsbögen vor.",
+            "Verwendete Erhebungsbögen",
         )
     )
 
