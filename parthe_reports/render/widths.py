@@ -41,15 +41,21 @@ REFERENCE_HEADERS = frozenset({"Quelle"})
 REFERENCE_CAP_PT = 60.0
 
 
+def font_file(bold: bool = False) -> Path | None:
+    """The Liberation Sans file (regular or bold), or None when it is not installed."""
+    for d in FONT_DIRS:
+        path = d / _FILES[bold]
+        if path.exists():
+            return path
+    return None
+
+
 @lru_cache(maxsize=2)
 def _font(bold: bool) -> Any:
     from PIL import ImageFont
 
-    for d in FONT_DIRS:
-        path = d / _FILES[bold]
-        if path.exists():
-            return ImageFont.truetype(str(path), _EM)
-    return None
+    path = font_file(bold)
+    return ImageFont.truetype(str(path), _EM) if path is not None else None
 
 
 @lru_cache(maxsize=200_000)
