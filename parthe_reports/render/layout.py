@@ -1,5 +1,6 @@
-"""The rendered document's form, decided once its content is known: column widths per
-table (from ``widths``), per section's text width."""
+"""The rendered document's form, decided once its content is known: landscape sections
+with small tables turned portrait, then column widths per table (from ``widths``) within
+each section's text width."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from docx.oxml.ns import qn
 from docx.shared import Twips
 from lxml.etree import _Element
 
-from parthe_reports.render.widths import REFERENCE_HEADERS, distribute, measure
+from parthe_reports.render.widths import PADDING_PT, REFERENCE_HEADERS, distribute, measure
 
 SKIP_STYLES = frozenset({"Parthe Raster"})  # the SWOT quadrants: two equal halves
 DEFAULT_SIZE_PT = 10.5
@@ -148,3 +149,64 @@ def _table_width(tbl: Any, twips: int) -> None:
         tbl_pr.append(tbl_w)
     tbl_w.set(qn("w:w"), str(twips))
     tbl_w.set(qn("w:type"), "dxa")
+
+
+SMALL_TABLE_ROWS = 6  # a landscape section with no more rows than this goes portrait
+
+
+def settle_sections(doc: DocxDocument) -> None:
+    """A landscape section whose tables hold at most ``SMALL_TABLE_ROWS`` rows (and fit the
+    portrait width) becomes portrait and continues on the page before: no near-empty
+    landscape page for a table of three rows."""
+    from docx.enum.section import WD_ORIENT, WD_SECTION
+    from docx.section import Section
+
+    styles = _Styles(doc)
+    found = list(sections(doc))
+    portrait = next((section_width(s) for s, _e in found if not _is_landscape(s)), 0)
+    for i, (sect, elements) in enumerate(found):
+        if not portrait or not _is_landscape(sect):
+            continue
+        tables = [t for el in elements if el.tag == qn("w:tbl") and (t := _Table.read(el, styles))]
+        rows = sum(len(t.columns[0]) if t.columns else 0 for t in tables)
+        if rows > SMALL_TABLE_ROWS or not all(_fits(t, portrait) for t in tables):
+            continue
+        sec = Section(sect, doc.part)
+        width, height = sec.page_width, sec.page_height
+        sec.orientation = WD_ORIENT.PORTRAIT
+        sec.page_width, sec.page_height = height, width
+        sec.start_type = WD_SECTION.CONTINUOUS
+        _footer_tabs(sec, portrait)
+        if i + 1 < len(found) and not _is_landscape(found[i + 1][0]):
+            Section(found[i + 1][0], doc.part).start_type = WD_SECTION.CONTINUOUS
+
+
+def _is_landscape(sect: _Element) -> bool:
+    size = sect.find(qn("w:pgSz"))
+    if size is None:
+        return False
+    return int(size.get(qn("w:w")) or 0) > int(size.get(qn("w:h")) or 0)
+
+
+def _fits(table: _Table, width_twips: int) -> bool:
+    cols = [
+        measure(h, c, table.size, reference=h.strip() in REFERENCE_HEADERS)
+        for h, c in zip(table.header, table.columns, strict=True)
+    ]
+    return sum(c.floor for c in cols) + PADDING_PT * len(cols) <= width_twips / 20
+
+
+def _footer_tabs(sec: Any, width_twips: int) -> None:
+    """Move the footer's right tab (the page number) to the new text width."""
+    from docx.enum.text import WD_TAB_ALIGNMENT
+
+    if sec.footer.is_linked_to_previous:
+        return
+    for p in sec.footer.paragraphs:
+        tabs = p.paragraph_format.tab_stops
+        if not any(t.alignment == WD_TAB_ALIGNMENT.RIGHT for t in tabs):
+            continue
+        for i in reversed(range(len(tabs))):
+            if tabs[i].alignment == WD_TAB_ALIGNMENT.RIGHT:
+                del tabs[i]
+        tabs.add_tab_stop(Twips(width_twips), WD_TAB_ALIGNMENT.RIGHT)

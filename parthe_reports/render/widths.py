@@ -111,8 +111,8 @@ def measure(header: str, cells: Sequence[str], size_pt: float, reference: bool =
     floor = max(floor, hard)
     ceiling = max([floor, head, *widths])
     typical = _percentile(widths, 0.8) if widths else head
-    if reference:
-        typical = ceiling = floor
+    if reference:  # enough for „BOR.xlsx ›“ on a line, never more
+        typical = ceiling = max(floor, min(ceiling, REFERENCE_CAP_PT))
     return Column(hard, floor, max(floor, min(typical, ceiling)), ceiling)
 
 

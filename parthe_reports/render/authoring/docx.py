@@ -91,6 +91,12 @@ def setup_styles(doc: DocxDocument) -> None:
     _add_table_style(doc, QUADRANT_STYLE, header_fill=None, header_color=None)
     _no_theme_fonts(doc)
     _plain_bullets(doc)
+    for name in ("Header", "Footer"):
+        # The default centre/right tabs fit portrait only; each header or footer paragraph
+        # sets its own right tab at its section's width (LibreOffice ignores "clear" tabs).
+        ppr = styles[name].element.get_or_add_pPr()
+        for tabs in ppr.findall(qn("w:tabs")):
+            ppr.remove(tabs)
 
 
 def _no_theme_fonts(doc: DocxDocument) -> None:

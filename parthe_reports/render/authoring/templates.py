@@ -41,7 +41,7 @@ class _Writer:
         self.doc = doc
         self.tables = 0
         self.figures = 0
-        self.width = 16.5
+        self.width = b.TEXT_WIDTH_CM
 
     def tag(self, tag: str) -> None:
         self.doc.add_paragraph(tag)
@@ -173,7 +173,9 @@ class _Writer:
     def orient(self, landscape: bool) -> None:
         sec = self.doc.add_section(WD_SECTION.NEW_PAGE)
         b.set_margins(sec, landscape)
-        self.width = 25.2 if landscape else 16.5
+        self.width = b.LANDSCAPE_WIDTH_CM if landscape else b.TEXT_WIDTH_CM
+        # Each section its own footer: the page number flush right on that section's width.
+        _footer(self.doc, sec, self.width)
 
 
 def _shade(cell, fill: str) -> None:
@@ -268,15 +270,22 @@ def _header_footer(doc: DocxDocument, spec: DocSpec) -> None:
     p.text = f"{{{{ region_name }}}} · {spec.title}"
     p.style = doc.styles["Header"]
     p.runs[0].font.size = Pt(8.5)
-    p.paragraph_format.tab_stops.add_tab_stop(Cm(16.5), WD_TAB_ALIGNMENT.RIGHT)
+    p.paragraph_format.tab_stops.add_tab_stop(Cm(b.TEXT_WIDTH_CM), WD_TAB_ALIGNMENT.RIGHT)
     header.add_paragraph("{%p if is_example %}")
     header.add_paragraph(MARKER_TEXT, style=b.MARKER_STYLE)
     header.add_paragraph("{%p endif %}")
+    _footer(doc, sec, b.TEXT_WIDTH_CM)
+
+
+def _footer(doc: DocxDocument, sec, width_cm: float) -> None:
+    """„Stichtag …“ left, „Seite X von Y“ flush right at ``width_cm``."""
     footer = sec.footer
+    footer.is_linked_to_previous = False
     f = footer.paragraphs[0]
     f.style = doc.styles["Footer"]
-    # The Footer style brings a centre tab (8,25 cm) and a right tab (16,5 cm).
-    f.add_run("Stichtag {{ stichtag }}\t\tSeite ")
+    # One right tab at this section's text width (the Footer style has none).
+    f.paragraph_format.tab_stops.add_tab_stop(Cm(width_cm), WD_TAB_ALIGNMENT.RIGHT)
+    f.add_run("Stichtag {{ stichtag }}\tSeite ")
     b.add_field(f, "PAGE")
     f.add_run(" von ")
     b.add_field(f, "NUMPAGES")
