@@ -90,3 +90,13 @@ def test_long_tokens_with_digits_may_wrap():
     cols = [measure("Stand", ["01.01.2026"], 8.5), measure("Prüfsumme SHA-256", [sha], 8.5)]
     widths = distribute(cols, 250.0)
     assert widths[0] >= width_pt("01.01.2026", 8.5) + PADDING_PT
+
+
+def test_a_reference_column_gives_way_before_words():
+    """It narrows the „Quelle“ column first when the words alone do not fit."""
+    words = ["Verwaltungsaufgaben"] * 3
+    refs = ["BOR.xlsx › Dokumente › 4"] * 3
+    cols = [measure("Thema", words, 8.5), measure("Quelle", refs, 8.5, reference=True)]
+    need = width_pt("Verwaltungsaufgaben", 8.5) * 1.04 + PADDING_PT
+    widths = distribute(cols, need + 40)
+    assert widths[0] >= need - 0.5 and widths[1] < 45

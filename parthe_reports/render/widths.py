@@ -30,8 +30,8 @@ _FILES = {False: "LiberationSans-Regular.ttf", True: "LiberationSans-Bold.ttf"}
 _EM = 100  # measure at 100 px per em, scale to the point size
 PROTECTED_MAX_CHARS = 24  # „-1.234.567.890,00 €“ has 19
 WORD_CAP_PT = 110.0  # ≈ 3.9 cm: longer words may hyphenate
-PADDING_PT = 8.0 + 3.0  # cell margins (2 × 80 twips) and a little room for rounding
-SLACK = 1.04  # LibreOffice and Word kern a little differently
+PADDING_PT = 8.0 + 1.5  # cell margins (2 × 80 twips) and a little room for rounding
+SLACK = 1.02  # LibreOffice and Word kern a little differently
 _SPACE = re.compile(r"[ \t\n\r]+")  # not NBSP: „1.450.000,00 €“ is one token
 _HEADER_BREAKS = re.compile(r"[ \u00ad/-]")  # headers may break at soft hyphens and hyphens
 _PROTECTED = re.compile(r"[0-9€%§]|^[A-ZÄÖÜ]{2,6}[.,;:]?$")
@@ -75,6 +75,7 @@ class Column:
     floor: float
     typical: float
     ceiling: float
+    reference: bool = False  # gives way first when the floors do not fit
 
 
 def tokens(text: str) -> list[str]:
@@ -98,6 +99,8 @@ def measure(header: str, cells: Sequence[str], size_pt: float, reference: bool =
             w = width_pt(tok, size_pt)
             if reference:  # file names in a trace column may wrap; the column stays narrow
                 floor = max(floor, min(w, REFERENCE_CAP_PT))
+                if "." not in tok and "_" not in tok:  # sheet names stay whole
+                    hard = max(hard, min(w, REFERENCE_CAP_PT))
             elif is_protected(tok):
                 hard = max(hard, w)
             else:
@@ -107,13 +110,15 @@ def measure(header: str, cells: Sequence[str], size_pt: float, reference: bool =
     for part in _HEADER_BREAKS.split(header):
         if part:
             floor = max(floor, width_pt(part, size_pt, True) + hyphen)
+            if reference:
+                hard = max(hard, width_pt(part, size_pt, True))
     head = max((width_pt(line, size_pt, True) for line in header.split("\n")), default=0.0)
     floor = max(floor, hard)
     ceiling = max([floor, head, *widths])
     typical = _percentile(widths, 0.8) if widths else head
     if reference:  # enough for „BOR.xlsx ›“ on a line, never more
         typical = ceiling = max(floor, min(ceiling, REFERENCE_CAP_PT))
-    return Column(hard, floor, max(floor, min(typical, ceiling)), ceiling)
+    return Column(hard, floor, max(floor, min(typical, ceiling)), ceiling, reference)
 
 
 def _percentile(values: Sequence[float], q: float) -> float:
@@ -126,7 +131,11 @@ def distribute(columns: Sequence[Column], available_pt: float) -> list[float]:
     pad = PADDING_PT
     need = [
         Column(
-            c.hard * SLACK + pad, c.floor * SLACK + pad, c.typical + pad, c.ceiling * SLACK + pad
+            c.hard * SLACK + pad,
+            c.floor * SLACK + pad,
+            c.typical + pad,
+            c.ceiling * SLACK + pad,
+            c.reference,
         )
         for c in columns
     ]
@@ -140,9 +149,34 @@ def distribute(columns: Sequence[Column], available_pt: float) -> list[float]:
         return _grow(floors, [c.typical for c in need], ceilings, available_pt)
     hard = [c.hard if c.hard > pad else min(c.floor, pad * 3) for c in need]
     if sum(hard) <= available_pt:
-        # Ordinary words give way (hyphenation); amounts, dates and IDs stay whole.
-        return _spread(hard, [f - h for f, h in zip(floors, hard, strict=True)], available_pt)
+        # Trace columns give way first, then the longest words (hyphenation); amounts,
+        # dates and IDs stay whole.
+        refs = [c.reference for c in need]
+        floors = _lower(floors, hard, refs, sum(floors) - available_pt)
+        return _level(floors, hard, available_pt)
     return _spread([0.0] * len(need), floors, available_pt)
+
+
+def _lower(floors: list[float], hard: list[float], which: list[bool], by: float) -> list[float]:
+    """``floors`` of the ``which`` columns lowered toward ``hard`` by ``by`` in all."""
+    room = sum(f - h for f, h, w in zip(floors, hard, which, strict=True) if w)
+    if room <= 0:
+        return floors
+    k = min(1.0, by / room)
+    return [f - k * (f - h) if w else f for f, h, w in zip(floors, hard, which, strict=True)]
+
+
+def _level(floors: list[float], hard: list[float], total: float) -> list[float]:
+    """Cut the widest floors down to one level (never below ``hard``) until they fit."""
+    lo, hi = 0.0, max(floors)
+    for _ in range(40):
+        mid = (lo + hi) / 2
+        if sum(max(h, min(f, mid)) for f, h in zip(floors, hard, strict=True)) <= total:
+            lo = mid
+        else:
+            hi = mid
+    cut = [max(h, min(f, lo)) for f, h in zip(floors, hard, strict=True)]
+    return _spread(cut, cut, total)
 
 
 def _spread(base: list[float], weights: list[float], total: float) -> list[float]:
