@@ -81,3 +81,19 @@ def test_libreoffice_writes_page_numbers_into_the_docx(tmp_path):
     assert pages == sorted(pages) and pages[0] >= 2, pages
     body = docx.Document(str(copy)).element.body
     assert not any(f.get(qn("w:dirty")) for f in body.iter(qn("w:fldChar")))
+
+
+@pytest.mark.libreoffice
+def test_pdf_conversion_can_write_the_pages_back_in_the_same_call(tmp_path):
+    """It writes page numbers into the .docx when asked, and leaves it alone otherwise."""
+    from parthe_reports.render.pdf import convert_to_pdf
+
+    src = rendered_example()["Phase3_Leitbild.docx"]
+    kept, updated = tmp_path / "a" / src.name, tmp_path / "b" / src.name
+    for p in (kept, updated):
+        p.parent.mkdir()
+        shutil.copy(src, p)
+    convert_to_pdf([kept], tmp_path / "pdf-a", timeout=300)
+    convert_to_pdf([updated], tmp_path / "pdf-b", timeout=300, update_docx=True)
+    assert kept.read_bytes() == src.read_bytes()
+    assert all("\t" in line for line in toc_lines(updated))

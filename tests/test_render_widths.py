@@ -95,8 +95,9 @@ def test_long_tokens_with_digits_may_wrap():
 def test_a_reference_column_gives_way_before_words():
     """It narrows the „Quelle“ column first when the words alone do not fit."""
     words = ["Verwaltungsaufgaben"] * 3
-    refs = ["BOR.xlsx › Dokumente › 4"] * 3
+    refs = ["Brandis_Erhebung_2026_final.xlsx › Dokumente › 4"] * 3
     cols = [measure("Thema", words, 8.5), measure("Quelle", refs, 8.5, reference=True)]
-    need = width_pt("Verwaltungsaufgaben", 8.5) * 1.04 + PADDING_PT
-    widths = distribute(cols, need + 40)
-    assert widths[0] >= need - 0.5 and widths[1] < 45
+    need = width_pt("Verwaltungsaufgaben", 8.5) * 1.02 + PADDING_PT
+    sheet = width_pt("Dokumente", 8.5) * 1.02 + PADDING_PT  # sheet names stay whole
+    widths = distribute(cols, need + sheet + 2)
+    assert widths[0] >= need - 0.5 and sheet - 0.5 <= widths[1] < sheet + 3
