@@ -82,6 +82,13 @@ def region_toml(region: Region) -> str:
             lines.append(f"area_km2 = {m.area_km2}")
     lines += ["", "[schedules]"] + [f"{k} = {_toml_str(v)}" for k, v in region.schedules.items()]
     lines += ["", "[retention]", f"keep_last_runs = {region.keep_last_runs}"]
+    d = region.documents
+    lines += ["", "[documents]"] + [
+        f"{k} = {_toml_str(getattr(d, k))}" for k in ("client", "author", "status", "funding")
+    ]
+    lines.append(f"logo_width_cm = {d.logo_width_cm}")
+    if d.logo is not None:
+        lines.append(f"logo = {_toml_str(str(d.logo))}")
     return "\n".join(lines) + "\n"
 
 

@@ -32,6 +32,24 @@ class Municipality:
         return f"{self.kind} {self.name}"
 
 
+STATUSES = ("Entwurf", "Fassung")
+
+
+@dataclass(frozen=True)
+class DocumentsConfig:
+    """Title page and document properties (``[documents]`` in region.toml).
+
+    Empty texts fall back to defaults derived from the region (``Region.documents_*``).
+    """
+
+    client: str = ""  # Auftraggeber; default: the cooperation's full name
+    author: str = ""  # Bearbeitung; default: „Projektbüro <name>“
+    status: str = "Entwurf"  # „Entwurf“ or „Fassung“ (printed as „Fassung vom <date>“)
+    logo: Path | None = None  # PNG or JPEG, relative to region.toml
+    logo_width_cm: float = 4.0
+    funding: str = ""  # e.g. „Gefördert durch …“; nothing printed when empty
+
+
 @dataclass(frozen=True)
 class Judgement:
     """Thresholds that are a matter of judgement, read by ``narrative`` (``[judgement]``).
@@ -70,6 +88,7 @@ class Region:
     schedules: dict[str, str] = field(default_factory=dict)
     keep_last_runs: int = 20
     judgement: Judgement = field(default_factory=Judgement)
+    documents: DocumentsConfig = field(default_factory=DocumentsConfig)
 
     @cached_property  # asked per cell by validation: at 1,000 municipalities a rebuilt tuple costs
     def codes(self) -> tuple[str, ...]:
@@ -86,10 +105,12 @@ def load_region(path: Path = REGION_CONFIG) -> Region:
     """Read and check a region config file; raises ValueError with a German message."""
     with path.open("rb") as fh:
         raw = tomllib.load(fh)
-    return region_from_dict(raw, source=path.name)
+    return region_from_dict(raw, source=path.name, base_dir=path.parent)
 
 
-def region_from_dict(raw: dict, source: str = "region.toml") -> Region:
+def region_from_dict(
+    raw: dict, source: str = "region.toml", base_dir: Path | None = None
+) -> Region:
     munis = tuple(_municipality(m, source) for m in raw.get("municipalities", []))
     codes = [m.code for m in munis]
     if not munis:
@@ -110,6 +131,32 @@ def region_from_dict(raw: dict, source: str = "region.toml") -> Region:
         schedules=dict(raw.get("schedules", {})),
         keep_last_runs=int(raw.get("retention", {}).get("keep_last_runs", 20)),
         judgement=_judgement(raw.get("judgement", {}), source),
+        documents=_documents(raw.get("documents", {}), source, base_dir),
+    )
+
+
+def _documents(raw: dict, source: str, base_dir: Path | None) -> DocumentsConfig:
+    status = str(raw.get("status", "Entwurf")).strip()
+    if status not in STATUSES:
+        raise ValueError(
+            f"{source}: [documents] status „{status}“ ist weder „Entwurf“ noch „Fassung“"
+        )
+    logo = None
+    if raw.get("logo"):
+        logo = Path(str(raw["logo"]))
+        if not logo.is_absolute():
+            logo = (base_dir or Path.cwd()) / logo
+        if not logo.is_file():
+            raise ValueError(f"{source}: [documents] Logo-Datei „{raw['logo']}“ fehlt")
+        if logo.suffix.lower() not in (".png", ".jpg", ".jpeg"):
+            raise ValueError(f"{source}: [documents] Logo „{raw['logo']}“ ist kein PNG/JPEG")
+    return DocumentsConfig(
+        client=str(raw.get("client", "")).strip(),
+        author=str(raw.get("author", "")).strip(),
+        status=status,
+        logo=logo,
+        logo_width_cm=float(raw.get("logo_width_cm", 4.0)),
+        funding=str(raw.get("funding", "")).strip(),
     )
 
 

@@ -44,3 +44,74 @@ def test_different_data_gives_a_different_chart():
     one = charts.heatmap(["Kultur"], ["BRA"], [[10.0]])
     two = charts.heatmap(["Kultur"], ["BRA"], [[90.0]])
     assert one != two
+
+
+def _tick_boxes(fig, axis: str) -> list:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    ax = fig.axes[0]
+    ticks = ax.get_xticklabels() if axis == "x" else ax.get_yticklabels()
+    return [t.get_window_extent(renderer) for t in ticks if t.get_visible() and t.get_text()]
+
+
+def _overlaps(boxes: list) -> bool:
+    return any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1 :])
+
+
+MUNIS = ["Borsdorf", "Brandis", "Großpösna", "Naunhof", "Belgershain", "Parthenstein"]
+
+
+def test_money_ticks_never_collide_and_share_one_unit():
+    """It labels the money axis with plain numbers that do not overlap, the unit once."""
+    series = {m: [1.2e6 * (i + 1), 3e5, 0.0] for i, m in enumerate(MUNIS)}
+    fig = charts._stacked_bars(["Schule", "Kita", "Bauhof"], series, {}, "Bedarf", "Kommune")
+    boxes = _tick_boxes(fig, "x")
+    assert len(boxes) >= 3 and not _overlaps(boxes)
+    ax = fig.axes[0]
+    assert ax.get_xlabel() == "Bedarf (Mio.\u00a0€)"
+    assert not any("€" in t.get_text() for t in ax.get_xticklabels())
+
+
+def test_tick_boxes_can_collide():
+    """It detects overlapping labels (the check above can fail)."""
+    from matplotlib.transforms import Bbox
+
+    assert _overlaps([Bbox.from_bounds(0, 0, 10, 5), Bbox.from_bounds(8, 0, 10, 5)])
+
+
+def test_single_series_has_no_legend_and_empty_categories_are_dropped():
+    """It draws no legend for one series and leaves out categories without a value."""
+    fig = charts._stacked_bars(
+        ["Schule", "Straße", "Kita"], {"Borsdorf": [5e5, 0, 1e5]}, {}, "x", "K"
+    )
+    assert not fig.legends
+    assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["Schule", "Kita"]
+    two = charts._stacked_bars(["Schule"], {"A": [1.0], "B": [2.0]}, {}, "x", "K")
+    assert len(two.legends) == 1
+
+
+def test_the_tables_municipality_order_is_kept():
+    """It orders the bars as the tables list the municipalities when given that order."""
+    table_order = sorted(MUNIS)
+    fig = charts._stacked_bars(MUNIS, {"bewilligt": [1e5] * 6}, {}, "x", "Status", table_order)
+    assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == table_order
+    plain = charts._stacked_bars(MUNIS, {"bewilligt": [1e5] * 6}, {}, "x", "Status")
+    assert [t.get_text() for t in plain.axes[0].get_yticklabels()] == MUNIS
+
+
+def test_units_follow_the_magnitude():
+    """It picks Mio. € from a million on, T€ from ten thousand, € below."""
+    assert charts.money_unit(2.5e6)[1] == "Mio.\u00a0€"
+    assert charts.money_unit(85_000)[1] == "T€"
+    assert charts.money_unit(9_000)[1] == "€"
+
+
+def test_year_ticks_of_a_long_timeline_do_not_collide():
+    """It thins the year labels of a twelve-year span so they stay apart."""
+    bars = [(f"M-{i}", "Kultur", date(2020 + i, 1, 1), date(2021 + i, 6, 30)) for i in range(11)]
+    fig = charts._timeline(bars, {"Kultur": "#123456"}, date(2026, 11, 25))
+    boxes = _tick_boxes(fig, "x")
+    assert 3 <= len(boxes) <= 8 and not _overlaps(boxes)

@@ -10,6 +10,7 @@ from docx.enum.section import WD_ORIENT
 
 from parthe_reports.render import formatting as fmt
 from parthe_reports.render import plan_documents, render_document
+from parthe_reports.render.authoring.templates import SOURCES_TITLE
 from parthe_reports.render.documents import SPECS
 from parthe_reports.render.engine import template_path
 from tests.test_render_fixtures import (
@@ -62,7 +63,7 @@ def test_every_section_heading_is_present(rendered):
     for spec in SPECS.values():
         for name, path in rendered.items():
             if name.startswith(spec.name):
-                assert headings(path) == [s.title for s in spec.sections] + ["Quellen"], name
+                assert headings(path) == [s.title for s in spec.sections] + [SOURCES_TITLE], name
 
 
 def test_title_page_header_footer_and_page_setup(rendered):
@@ -72,7 +73,7 @@ def test_title_page_header_footer_and_page_setup(rendered):
         text = doc_text(path)
         assert "Interkommunaler Verbundraum Partheland" in text
         assert "Datenstand (Stichtag): 25.11.2026" in text
-        assert "erstellt am 25.11.2026" in text
+        assert "Status: Entwurf (Stand 25.11.2026)" in text and "am 25.11.2026 aus den" in text
         sec = d.sections[0]
         assert round(sec.page_width.cm, 1) == 21.0 and round(sec.page_height.cm, 1) == 29.7
         header = [p.text for p in sec.header.paragraphs]

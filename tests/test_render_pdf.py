@@ -41,7 +41,7 @@ def test_every_deliverable_converts_with_plausible_pages_and_updated_fields(tmp_
         assert f"Seite 1 von {n}" in text and f"Seite {n} von {n}" in text, pdf.name
         if not pdf.stem.startswith("Pruefbericht"):
             assert "wird beim Öffnen in Word" not in text, pdf.name  # TOC placeholder replaced
-            assert re.search(r"Quellen\.{5,}\s*\d+", text), pdf.name
+            assert re.search(r"Datengrundlage\s?\.{5,}\s*\d+", text), pdf.name
 
 
 def test_missing_libreoffice_is_reported_in_german(monkeypatch, tmp_path):

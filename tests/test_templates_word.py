@@ -13,7 +13,7 @@ from docx.shared import Pt, RGBColor
 
 from parthe_reports.paths import WORD_TEMPLATES
 from parthe_reports.render import plan_documents, render_document
-from parthe_reports.render.authoring.templates import build_template
+from parthe_reports.render.authoring.templates import SOURCES_TITLE, build_template
 from parthe_reports.render.documents import SPECS
 from parthe_reports.render.engine import (
     TemplateContextError,
@@ -88,7 +88,7 @@ def test_restyled_templates_still_render(jobs, tmp_path):
         out = render_document(moved, tmp_path / job.file_name)
         text = doc_text(out)
         assert ADDED in text and "{{" not in text and "{%" not in text
-        assert headings(out)[-1] == "Quellen"
+        assert headings(out)[-1] == SOURCES_TITLE
         d = docx.Document(str(out))
         assert d.styles["Heading 1"].font.color.rgb == RGBColor(0x80, 0x00, 0x20)
     assert seen == set(SPECS)

@@ -7,12 +7,15 @@ German labels and number formats; each municipality keeps its colour in every ch
 
 from __future__ import annotations
 
+import functools
 import io
+import math
 import warnings
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from parthe_reports.render.formatting import date_de, money_short, number
+from parthe_reports.render.formatting import NBSP, date_de, number
 
 DPI = 170  # sharp at print size (16 cm → 1070 px) and cheap to draw and embed
 WIDTH_IN = 6.3  # 16 cm: the text width of a portrait page
@@ -65,8 +68,28 @@ def _figure(height_in: float) -> Any:
     matplotlib.use("Agg", force=False)
     from matplotlib.figure import Figure
 
+    _use_document_font(matplotlib)
     fig = Figure(figsize=(WIDTH_IN, height_in), dpi=DPI, layout="constrained")
     return fig
+
+
+@functools.cache
+def _use_document_font(matplotlib: Any) -> None:
+    """The documents' font (Liberation Sans, Arial's twin) when installed, else DejaVu Sans.
+
+    Registered from its file: matplotlib's font cache may predate the font's installation.
+    """
+    from matplotlib import font_manager
+
+    from parthe_reports.render.widths import font_file
+
+    regular, bold = font_file(False), font_file(True)
+    if regular is None:
+        return
+    for f in (regular, bold):
+        if f is not None:
+            font_manager.fontManager.addfont(str(f))
+    matplotlib.rcParams["font.family"] = ["Liberation Sans", "DejaVu Sans"]
 
 
 def _png(fig: Any) -> bytes:
@@ -88,10 +111,41 @@ def _style(ax: Any) -> None:
     ax.set_axisbelow(True)
 
 
-def _money_axis(axis: Any) -> None:
-    from matplotlib.ticker import FuncFormatter
+def money_unit(largest: float) -> tuple[float, str]:
+    """One unit for a whole axis, by the largest value: (divisor, „Mio. €“ / „T€“ / „€“)."""
+    if abs(largest) >= 1_000_000:
+        return 1_000_000.0, f"Mio.{NBSP}€"
+    if abs(largest) >= 10_000:
+        return 1_000.0, "T€"
+    return 1.0, "€"
 
-    axis.set_major_formatter(FuncFormatter(lambda v, _pos: money_short(v) if v else "0"))
+
+def _money_axis(axis: Any, largest: float, label: str) -> tuple[float, str]:
+    """Plain numbers on the ticks (at most six), the unit once in the axis label."""
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+    div, unit = money_unit(largest)
+    axis.set_major_locator(MaxNLocator(nbins=5, steps=[1, 2, 2.5, 5, 10]))
+    axis.set_major_formatter(FuncFormatter(lambda v, _pos: number(v / div, 1)))
+    axis.set_label_text(f"{label} ({unit})" if label else unit, fontsize=8)
+    return div, unit
+
+
+def _in_unit(value: float, div: float) -> str:
+    """A bar's value in the axis unit: „0,82“ and „1,5“ (Mio. €), „374“ (T€)."""
+    v = value / div
+    return number(v, 2 if div >= 1_000_000 and abs(v) < 10 else 0 if div < 1_000_000 else 1)
+
+
+def ordered(items: Sequence[str], order: Sequence[str] | None) -> list[int]:
+    """Positions of ``items`` in the order of ``order`` (the tables'); others keep theirs, last."""
+    if not order:
+        return list(range(len(items)))
+    rank = {name: i for i, name in enumerate(order)}
+    return sorted(range(len(items)), key=lambda i: (rank.get(items[i], len(rank)), i))
+
+
+FEW_BARS = 12  # up to this many bars carry their value
 
 
 def stacked_bars(
@@ -100,39 +154,79 @@ def stacked_bars(
     colors: dict[str, str],
     xlabel: str,
     legend_title: str,
+    order: Sequence[str] | None = None,
 ) -> bytes:
-    """Horizontal stacked bars: one bar per category, one segment per series (money)."""
-    fig = _figure(max(2.4, 0.42 * len(categories) + 1.4))
+    """Horizontal stacked bars: one bar per category, one segment per series (money).
+
+    Empty categories and series are dropped; ``order`` (e.g. the municipalities as the
+    tables list them) orders categories and series; a legend only for several series.
+    """
+    return _png(_stacked_bars(categories, series, colors, xlabel, legend_title, order))
+
+
+def _stacked_bars(
+    categories: list[str],
+    series: dict[str, list[float]],
+    colors: dict[str, str],
+    xlabel: str,
+    legend_title: str,
+    order: Sequence[str] | None = None,
+) -> Any:
+    values = {k: [_num(v) for v in vs] for k, vs in series.items()}
+    keep = [i for i in range(len(categories)) if any(vs[i] for vs in values.values())]
+    keep = [keep[i] for i in ordered([categories[k] for k in keep], order)]
+    cats = [categories[i] for i in keep]
+    names = [n for n in series if any(values[n][i] for i in keep)]
+    names = [names[i] for i in ordered(names, order)]
+    fig = _figure(max(2.4, 0.42 * len(cats) + 1.4 + (0.3 if len(names) > 1 else 0.0)))
     ax = fig.add_subplot()
-    left = [0.0] * len(categories)
-    ypos = list(range(len(categories)))
-    for name, values in series.items():
-        ax.barh(ypos, values, left=left, color=colors.get(name, "#888888"), label=name, height=0.65)
-        left = [a + b for a, b in zip(left, values, strict=True)]
-    for y, total in zip(ypos, left, strict=True):
-        if total:
-            ax.text(total, y, " " + money_short(total), va="center", fontsize=7)
-    ax.set_yticks(ypos, categories)
+    left = [0.0] * len(cats)
+    ypos = list(range(len(cats)))
+    for name in names:
+        vals = [values[name][i] for i in keep]
+        ax.barh(ypos, vals, left=left, color=colors.get(name, "#888888"), label=name, height=0.65)
+        left = [a + b for a, b in zip(left, vals, strict=True)]
+    div, unit = _money_axis(ax.xaxis, max([*left, 1.0]), xlabel)
+    if len(cats) <= FEW_BARS:
+        for y, total in zip(ypos, left, strict=True):
+            ax.text(total, y, f" {_in_unit(total, div)}{NBSP}{unit}", va="center", fontsize=7)
+    ax.set_yticks(ypos, cats)
     ax.invert_yaxis()
-    ax.set_xlabel(xlabel, fontsize=8)
     ax.set_xlim(0, max([*left, 1.0]) * 1.18)
-    _money_axis(ax.xaxis)
     _style(ax)
-    ax.legend(
-        title=legend_title,
-        fontsize=7,
-        title_fontsize=7,
-        loc="lower right",
-        frameon=False,
-        ncols=min(3, max(1, len(series))),
-    )
-    return _png(fig)
+    if len(names) > 1:
+        fig.legend(
+            title=legend_title,
+            fontsize=7,
+            title_fontsize=7,
+            loc="outside lower center",
+            frameon=False,
+            ncols=min(4, len(names)),
+        )
+    return fig
 
 
-def heatmap(rows: list[str], cols: list[str], values: list[list[float | None]]) -> bytes:
-    """Topic × municipality heat map of a 0–100 score, the value printed in each cell."""
+def _num(v: Any) -> float:
+    try:
+        f = float(v)
+    except (TypeError, ValueError):
+        return 0.0
+    return 0.0 if math.isnan(f) else f
+
+
+def heatmap(
+    rows: list[str],
+    cols: list[str],
+    values: list[list[float | None]],
+    order: Sequence[str] | None = None,
+) -> bytes:
+    """Topic × municipality heat map of a 0–100 value, printed in each cell; ``order``
+    (the tables' municipality order) orders the columns."""
     import numpy as np
 
+    pos = ordered(cols, order)
+    cols = [cols[j] for j in pos]
+    values = [[r[j] for j in pos] for r in values]
     data = np.array([[np.nan if v is None else v for v in r] for r in values], dtype=float)
     fig = _figure(max(2.6, 0.38 * len(rows) + 1.3))
     ax = fig.add_subplot()
@@ -156,6 +250,9 @@ def heatmap(rows: list[str], cols: list[str], values: list[list[float | None]]) 
     cbar = fig.colorbar(im, ax=ax, shrink=0.8)
     cbar.ax.tick_params(labelsize=7)
     cbar.set_label("Kooperationspotenzial (0–100)", fontsize=7)
+    from matplotlib.ticker import FixedLocator
+
+    cbar.ax.yaxis.set_major_locator(FixedLocator([0, 25, 50, 75, 100]))
     return _png(fig)
 
 
@@ -165,6 +262,14 @@ def timeline(
     stichtag: date | None = None,
 ) -> bytes:
     """Gantt-like chart: (label, group, start, end) per bar, grouped and coloured by group."""
+    return _png(_timeline(bars, group_colors, stichtag))
+
+
+def _timeline(
+    bars: list[tuple[str, str, date, date]],
+    group_colors: dict[str, str],
+    stichtag: date | None = None,
+) -> Any:
     from matplotlib.dates import DateFormatter, YearLocator, date2num
 
     fig = _figure(min(9.0, max(2.4, 0.2 * len(bars) + 1.4)))
@@ -176,7 +281,10 @@ def timeline(
     ax.set_yticks(ypos, [b[0] for b in bars], fontsize=6 if len(bars) > 25 else 7)
     ax.invert_yaxis()
     ax.xaxis_date()
-    ax.xaxis.set_major_locator(YearLocator())
+    # At most eight year labels: „2020202120222023…“ ran together over a long span.
+    years = {d.year for b in bars for d in (b[2], b[3])} | ({stichtag.year} if stichtag else set())
+    span = max(years) - min(years) + 1 if years else 1
+    ax.xaxis.set_major_locator(YearLocator(base=max(1, math.ceil(span / 8))))
     ax.xaxis.set_major_formatter(DateFormatter("%Y"))
     if stichtag:
         ax.axvline(date2num(stichtag), color="#C00000", linewidth=0.8, linestyle="--")
@@ -185,15 +293,15 @@ def timeline(
     from matplotlib.patches import Patch
 
     used = list(dict.fromkeys(b[1] for b in bars))
-    ax.legend(
-        handles=[Patch(color=group_colors.get(g, "#888888"), label=g) for g in used],
-        fontsize=6,
-        loc="upper center",
-        bbox_to_anchor=(0.5, -0.08),
-        ncols=2,
-        frameon=False,
-    )
-    return _png(fig)
+    if len(used) > 1:
+        fig.legend(
+            handles=[Patch(color=group_colors.get(g, "#888888"), label=g) for g in used],
+            fontsize=6,
+            loc="outside lower center",
+            ncols=2,
+            frameon=False,
+        )
+    return fig
 
 
 def milestones(items: list[tuple[str, date, str]], stichtag: date | None = None) -> bytes:
@@ -222,15 +330,14 @@ def milestones(items: list[tuple[str, date, str]], stichtag: date | None = None)
     from matplotlib.lines import Line2D
 
     used = list(dict.fromkeys(i[2] for i in items))
-    ax.legend(
+    fig.legend(
         handles=[
             Line2D([], [], marker="D", linestyle="", color=STATUS_COLORS.get(s, "#888888"), label=s)
             for s in used
         ],
         fontsize=7,
-        loc="upper center",
-        bbox_to_anchor=(0.5, -0.1),
-        ncols=len(used),
+        loc="outside lower center",
+        ncols=min(5, len(used)),
         frameon=False,
     )
     return _png(fig)

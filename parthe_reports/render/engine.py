@@ -4,26 +4,24 @@ from __future__ import annotations
 
 import io
 import threading
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from docx.oxml.ns import qn
-from docx.shared import Cm, Twips
+from docx.shared import Cm
 from docxtpl import DocxTemplate, InlineImage
 from jinja2 import Environment, StrictUndefined
 from markupsafe import Markup, escape
 
 from parthe_reports.paths import WORD_TEMPLATES
-
-
-@dataclass(frozen=True)
-class ChartImage:
-    """A drawn chart (PNG bytes) and its printed width; placed in the document as an image."""
-
-    png: bytes
-    width_cm: float = 16.0
+from parthe_reports.render.images import ChartImage
+from parthe_reports.render.layout import fit_tables, settle_sections
+from parthe_reports.render.titlepage import (
+    TITLE_PAGE_KEYS,
+    set_core_properties,
+    title_page_defaults,
+)
+from parthe_reports.render.toc import fill_toc
 
 
 class TemplateContextError(ValueError):
@@ -55,8 +53,9 @@ def _variables(path: str, mtime_ns: int, size: int) -> frozenset[str]:
 
 
 def missing_variables(path: Path, context: dict[str, Any]) -> set[str]:
-    """Variables the template uses that ``context`` does not supply."""
-    return template_variables(path) - set(context)
+    """Variables the template uses that ``context`` does not supply (the title-page
+    variables have defaults, see ``titlepage``)."""
+    return template_variables(path) - set(context) - set(TITLE_PAGE_KEYS)
 
 
 # python-docx parses with one module-level lxml parser (its custom element classes hang on
@@ -64,24 +63,28 @@ def missing_variables(path: Path, context: dict[str, Any]) -> set[str]:
 # (Prefect's default runner, Dask workers) concurrent renders sporadically got plain
 # elements ("'_Element' object has no attribute 'tbl_lst'"). Rendering is CPU-bound, so
 # threads gained nothing anyway; processes still render in parallel.
-_RENDER_LOCK = threading.Lock()
+RENDER_LOCK = threading.Lock()
 
 
 def render_docx(path: Path, context: dict[str, Any], out_path: Path) -> Path:
     """Render template ``path`` with ``context`` to ``out_path`` (exactly that file)."""
-    with _RENDER_LOCK:
+    with RENDER_LOCK:
         return _render_docx(path, context, out_path)
 
 
 def _render_docx(path: Path, context: dict[str, Any], out_path: Path) -> Path:
     tpl = DocxTemplate(str(path))
     env = _environment()
-    missing = template_variables(path) - set(context)
+    missing = missing_variables(path, context)
     if missing:
         raise TemplateContextError(f"{path.name}: Kontext ohne {', '.join(sorted(missing))}")
-    ctx = {k: _materialise(tpl, v) for k, v in context.items()}
+    full = {**title_page_defaults(context), **context}
+    ctx = {k: _materialise(tpl, v) for k, v in full.items()}
     tpl.render(ctx, jinja_env=env, autoescape=True)
-    _fit_grids(tpl)
+    settle_sections(tpl.docx)
+    fit_tables(tpl.docx)
+    fill_toc(tpl.docx)
+    set_core_properties(tpl.docx, full)
     out_path.parent.mkdir(parents=True, exist_ok=True)
     tpl.save(str(out_path))
     return out_path
@@ -112,32 +115,3 @@ def _protect(value: Any) -> Any:
     if isinstance(value, list | tuple):
         return [_protect(v) for v in value]
     return value
-
-
-def _fit_grids(tpl: DocxTemplate) -> None:
-    """Column loops ({%tc for %}) clone cells with their template widths, but docxtpl
-    spreads the table grid evenly; give the grid the cells' widths, scaled to the table."""
-    for table in tpl.docx.tables:
-        tbl = table._tbl
-        grid = tbl.tblGrid.findall(qn("w:gridCol"))
-        first = tbl.tr_lst[0] if tbl.tr_lst else None
-        if first is None:
-            continue
-        widths = [tc.width for tc in first.tc_lst]
-        if len(widths) != len(grid) or any(w is None for w in widths):
-            continue
-        total = sum(int(g.get(qn("w:w")) or 0) for g in grid)
-        want = sum(w.twips for w in widths)
-        if not total or not want:
-            continue
-        scaled = [int(w.twips * total / want) for w in widths]
-        if all(
-            abs(int(g.get(qn("w:w")) or 0) - s) < 20 for g, s in zip(grid, scaled, strict=False)
-        ):
-            continue
-        for g, s in zip(grid, scaled, strict=True):
-            g.set(qn("w:w"), str(s))
-        for tr in tbl.tr_lst:
-            if len(tr.tc_lst) == len(scaled):
-                for tc, s in zip(tr.tc_lst, scaled, strict=True):
-                    tc.width = Twips(s)

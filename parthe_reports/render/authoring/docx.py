@@ -9,16 +9,21 @@ from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.section import Section
 from docx.shared import Cm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
-FONT = "Arial"  # LibreOffice substitutes the metric-compatible Liberation Sans
+# Word users have Arial; the server has its metric-compatible twin Liberation Sans (Debian
+# fonts-liberation2), which LibreOffice substitutes, so line breaks agree on both sides.
+FONT = "Arial"
+_THEME_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 ACCENT = RGBColor(0x1F, 0x4E, 0x5F)  # dark teal of the Partheland documents
 MARKER = RGBColor(0xC0, 0x00, 0x00)
+TEXT_WIDTH_CM = 16.5  # A4 portrait, margins 2.5 + 2.0 cm
+LANDSCAPE_WIDTH_CM = 25.2
 TABLE_STYLE = "Parthe Tabelle"
 QUADRANT_STYLE = "Parthe Raster"
 MARKER_STYLE = "Beispieldaten-Hinweis"
@@ -78,8 +83,49 @@ def setup_styles(doc: DocxDocument) -> None:
         toc.base_style = normal
         toc.paragraph_format.left_indent = Cm(0.6 * (level - 1))
         toc.paragraph_format.space_after = Pt(2)
+        # Page numbers (written once LibreOffice has laid the document out) flush right.
+        toc.paragraph_format.tab_stops.add_tab_stop(
+            Cm(TEXT_WIDTH_CM), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS
+        )
     _add_table_style(doc, TABLE_STYLE, header_fill="1F4E5F", header_color="FFFFFF")
     _add_table_style(doc, QUADRANT_STYLE, header_fill=None, header_color=None)
+    _no_theme_fonts(doc)
+    _plain_bullets(doc)
+    for name in ("Header", "Footer"):
+        # The default centre/right tabs fit portrait only; each header or footer paragraph
+        # sets its own right tab at its section's width (LibreOffice ignores "clear" tabs).
+        ppr = styles[name].element.get_or_add_pPr()
+        for tabs in ppr.findall(qn("w:tabs")):
+            ppr.remove(tabs)
+
+
+def _no_theme_fonts(doc: DocxDocument) -> None:
+    """Every style (and the document defaults) names FONT itself.
+
+    A theme-font attribute (w:asciiTheme="majorHAnsi" …) wins over w:ascii, so the headings
+    came out in the theme's Calibri/Cambria; monospace styles keep their own font.
+    """
+    for fonts in doc.styles.element.iter(qn("w:rFonts")):
+        themed = any(fonts.get(qn(a)) is not None for a in _THEME_ATTRS)
+        for attr in _THEME_ATTRS:
+            fonts.attrib.pop(qn(attr), None)
+        if themed or fonts.get(qn("w:ascii")) in (None, FONT):
+            for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+                fonts.set(qn(attr), FONT)
+
+
+def _plain_bullets(doc: DocxDocument) -> None:
+    """Bullets as „•“ in FONT: the default's Symbol-font private-use glyph has no twin on
+    the server and fell back to DejaVu Sans."""
+    numbering = doc.part.numbering_part.element
+    for lvl in numbering.iter(qn("w:lvl")):
+        text = lvl.find(qn("w:lvlText"))
+        if text is None or text.get(qn("w:val"), "").startswith("%"):
+            continue
+        text.set(qn("w:val"), "•")
+        for fonts in lvl.iter(qn("w:rFonts")):
+            fonts.set(qn("w:ascii"), FONT)
+            fonts.set(qn("w:hAnsi"), FONT)
 
 
 def _east_asia_font(style, name: str) -> None:
@@ -269,11 +315,6 @@ def add_setting(doc: DocxDocument, tag: str, val: str = "true") -> None:
             child.addprevious(el)
             return
     settings.append(el)
-
-
-def set_update_fields(doc: DocxDocument) -> None:
-    """Ask Word to refresh fields (TOC) on opening; the PDF export updates them itself."""
-    add_setting(doc, "w:updateFields")
 
 
 def page_break(doc: DocxDocument) -> None:

@@ -33,7 +33,7 @@ from parthe_reports.render.spec import (
 )
 
 MARKER_TEXT = "Beispieldaten – nicht zur Vorlage in Gremien"
-SOURCES_TITLE = "Quellen"
+SOURCES_TITLE = "Methodik und Datengrundlage"
 
 
 class _Writer:
@@ -41,7 +41,7 @@ class _Writer:
         self.doc = doc
         self.tables = 0
         self.figures = 0
-        self.width = 16.5
+        self.width = b.TEXT_WIDTH_CM
 
     def tag(self, tag: str) -> None:
         self.doc.add_paragraph(tag)
@@ -173,7 +173,9 @@ class _Writer:
     def orient(self, landscape: bool) -> None:
         sec = self.doc.add_section(WD_SECTION.NEW_PAGE)
         b.set_margins(sec, landscape)
-        self.width = 25.2 if landscape else 16.5
+        self.width = b.LANDSCAPE_WIDTH_CM if landscape else b.TEXT_WIDTH_CM
+        # Each section its own footer: the page number flush right on that section's width.
+        _footer(self.doc, sec, self.width)
 
 
 def _shade(cell, fill: str) -> None:
@@ -186,15 +188,32 @@ def _shade(cell, fill: str) -> None:
 
 
 def _title_page(w: _Writer, spec: DocSpec) -> None:
+    """Region, title, phase; client, author, status with date; Stichtag; funding notice.
+
+    The values come from ``[documents]`` in region.toml (render/titlepage.py); the
+    software version is in the appendix, not here.
+    """
     doc = w.doc
-    for _ in range(4):
+    w.tag("{%p if doc_logo %}")
+    w.para("{{ doc_logo }}").alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    w.tag("{%p endif %}")
+    for _ in range(3):
         w.para("")
     w.para("{{ region_full_name }}", "Subtitle")
     w.para(spec.title, "Title")
     w.para(spec.phase, "Subtitle")
     w.para("")
-    w.para("Datenstand (Stichtag): {{ stichtag }}")
-    w.para("Version {{ version }} · erstellt am {{ generated }}")
+    _fact(w, "Auftraggeber", "{{ doc_client }}")
+    w.tag("{%p if doc_members %}")
+    w.para("{{ doc_members }}", b.SMALL_STYLE).paragraph_format.space_after = Pt(6)
+    w.tag("{%p endif %}")
+    _fact(w, "Bearbeitung", "{{ doc_author }}")
+    _fact(w, "Status", "{{ doc_status }}")
+    _fact(w, "Datenstand (Stichtag)", "{{ stichtag }}")
+    w.tag("{%p if doc_funding %}")
+    p = w.para("{{ doc_funding }}")
+    p.paragraph_format.space_before = Pt(36)
+    w.tag("{%p endif %}")
     w.tag("{%p if is_example %}")
     p = w.para(MARKER_TEXT, b.MARKER_STYLE)
     p.paragraph_format.space_before = Pt(24)
@@ -205,11 +224,17 @@ def _title_page(w: _Writer, spec: DocSpec) -> None:
         b.add_field(
             w.para(""),
             'TOC \\o "1-2" \\h \\z \\u',
-            "Das Inhaltsverzeichnis wird beim Öffnen in Word (Felder aktualisieren) "
-            "oder beim PDF-Export erzeugt.",
+            "Inhalt",  # replaced by the entries at render time (render/toc.py)
             dirty=True,
         )
         b.page_break(doc)
+
+
+def _fact(w: _Writer, label: str, value: str) -> None:
+    """„Label: value“ with the label in bold."""
+    p = w.doc.add_paragraph()
+    p.add_run(f"{label}: ").bold = True
+    p.add_run(value)
 
 
 def _sources(w: _Writer) -> None:
@@ -217,22 +242,23 @@ def _sources(w: _Writer) -> None:
 
     w.para(SOURCES_TITLE, "Heading 1")
     w.para(
-        "Dieses Dokument wurde aus den folgenden Workbooks erzeugt. Die Prüfsumme (SHA-256) "
+        "Dieses Dokument wurde am {{ generated }} aus den folgenden Erhebungsbögen erzeugt "
+        "(Auswertungssoftware parthe-reports, Version {{ version }}). Die Prüfsumme (SHA-256) "
         "weist nach, welcher Stand einer Datei verwendet wurde. Die Spalte „Quelle“ der "
-        "Tabellen nennt für jede Zeile Workbook › Tabellenblatt › Zeile."
+        "Tabellen nennt für jede Zeile Erhebungsbogen › Tabellenblatt › Zeile."
     )
     w.table(
         Table(
             "sources",
             (
-                Col("Workbook", "workbook", 3.6),
+                Col("Erhebungsbogen", "workbook", 3.6),
                 Col("Kommune", "municipality", 2.2),
                 Col("Stand", "modified", 2.0),
                 Col("Vorlage", "template_version", 1.5),
                 Col("Prüfsumme SHA-256", "sha256", 7.2),
             ),
-            "Es lagen keine Workbooks vor.",
-            "Verwendete Workbooks",
+            "Es lagen keine Erhebungsbögen vor.",
+            "Verwendete Erhebungsbögen",
         )
     )
 
@@ -244,15 +270,22 @@ def _header_footer(doc: DocxDocument, spec: DocSpec) -> None:
     p.text = f"{{{{ region_name }}}} · {spec.title}"
     p.style = doc.styles["Header"]
     p.runs[0].font.size = Pt(8.5)
-    p.paragraph_format.tab_stops.add_tab_stop(Cm(16.5), WD_TAB_ALIGNMENT.RIGHT)
+    p.paragraph_format.tab_stops.add_tab_stop(Cm(b.TEXT_WIDTH_CM), WD_TAB_ALIGNMENT.RIGHT)
     header.add_paragraph("{%p if is_example %}")
     header.add_paragraph(MARKER_TEXT, style=b.MARKER_STYLE)
     header.add_paragraph("{%p endif %}")
+    _footer(doc, sec, b.TEXT_WIDTH_CM)
+
+
+def _footer(doc: DocxDocument, sec, width_cm: float) -> None:
+    """„Stichtag …“ left, „Seite X von Y“ flush right at ``width_cm``."""
     footer = sec.footer
+    footer.is_linked_to_previous = False
     f = footer.paragraphs[0]
     f.style = doc.styles["Footer"]
-    # The Footer style brings a centre tab (8,25 cm) and a right tab (16,5 cm).
-    f.add_run("Stichtag {{ stichtag }}\t\tSeite ")
+    # One right tab at this section's text width (the Footer style has none).
+    f.paragraph_format.tab_stops.add_tab_stop(Cm(width_cm), WD_TAB_ALIGNMENT.RIGHT)
+    f.add_run("Stichtag {{ stichtag }}\tSeite ")
     b.add_field(f, "PAGE")
     f.add_run(" von ")
     b.add_field(f, "NUMPAGES")
@@ -270,7 +303,6 @@ def build_template(spec: DocSpec, out_dir: Path = WORD_TEMPLATES) -> Path:
     doc.core_properties.comments = ""
     doc.core_properties.language = "de-DE"
     _language(doc)
-    b.set_update_fields(doc)
     _header_footer(doc, spec)
     w = _Writer(doc)
     _title_page(w, spec)

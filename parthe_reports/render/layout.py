@@ -1,0 +1,212 @@
+"""The rendered document's form, decided once its content is known: landscape sections
+with small tables turned portrait, then column widths per table (from ``widths``) within
+each section's text width."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from docx.document import Document as DocxDocument
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Twips
+from lxml.etree import _Element
+
+from parthe_reports.render.widths import PADDING_PT, REFERENCE_HEADERS, distribute, measure
+
+SKIP_STYLES = frozenset({"Parthe Raster"})  # the SWOT quadrants: two equal halves
+DEFAULT_SIZE_PT = 10.5
+_TEXT_TAGS = {qn("w:t"): None, qn("w:tab"): "\t", qn("w:br"): "\n", qn("w:cr"): "\n"}
+
+
+def section_width(sect: _Element) -> int:
+    """Text width of a section in twips (page width minus left and right margin)."""
+    size = sect.find(qn("w:pgSz"))
+    mar = sect.find(qn("w:pgMar"))
+    page = int(size.get(qn("w:w")) or 11906) if size is not None else 11906
+    left = int(mar.get(qn("w:left")) or 1417) if mar is not None else 1417
+    right = int(mar.get(qn("w:right")) or 1134) if mar is not None else 1134
+    return page - left - right
+
+
+def sections(doc: DocxDocument) -> Iterator[tuple[_Element, list[_Element]]]:
+    """(sectPr, body elements of that section) in order."""
+    pending: list[_Element] = []
+    for el in doc.element.body.iterchildren():
+        if el.tag == qn("w:sectPr"):
+            yield el, pending
+            pending = []
+            continue
+        pending.append(el)
+        if el.tag == qn("w:p"):
+            ppr = el.find(qn("w:pPr"))
+            sect = ppr.find(qn("w:sectPr")) if ppr is not None else None
+            if sect is not None:
+                yield sect, pending
+                pending = []
+
+
+def cell_text(tc: _Element) -> str:
+    """A cell's text with its line breaks and tabs; paragraphs on lines of their own."""
+    lines = []
+    for p in tc.iter(qn("w:p")):
+        parts = []
+        for el in p.iter(*_TEXT_TAGS):
+            fixed = _TEXT_TAGS[el.tag]
+            parts.append(el.text or "" if fixed is None else fixed)
+        lines.append("".join(parts))
+    return "\n".join(lines)
+
+
+class _Styles:
+    def __init__(self, doc: DocxDocument) -> None:
+        self.by_id = {s.style_id: s for s in doc.styles}
+
+    def name(self, style_id: str | None) -> str:
+        st = self.by_id.get(style_id or "")
+        return st.name if st is not None else ""
+
+    def size_pt(self, style_id: str | None) -> float:
+        st: Any = self.by_id.get(style_id or "") or self.by_id.get("Normal")
+        while st is not None:
+            if st.font.size is not None:
+                return float(st.font.size.pt)
+            st = st.base_style
+        return DEFAULT_SIZE_PT
+
+
+def _style_id(el: _Element, container: str, tag: str) -> str | None:
+    pr = el.find(qn(container))
+    st = pr.find(qn(tag)) if pr is not None else None
+    return st.get(qn("w:val")) if st is not None else None
+
+
+def fit_tables(doc: DocxDocument) -> None:
+    """Give every top-level table column widths from its content, within its section.
+
+    Tables with the same header row in sections of the same width (the per-topic tables of
+    one catalogue) are measured together and get the same widths, so columns line up.
+    """
+    styles = _Styles(doc)
+    groups: dict[tuple[int, tuple[str, ...]], list[_Table]] = {}
+    for sect, elements in sections(doc):
+        width = section_width(sect)
+        for el in elements:
+            if el.tag == qn("w:tbl"):
+                table = _Table.read(el, styles)
+                if table is not None:
+                    groups.setdefault((width, table.header), []).append(table)
+    for (width, header), tables in groups.items():
+        cells = [[c for t in tables for c in t.columns[i]] for i in range(len(header))]
+        columns = [
+            measure(h, col, tables[0].size, reference=h.strip() in REFERENCE_HEADERS)
+            for h, col in zip(header, cells, strict=True)
+        ]
+        widths = [int(w * 20) for w in distribute(columns, width / 20)]
+        for t in tables:
+            t.apply(widths)
+
+
+class _Table:
+    """A table's header texts and column cell texts, read once."""
+
+    def __init__(self, tbl: Any, header: tuple[str, ...], columns: list[list[str]], size: float):
+        self.tbl, self.header, self.columns, self.size = tbl, header, columns, size
+
+    @classmethod
+    def read(cls, tbl: Any, styles: _Styles) -> _Table | None:
+        if styles.name(_style_id(tbl, "w:tblPr", "w:tblStyle")) in SKIP_STYLES:
+            return None
+        grid = tbl.tblGrid.findall(qn("w:gridCol"))
+        rows = [tr for tr in tbl.tr_lst if len(tr.tc_lst) == len(grid)]
+        if not grid or not rows or any(tc.grid_span != 1 for tr in rows for tc in tr.tc_lst):
+            return None
+        head, body = rows[0], rows[1:]
+        first_p = next(iter(body[0].tc_lst[0].iter(qn("w:p"))), None) if body else None
+        size = styles.size_pt(
+            _style_id(first_p, "w:pPr", "w:pStyle") if first_p is not None else None
+        )
+        header = tuple(cell_text(tc) for tc in head.tc_lst)
+        columns = [[cell_text(tr.tc_lst[i]) for tr in body] for i in range(len(grid))]
+        return cls(tbl, header, columns, size)
+
+    def apply(self, widths: list[int]) -> None:
+        for g, w in zip(self.tbl.tblGrid.findall(qn("w:gridCol")), widths, strict=True):
+            g.set(qn("w:w"), str(w))
+        for tr in self.tbl.tr_lst:
+            if len(tr.tc_lst) == len(widths):
+                for tc, w in zip(tr.tc_lst, widths, strict=True):
+                    tc.width = Twips(w)
+        _table_width(self.tbl, sum(widths))
+
+
+def _table_width(tbl: Any, twips: int) -> None:
+    tbl_pr = tbl.tblPr
+    tbl_w = tbl_pr.find(qn("w:tblW"))
+    if tbl_w is None:
+        tbl_w = OxmlElement("w:tblW")
+        tbl_pr.append(tbl_w)
+    tbl_w.set(qn("w:w"), str(twips))
+    tbl_w.set(qn("w:type"), "dxa")
+
+
+SMALL_TABLE_ROWS = 6  # a landscape section with no more rows than this goes portrait
+
+
+def settle_sections(doc: DocxDocument) -> None:
+    """A landscape section whose tables hold at most ``SMALL_TABLE_ROWS`` rows (and fit the
+    portrait width) becomes portrait and continues on the page before: no near-empty
+    landscape page for a table of three rows."""
+    from docx.enum.section import WD_ORIENT, WD_SECTION
+    from docx.section import Section
+
+    styles = _Styles(doc)
+    found = list(sections(doc))
+    portrait = next((section_width(s) for s, _e in found if not _is_landscape(s)), 0)
+    for i, (sect, elements) in enumerate(found):
+        if not portrait or not _is_landscape(sect):
+            continue
+        tables = [t for el in elements if el.tag == qn("w:tbl") and (t := _Table.read(el, styles))]
+        rows = sum(len(t.columns[0]) if t.columns else 0 for t in tables)
+        if rows > SMALL_TABLE_ROWS or not all(_fits(t, portrait) for t in tables):
+            continue
+        sec = Section(sect, doc.part)
+        width, height = sec.page_width, sec.page_height
+        sec.orientation = WD_ORIENT.PORTRAIT
+        sec.page_width, sec.page_height = height, width
+        sec.start_type = WD_SECTION.CONTINUOUS
+        _footer_tabs(sec, portrait)
+        if i + 1 < len(found) and not _is_landscape(found[i + 1][0]):
+            Section(found[i + 1][0], doc.part).start_type = WD_SECTION.CONTINUOUS
+
+
+def _is_landscape(sect: _Element) -> bool:
+    size = sect.find(qn("w:pgSz"))
+    if size is None:
+        return False
+    return int(size.get(qn("w:w")) or 0) > int(size.get(qn("w:h")) or 0)
+
+
+def _fits(table: _Table, width_twips: int) -> bool:
+    cols = [
+        measure(h, c, table.size, reference=h.strip() in REFERENCE_HEADERS)
+        for h, c in zip(table.header, table.columns, strict=True)
+    ]
+    return sum(c.floor for c in cols) + PADDING_PT * len(cols) <= width_twips / 20
+
+
+def _footer_tabs(sec: Any, width_twips: int) -> None:
+    """Move the footer's right tab (the page number) to the new text width."""
+    from docx.enum.text import WD_TAB_ALIGNMENT
+
+    if sec.footer.is_linked_to_previous:
+        return
+    for p in sec.footer.paragraphs:
+        tabs = p.paragraph_format.tab_stops
+        if not any(t.alignment == WD_TAB_ALIGNMENT.RIGHT for t in tabs):
+            continue
+        for i in reversed(range(len(tabs))):
+            if tabs[i].alignment == WD_TAB_ALIGNMENT.RIGHT:
+                del tabs[i]
+        tabs.add_tab_stop(Twips(width_twips), WD_TAB_ALIGNMENT.RIGHT)
