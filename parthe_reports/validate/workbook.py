@@ -34,12 +34,14 @@ from parthe_reports.schema import (
     TEMPLATE_VERSION,
     WORKBOOK_KINDS,
     WorkbookKind,
+    is_newer,
     kind_by_name,
     normalize,
 )
 from parthe_reports.validate.crosscheck import resolve_duplicates
 from parthe_reports.validate.findings import make_finding
 from parthe_reports.validate.model import RowCount, ValidatedWorkbook
+from parthe_reports.validate.regional import check_regional_rules
 from parthe_reports.validate.sheet import validate_sheet
 
 __all__ = ["RowCount", "ValidatedWorkbook", "build_dataset", "check_file", "validate_workbook"]
@@ -127,7 +129,11 @@ def _version(raw: RawWorkbook) -> list[Finding]:
     if not raw.stamp or version == TEMPLATE_VERSION:
         return []
     if version in SUPPORTED_TEMPLATE_VERSIONS:
-        code, text = "old-template-version", "wird gelesen; bitte bei Gelegenheit umsteigen"
+        code = "old-template-version"
+        text = (
+            f"wird gelesen; Spalten und Blätter, die erst die Vorlage {TEMPLATE_VERSION} hat, "
+            "bleiben leer. Bitte bei Gelegenheit auf die neue Vorlage umsteigen"
+        )
     else:
         code, text = "unknown-template-version", "ist unbekannt; gelesen wird, was passt"
     return [
@@ -153,6 +159,8 @@ def validate_workbook(raw: RawWorkbook, region: Region) -> ValidatedWorkbook:
     _read_sheets(raw, kind, region, book)
     if kind.key == "municipal":
         _municipality(raw, region, book)
+    else:
+        check_regional_rules(book)
     if all(c.read == 0 for k, c in book.row_counts.items() if k != "master_data"):
         book.add(
             make_finding(
@@ -166,15 +174,23 @@ def validate_workbook(raw: RawWorkbook, region: Region) -> ValidatedWorkbook:
     return book
 
 
+def _older_version(raw: RawWorkbook) -> str | None:
+    """The template version of a workbook filled on an older, supported template."""
+    version = raw.stamp.get(META_TEMPLATE_VERSION)
+    return version if version in SUPPORTED_TEMPLATE_VERSIONS else None
+
+
 def _read_sheets(
     raw: RawWorkbook, kind: WorkbookKind, region: Region, book: ValidatedWorkbook
 ) -> None:
     by_norm = {normalize(n): n for n in raw.sheets}
     used: set[str] = set()
+    version = _older_version(raw)
     for sheet in kind.sheets:
         name = by_norm.get(normalize(sheet.name))
         if name is None:
-            book.add(_missing_sheet(raw, sheet.name, used, kind))
+            if not is_newer(sheet.since, version):  # an older template never had it
+                book.add(_missing_sheet(raw, sheet.name, used, kind))
             book.tables[sheet.key] = empty_table(sheet)
             book.row_counts[sheet.key] = RowCount()
             continue
@@ -182,9 +198,11 @@ def _read_sheets(
         if name != sheet.name:
             book.add(make_finding("renamed-sheet", f"Blatt „{name}“ wird als „{sheet.name}“ gelesen.",
                                   raw.name, sheet=name, value=name, expected=sheet.name))  # fmt: skip
-        result = validate_sheet(raw.sheets[name], sheet, raw.name, region)
+        result = validate_sheet(raw.sheets[name], sheet, raw.name, region, version)
         book.add(*result.findings)
         book.tables[sheet.key] = result.table
+        if result.rejected is not None:
+            book.rejected_tables[sheet.key] = result.rejected
         book.row_counts[sheet.key] = result.count
         book.extra_columns[sheet.key] = result.extra_columns
         book.sheet_names[sheet.key] = name
@@ -229,10 +247,10 @@ def _municipality(raw: RawWorkbook, region: Region, book: ValidatedWorkbook) -> 
         book.reject_all()
         return
     book.source = _replace_code(book.source, code)
-    for key, table in book.tables.items():
-        if not table.empty:
-            table[MUNICIPALITY] = pd.Series(code, index=table.index, dtype=object)
-            book.tables[key] = table
+    for tables in (book.tables, book.rejected_tables):
+        for table in tables.values():
+            if not table.empty:
+                table[MUNICIPALITY] = pd.Series(code, index=table.index, dtype=object)
 
 
 def _replace_code(source: SourceInfo, code: str) -> SourceInfo:
