@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from parthe_reports import parse
-from parthe_reports.dataset import MUNICIPALITY, PROVENANCE, empty_table
+from parthe_reports.dataset import MUNICIPALITY, PROVENANCE, approx_columns, empty_table
 from parthe_reports.errors import Finding
 from parthe_reports.ingest import RawSheet
 from parthe_reports.periods import period_bounds
@@ -87,6 +87,7 @@ class _SheetValidator:
         self.raw, self.sheet, self.workbook, self.region = raw, sheet, workbook, region
         self.findings: list[Finding] = []
         self.bad_rows: set[int] = set()  # 0-based Excel rows with a Fehler
+        self.approx: dict[str, set[int]] = {}  # column key → indices typed as „ca. …“
 
     def add(
         self,
@@ -222,6 +223,8 @@ class _SheetValidator:
             out, issues = type_column(col, values, self.region)
             for i, code, read in issues:
                 self._cell_issue(col, data_rows[i], c, values[i], code, read)
+                if code == "approximate-number":
+                    self.approx.setdefault(col.key, set()).add(i)
             typed[col.key] = out
         return typed
 
@@ -309,7 +312,9 @@ class _SheetValidator:
         )
         if keep:
             rows = [data_rows[i] + 1 for i in keep]
-            table = _frame(self.sheet, typed, keep, (self.workbook, self.raw.name, rows))
+            table = _frame(
+                self.sheet, typed, keep, (self.workbook, self.raw.name, rows), self.approx
+            )
         else:
             table = empty_table(self.sheet)
         bad = [] if sheet_rejected else [i for i, r in enumerate(data_rows) if r in self.bad_rows]
@@ -319,6 +324,7 @@ class _SheetValidator:
                 typed,
                 bad,
                 (self.workbook, self.raw.name, [data_rows[i] + 1 for i in bad]),
+                self.approx,
             )
             if bad
             else None
@@ -334,7 +340,11 @@ class _SheetValidator:
 
 
 def _frame(
-    sheet: Sheet, typed: dict[str, list[Any]], keep: list[int], where: tuple[str, str, list[int]]
+    sheet: Sheet,
+    typed: dict[str, list[Any]],
+    keep: list[int],
+    where: tuple[str, str, list[int]],
+    approx: dict[str, set[int]],
 ) -> pd.DataFrame:
     """Typed table of the kept rows, built in one go. Object columns are explicit object
     Series (pandas would otherwise infer its ``str`` dtype and turn None into NaN)."""
@@ -347,6 +357,9 @@ def _frame(
             data[col.key] = np.asarray(vals, dtype=np.float64)
         else:
             data[col.key] = pd.Series(vals, dtype=object)
+    for key, flag in approx_columns(sheet).items():
+        marked = approx.get(key, set())
+        data[flag] = np.fromiter((i in marked for i in keep), dtype=bool, count=n)
     data[PROVENANCE[0]] = pd.Series([where[0]] * n, dtype=object)
     data[PROVENANCE[1]] = pd.Series([where[1]] * n, dtype=object)
     data[PROVENANCE[2]] = np.asarray(where[2], dtype=np.int64)
