@@ -8,7 +8,12 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from parthe_reports.discover import DEFAULT_IGNORED_FOLDERS
 from parthe_reports.paths import REGION_CONFIG
+
+# Data rows one sheet may have before it is refused (real workbooks have a few hundred;
+# a pasted full export has tens of thousands). Overridden by region.toml › [inputs].
+MAX_SHEET_ROWS = 20_000
 
 _AGS = re.compile(r"^\d{8}$")
 _CODE = re.compile(r"^[A-ZÄÖÜ]{2,5}$")
@@ -44,6 +49,9 @@ class Region:
     state: str = ""
     schedules: dict[str, str] = field(default_factory=dict)
     keep_last_runs: int = 20
+    # [inputs]: sub-folders of old versions not read, and the most data rows one sheet may have.
+    ignored_folders: tuple[str, ...] = DEFAULT_IGNORED_FOLDERS
+    max_sheet_rows: int = MAX_SHEET_ROWS
 
     @cached_property  # asked per cell by validation: at 1,000 municipalities a rebuilt tuple costs
     def codes(self) -> tuple[str, ...]:
@@ -83,7 +91,16 @@ def region_from_dict(raw: dict, source: str = "region.toml") -> Region:
         guiding_questions=tuple(raw.get("guiding_questions", [])),
         schedules=dict(raw.get("schedules", {})),
         keep_last_runs=int(raw.get("retention", {}).get("keep_last_runs", 20)),
+        **_inputs(raw.get("inputs", {}), source),
     )
+
+
+def _inputs(raw: dict, source: str) -> dict:
+    folders = raw.get("ignored_folders", DEFAULT_IGNORED_FOLDERS)
+    limit = raw.get("max_sheet_rows", MAX_SHEET_ROWS)
+    if not isinstance(limit, int) or limit < 1:
+        raise ValueError(f"{source}: [inputs] max_sheet_rows „{limit}“ ist keine positive Zahl")
+    return {"ignored_folders": tuple(str(f) for f in folders), "max_sheet_rows": limit}
 
 
 def _municipality(raw: dict, source: str) -> Municipality:

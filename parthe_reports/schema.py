@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from parthe_reports.region import Region
-from parthe_reports.sections import DOCUMENTS
+from parthe_reports.sections import DOCUMENTS as ASSESSED_DOCUMENTS
 
 TEMPLATE_VERSION = "2.0"
 SCHEMA_VERSION = "2.0"
@@ -334,7 +334,9 @@ VOCABULARIES: dict[str, Vocabulary] = {
             {"erhöhen": "steigen", "mehr": "steigen", "senken": "sinken", "weniger": "sinken"},
         ),
         Vocabulary("goal_figure", GOAL_FIGURES),
-        Vocabulary("assessment_document", DOCUMENTS, {f"P{i}": f"Phase {i}" for i in range(1, 7)}),
+        Vocabulary(
+            "assessment_document", ASSESSED_DOCUMENTS, {f"P{i}": f"Phase {i}" for i in range(1, 7)}
+        ),
         Vocabulary(
             "work_status", _STATUS_WORK, {"in Bearbeitung": "in Arbeit", "fertig": "erledigt"}
         ),

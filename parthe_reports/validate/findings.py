@@ -42,6 +42,7 @@ missing-required            Fehler    required value empty
 out-of-range                Fehler    below minimum / above maximum
 duplicate-id                Fehler    ID repeated within a sheet (later rows rejected)
 too-many-rows               Fehler    a one-row sheet (Stammdaten) with more rows
+sheet-too-large             Fehler    more data rows than region.max_sheet_rows: the sheet is refused
 conflicting-duplicate       Fehler    Maßnahmen-Nr. twice with different content (both places)
 identical-duplicate         Hinweis   Maßnahmen-Nr. twice with the same content: merged
 unknown-goal                Fehler    Verbundziel-Nr. not in Verbund-Workbook › Verbundziele
@@ -61,7 +62,9 @@ assessment-without-code     Fehler    a Kommunalprofil assessment without Kürze
 unknown-option              Fehler    Strukturbewertung › Option not in Strukturoptionen
 unknown-criterion           Fehler    Strukturbewertung › Kriterium not in Kriterien
 criteria-weights            Warnung   Kriterien › Gewicht does not add up to 100 %
-not-a-workbook-file         Hinweis   inputs folder: a PDF, .docx, .zip, .csv … (not read)
+workbook-open               Warnung   inputs folder: an Excel/LibreOffice lock file (``discover``)
+csv-export                  Warnung   inputs folder: a CSV export (not read)
+not-a-workbook-file         Hinweis   inputs folder: a PDF, .docx, .zip … (not read)
 system-file                 Hinweis   inputs folder: lock file, Thumbs.db, desktop.ini … (not read)
 ignored-folder              Hinweis   inputs folder: a sub-folder of old versions („alt“, „Archiv“)
 missing-workbook            Warnung   a municipality of the region without a workbook
@@ -136,6 +139,7 @@ SEVERITY: dict[str, Severity] = {
             "out-of-range",
             "duplicate-id",
             "too-many-rows",
+            "sheet-too-large",
             "conflicting-duplicate",
             "unknown-goal",
             "unknown-programme",
@@ -159,6 +163,8 @@ SEVERITY: dict[str, Severity] = {
             "end-before-start",
             "criteria-weights",
             "missing-workbook",
+            "workbook-open",
+            "csv-export",
             *PLAUSIBILITY_WARNINGS,
         ],
         W,

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from parthe_reports.dataset import MUNICIPALITY, Dataset, SourceInfo, empty_table
+from parthe_reports.dataset import MUNICIPALITY, Dataset, SourceInfo, empty_table, sheet_by_key
 from parthe_reports.errors import Finding, WorkbookError
 from parthe_reports.ingest import RawWorkbook, read_workbook
 from parthe_reports.region import Region
@@ -44,7 +44,14 @@ from parthe_reports.validate.model import RowCount, ValidatedWorkbook
 from parthe_reports.validate.regional import check_regional_rules
 from parthe_reports.validate.sheet import validate_sheet
 
-__all__ = ["RowCount", "ValidatedWorkbook", "build_dataset", "check_file", "validate_workbook"]
+__all__ = [
+    "RowCount",
+    "ValidatedWorkbook",
+    "build_dataset",
+    "check_file",
+    "missing_municipalities",
+    "validate_workbook",
+]
 
 
 def check_file(path: Path, region: Region) -> ValidatedWorkbook:
@@ -195,6 +202,8 @@ def _read_sheets(
             book.row_counts[sheet.key] = RowCount()
             continue
         used.add(name)
+        if _too_large(raw, name, region, book, sheet.key):
+            continue
         if name != sheet.name:
             book.add(make_finding("renamed-sheet", f"Blatt „{name}“ wird als „{sheet.name}“ gelesen.",
                                   raw.name, sheet=name, value=name, expected=sheet.name))  # fmt: skip
@@ -212,6 +221,28 @@ def _read_sheets(
         if name not in used and not s.hidden and name != GUIDE_SHEET and not name.startswith("_"):
             book.add(make_finding("extra-sheet", f"Das Blatt „{name}“ gehört nicht zur Vorlage und "
                                   "wird nicht ausgewertet.", raw.name, sheet=name, value=name))  # fmt: skip
+
+
+def _too_large(
+    raw: RawWorkbook, name: str, region: Region, book: ValidatedWorkbook, key: str
+) -> bool:
+    """A sheet beyond ``region.max_sheet_rows`` data rows is refused before it is typed."""
+    rows = raw.sheets[name].rows
+    limit = region.max_sheet_rows
+    if len(rows) - 1 <= limit:  # the common case, no counting
+        return False
+    n = sum(1 for r in rows[1:] if any(v is not None and v != "" for v in r))
+    if n <= limit:
+        return False
+    shown, most = (f"{x:,}".replace(",", ".") for x in (n, limit))
+    book.add(make_finding("sheet-too-large", f"Das Blatt „{name}“ hat {shown} Zeilen; ausgewertet "
+                          f"werden höchstens {most} Zeilen je Blatt. Das Blatt wird nicht "
+                          "übernommen (vielleicht ein eingefügter Gesamtexport?).", raw.name,
+                          sheet=name, value=n, expected=f"höchstens {most} Zeilen"))  # fmt: skip
+    book.tables[key] = empty_table(sheet_by_key(key))
+    book.row_counts[key] = RowCount(read=n, rejected=n)
+    book.sheet_names[key] = name
+    return True
 
 
 def _missing_sheet(raw: RawWorkbook, name: str, used: set[str], kind: WorkbookKind) -> Finding:
@@ -257,6 +288,14 @@ def _replace_code(source: SourceInfo, code: str) -> SourceInfo:
     return dataclasses.replace(source, municipality=code)
 
 
+def missing_municipalities(books: list[ValidatedWorkbook], region: Region) -> tuple[str, ...]:
+    """Kürzel of the region without a usable Kommunal-Workbook (missing or rejected whole)."""
+    usable = {
+        b.source.municipality for b in books if b.source.kind == "municipal" and not b.rejected
+    }
+    return tuple(c for c in region.codes if c not in usable)
+
+
 def build_dataset(books: list[ValidatedWorkbook], region: Region, stichtag: date) -> Dataset:
     """Tables of all usable books concatenated per sheet, with sources and coverage."""
     tables: dict[str, pd.DataFrame] = {}
@@ -265,9 +304,6 @@ def build_dataset(books: list[ValidatedWorkbook], region: Region, stichtag: date
             parts = [b.tables[sheet.key] for b in books if not b.rejected and sheet.key in b.tables
                      and not b.tables[sheet.key].empty]  # fmt: skip
             tables[sheet.key] = pd.concat(parts, ignore_index=True) if parts else empty_table(sheet)
-    usable = {
-        b.source.municipality for b in books if b.source.kind == "municipal" and not b.rejected
-    }
     incomplete = {
         b.source.municipality
         for b in books
@@ -280,6 +316,6 @@ def build_dataset(books: list[ValidatedWorkbook], region: Region, stichtag: date
         stichtag=stichtag,
         tables=tables,
         sources=[b.source for b in books],
-        missing_municipalities=tuple(c for c in region.codes if c not in usable),
+        missing_municipalities=missing_municipalities(books, region),
         incomplete_municipalities=tuple(c for c in region.codes if c in incomplete),
     )
