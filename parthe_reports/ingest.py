@@ -15,7 +15,8 @@ parser sees it:
    shows both as empty). Merged ranges come from calamine.
 
 Limits (stated, checked in tests): 25 MB file, 200 MB inflated, 120 MB per part, ratio
-200 : 1 for parts over 1 MB, 100,000 rows per sheet (from the sheet's dimension).
+200 : 1 for parts over 1 MB, 200,000 rows per sheet (from the sheet's dimension); the
+configurable per-sheet limit for validation is ``Region.max_sheet_rows`` (region.toml › [inputs]).
 """
 
 from __future__ import annotations
@@ -60,7 +61,7 @@ MAX_FILE_BYTES = 25 * 1024**2
 MAX_UNCOMPRESSED = 200 * 1024**2
 MAX_PART_BYTES = 120 * 1024**2
 MAX_RATIO = 200
-MAX_ROWS = 100_000
+MAX_ROWS = 200_000  # hard bound of the reader; the configurable one: region.max_sheet_rows
 
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED = "EncryptionInfo".encode("utf-16-le")

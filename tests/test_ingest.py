@@ -87,7 +87,7 @@ def test_million_rows_refused(tmp_path: Path, dimension: str) -> None:
     t = time.perf_counter()
     assert _refused(big) == "too-large"
     assert time.perf_counter() - t < 10
-    assert MAX_ROWS == 100_000
+    assert MAX_ROWS == 200_000
 
 
 def test_hundred_rows_read(tmp_path: Path) -> None:
