@@ -22,6 +22,9 @@ PROVENANCE_HEADERS = {
 }
 
 DERIVED_HEADERS = {
+    # phase 6 (contract version 2)
+    "weighted_score": "gewichtete Gesamtbewertung",
+    "weighted": "gewichtete Punkte",
     # phase 1
     "tasks": "Aufgaben",
     "vacancy_rate": "Quote unbesetzt %",
