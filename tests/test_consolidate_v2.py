@@ -68,3 +68,24 @@ def test_no_assessments_give_an_empty_sheet(tmp_path: Path) -> None:
     assert c.assessments.empty
     wb = load_workbook(write_consolidated_workbook(c, tmp_path / "K.xlsx"))
     assert wb["Bewertungen"].max_row == 1
+
+
+def _app(n: int, status: str, kind: str | None) -> dict[str, object]:
+    return dict(municipality="AAA", application_id=f"FA-AAA-0{n}", programme_id="FP01",
+                status=status, kind=kind, requested=1000.0)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("kinds", "expected"),
+    [
+        ((None, None), ["FA-AAA-01"]),  # version 1: those in preparation
+        (("Erstantrag", "Anschlussförderung Verbund"), ["FA-AAA-02"]),  # version 2: by Art
+    ],
+)
+def test_follow_up_funding_by_art(
+    kinds: tuple[str | None, str | None], expected: list[str]
+) -> None:
+    """It lists the Verbund's Anschlussförderung by Art, and falls back to the status without Art."""
+    apps = [_app(1, "in Vorbereitung", kinds[0]), _app(2, "eingereicht", kinds[1])]
+    p6 = consolidate(make_dataset({"funding_applications": apps})).phase6
+    assert list(p6.follow_up_applications["application_id"]) == expected

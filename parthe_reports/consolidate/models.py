@@ -221,7 +221,7 @@ class Phase6Model:
     change_by_status: pd.DataFrame
     """status, measures (count) for every work status."""
     follow_up_applications: pd.DataFrame
-    """Förderanträge with status „in Vorbereitung“ (row-level)."""
+    """Anschlussförderung: Art „Anschlussförderung Verbund“, else (v1 data) „in Vorbereitung“."""
     sources: Sources = ()
     criteria: pd.DataFrame = field(default_factory=pd.DataFrame)
     """Kriterien (criterion, weight in %, description) as typed (contract version 2)."""

@@ -76,6 +76,20 @@ def milestone_tables(
     return ms, late, upcoming.head(NEXT_MILESTONES).reset_index(drop=True)
 
 
+FOLLOW_UP_KIND = "Anschlussförderung Verbund"
+
+
+def follow_up_applications(applications: pd.DataFrame) -> pd.DataFrame:
+    """Anschlussförderung: applications of Art „Anschlussförderung Verbund“ (contract
+    version 2); without any Art given (version-1 data), those „in Vorbereitung“."""
+    kinds = applications["kind"] if "kind" in applications.columns else None
+    if kinds is not None and kinds.notna().any():
+        chosen = kinds == FOLLOW_UP_KIND
+    else:
+        chosen = applications["status"] == "in Vorbereitung"
+    return applications[chosen].reset_index(drop=True)
+
+
 def build(dataset: Dataset, applications: pd.DataFrame) -> Phase6Model:
     """Phase 6 model; ``applications`` are the enriched Förderanträge of phase 5."""
     options = stable(dataset.table("structure_options"))
@@ -90,7 +104,7 @@ def build(dataset: Dataset, applications: pd.DataFrame) -> Phase6Model:
     by_status = pd.DataFrame({"status": list(WORK_STATUSES)})
     by_status["measures"] = by_status["status"].map(counts).fillna(0).astype(int)
     by_status["source_workbooks"] = sources_by(change, "status", by_status["status"])
-    follow_up = applications[applications["status"] == "in Vorbereitung"].reset_index(drop=True)
+    follow_up = follow_up_applications(applications)
     return Phase6Model(
         structure_options=options,
         recommended_option=recommended,

@@ -86,7 +86,7 @@ MEASURES: dict[str, tuple[Measure, ...]] = {
     ),
     "GRP": (
         ("Gemeinsamer Veranstaltungskalender", "Ein Kalender für alle Veranstaltungen auf partheland.de und in der App.", 4, "Z8", "alle", "B", 12_000, "03/2026", "12/2026", "in Umsetzung", "ja", "FP03"),
-        ("Marketing Störmthaler See und Parthenaue", "Gemeinsame Vermarktung von See, Auen und Radwegen.", 4, "Z8", "GRP, NAU, PAR", "B", 48_000, "2027", "2028", "Idee", "ja", "FP02"),
+        ("Marketing Störmthaler See und Parthenaue", "Gemeinsame Vermarktung von See, Auen und Radwegen.", 4, "Z8", "GRP, NAU, PAR", "B", 48_000, "Q2/2026", "Q4/2027", "in Umsetzung", "ja", "FP02"),
         ("Kommunales Energiemanagement", "Verbrauchsmonitoring aller kommunalen Liegenschaften.", 2, "Z4", "GRP, BEL, BRA", "B", 65_000, "Q1/2027", "Q4/2028", "geplant", "ja", "FP14"),
         ("Kulturpfad Rittergut", "Kulturpfad mit Stationen zu Geschichte und Kunst.", 3, "Z6", "GRP", "C", 35_000, "2027", "2027", "Idee", "nein", "FP11"),
         ("Sanierung Sporthalle Seifertshain", "Dach und Sanitär der Sporthalle.", 1, "Z3", "GRP", "B", 890_000, "Q3/2027", "Q2/2028", "geplant", "ja", "FP13"),
@@ -94,22 +94,22 @@ MEASURES: dict[str, tuple[Measure, ...]] = {
     "NAU": (
         ("Zentrales Gewerbeamt Naunhof", "Gewerbeamt für weitere Kommunen per Zweckvereinbarung (§ 71 SächsKomZG).", 0, "Z1", "NAU, GRP, BRA, BOR", "A", 45_000, "07/2021", "Q4/2027", "in Umsetzung", "ja", None),
         ("Gemeinsamer Datenschutzbeauftragter", "Ein Datenschutzbeauftragter für alle Verwaltungen.", 0, "Z1", "alle", "A", 30_000, "01/2027", "12/2027", "geplant", "ja", None),
-        ("Abgestimmte Schulnetz- und Kitaplanung", "Gemeinsame Bedarfsplanung mit dem Landkreis.", 1, "Z3", "NAU, BEL, PAR", "B", 20_000, "2027", "2027", "Idee", "ja", "FP05"),
+        ("Abgestimmte Schulnetz- und Kitaplanung", "Gemeinsame Bedarfsplanung mit dem Landkreis.", 1, "Z3", "NAU, BEL, PAR", "B", 20_000, "01/2025", "06/2026", "umgesetzt", "ja", "FP05"),
         ("Erweiterung Oberschule Naunhof", "Anbau für zwei Klassenzüge.", 1, "Z3", "NAU", "A", 3_200_000, "2027", "2030", "geplant", "ja", "FP08"),
         ("Dorfkern Ammelshain", "Neugestaltung des Dorfplatzes.", 1, "Z3", "NAU", "C", 280_000, "2027", "2028", "Idee", "ja", "FP01"),
     ),
     "BEL": (
         ("Newsletter Partheland", "Monatlicher Newsletter der Kooperation an alle Haushalte mit E-Mail.", 6, "Z9", "alle", "B", 6_000, "01/2027", "12/2027", "geplant", "ja", None),
-        ("Dorfkern Belgershain", "Belebung des Ortszentrums am Schlosspark.", 1, None, "BEL", "B", 320_000, "2027", "2029", "Idee", "nein", "FP04"),
-        ("Radwegelückenschluss Threna–Naunhof", "Fehlendes Radwegstück an der Kreisstraße.", 4, "Z7", "BEL, NAU", "B", 850_000, "2027", "2029", "Idee", "ja", "FP09"),
+        ("Dorfkern Belgershain", "Belebung des Ortszentrums am Schlosspark.", 1, None, "BEL", "B", 320_000, "2027", "2029", "zurückgestellt", "nein", "FP04"),
+        ("Radwegelückenschluss Threna–Naunhof", "Fehlendes Radwegstück an der Kreisstraße.", 4, "Z7", "BEL, NAU", "B", 850_000, "Q3/2026", "2028", "in Umsetzung", "ja", "FP09"),
         ("Schlosspark-Konzerte", "Sommerkonzerte im Schlosspark mit den Nachbarkommunen.", 3, "Z6", "BEL, GRP", "C", 15_000, "Q2/2027", "Q3/2027", "geplant", "ja", "FP11"),
         ("Feuerwehr: gemeinsame Fahrzeugbeschaffung", "Sammelbeschaffung von Löschfahrzeugen.", 0, "Z2", "BEL, PAR, NAU", "B", 400_000, "2027", "2028", "geplant", "ja", "FP10"),
     ),
     "PAR": (
         ("Wanderwegekonzept Partheland", "Einheitliche Beschilderung und Karte aller Wanderwege.", 4, "Z7", "alle", "B", 60_000, "2027", "2028", "geplant", "ja", "FP01"),
         ("Bürgerbüro mobil", "Mobiler Bürgerservice für die Ortsteile.", 0, "Z2", "PAR, BEL", "C", 20_000, "Q3/2027", "Q4/2027", "Idee", "nein", "FP03"),
-        ("Rastplätze an der Parthe", "Rastplätze und Infotafeln entlang der Wanderwege.", 4, "Z7", "PAR, GRP", "C", 12_000, "2027", "2027", "Idee", "ja", "FP03"),
-        ("Gerätehaus Großsteinberg", "Ersatzneubau des Feuerwehrgerätehauses.", 0, "Z2", "PAR", "A", 1_100_000, "2027", "2029", "geplant", "ja", "FP10"),
+        ("Rastplätze an der Parthe", "Rastplätze und Infotafeln entlang der Wanderwege.", 4, "Z7", "PAR, GRP", "C", 12_000, "2025", "2025", "umgesetzt", "ja", "FP03"),
+        ("Gerätehaus Großsteinberg", "Ersatzneubau des Feuerwehrgerätehauses.", 0, "Z2", "PAR", "A", 1_100_000, "Q3/2026", "2028", "in Umsetzung", "ja", "FP10"),
         ("Dorfladen Pomßen", "Nahversorgung mit Bürgertreff.", 1, "Z3", "PAR", "C", 150_000, "2027", "2028", "zurückgestellt", "nein", "FP04"),
     ),
 }
@@ -121,7 +121,7 @@ APPLICATION_BY_MEASURE = {"Idee": ("in Vorbereitung",), "geplant": ("eingereicht
 APPLICATION_OVERRIDES = {("BRA", 2): "eingereicht", ("BRA", 4): "in Vorbereitung", ("PAR", 0): "in Vorbereitung", ("BOR", 4): "bewilligt"}
 # Art of an application other than Erstantrag, by (profile, measure index): the libraries'
 # second funding round, and the Verbund's follow-up funding (phase 6: Anschlussförderung).
-APPLICATION_KINDS = {("BOR", 0): "Folgeantrag", ("BRA", 4): "Anschlussförderung Verbund"}
+APPLICATION_KINDS = {("BOR", 0): "Folgeantrag", ("BOR", 3): "Anschlussförderung Verbund", ("BRA", 4): "Anschlussförderung Verbund"}
 # The one municipality whose SWOT has a statement twice (a deliberate clerk habit).
 DUPLICATE_SWOT_PROFILE = "BEL"
 NEXT_STEPS = {
