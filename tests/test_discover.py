@@ -98,6 +98,7 @@ def test_validate_exit_code_ignores_folder_findings(tmp_path: Path) -> None:
     result = runner.invoke(app, ["validate", str(tmp_path), "--json", str(out)])
     assert result.exit_code == 0, result.output
     assert "Anschreiben.pdf" in result.output and "Sperrdatei" in result.output
+    assert "Plausibilitätsprüfung (Stichtag " in result.output
     codes = [f["code"] for f in json.loads(out.read_text("utf-8"))["inputs_folder"]]
     assert sorted(codes) == ["ignored-folder", "not-a-workbook-file", "workbook-open"]
 
@@ -122,3 +123,12 @@ def test_validate_without_missing_municipality_says_nothing(tmp_path: Path) -> N
         municipal(tmp_path / "kommunen" / f"{m.code}.xlsx", code=m.code)
     result = runner.invoke(app, ["validate", str(tmp_path)])
     assert "kein auswertbares Workbook" not in result.output
+
+
+@pytest.mark.parametrize(("stichtag", "code"), [("2026-11-25", 0), ("25.11.", 2)])
+def test_validate_stichtag_option(tmp_path: Path, stichtag: str, code: int) -> None:
+    """It takes the Stichtag as JJJJ-MM-TT and refuses anything else with exit code 2."""
+    _folder(tmp_path)
+    result = runner.invoke(app, ["validate", str(tmp_path), "--stichtag", stichtag])
+    assert result.exit_code == code, result.output
+    assert ("Stichtag nicht lesbar" in result.output) == (code == 2)

@@ -16,6 +16,7 @@ from parthe_reports.ingest import discover_inputs
 from parthe_reports.paths import INPUTS, REGION_CONFIG
 from parthe_reports.region import load_region
 from parthe_reports.validate import check_plausibility, check_region
+from parthe_reports.validate.findings import PLAUSIBILITY_CODES
 from parthe_reports.validate.report import console_table, findings_json
 from parthe_reports.validate.workbook import check_file, missing_municipalities
 from parthe_reports.workbooks.feedback import feedback_file_name, write_annotated_copy
@@ -79,6 +80,8 @@ def validate_command(
     check_plausibility(books, region, day)
     missing = missing_municipalities(books, region)
     console.print(console_table(books))
+    plausible = sum(f.code in PLAUSIBILITY_CODES for b in books for f in b.findings)
+    console.print(f"Plausibilitätsprüfung (Stichtag {day:%d.%m.%Y}): {plausible} Befunde")
     if missing:
         console.print(missing_line(missing))
     _print(console, folder)
