@@ -16,10 +16,10 @@ from prefect import flow, task
 from prefect.artifacts import create_markdown_artifact
 
 from parthe_reports import history
+from parthe_reports.german import money
 from parthe_reports.paths import INPUTS, OUTPUTS, REGION_CONFIG
 from parthe_reports.progress import ProgressError, ProgressResult, write_progress_report
 from parthe_reports.region import load_region
-from parthe_reports.render.formatting import money
 
 log = logging.getLogger("flows.progress_report")
 

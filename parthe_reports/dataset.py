@@ -10,6 +10,8 @@ are concatenated per sheet into a ``Dataset``. Columns of every table:
   Kürzel-Liste → ``tuple[str, ...]`` of codes („alle“ already expanded);
 * provenance, recorded once when reading: ``source_workbook`` (file name),
   ``source_sheet`` (German sheet name), ``source_row`` (Excel row number, 1-based);
+* ``<key>_approx`` (bool) for every Zahl/Betrag column: the clerk typed the value as
+  approximate („ca. 5.000“, „~5000“); documents and Konsolidiert.xlsx keep the „ca.“;
 * ``municipality``: the Kürzel of the Kommunal-Workbook the row came from
   (``None`` for rows of the Verbund-Workbook).
 """
@@ -22,15 +24,26 @@ from datetime import date
 import pandas as pd
 
 from parthe_reports.region import Region
-from parthe_reports.schema import WORKBOOK_KINDS, Sheet
+from parthe_reports.schema import WORKBOOK_KINDS, ColumnType, Sheet
 
 PROVENANCE = ("source_workbook", "source_sheet", "source_row")
 MUNICIPALITY = "municipality"
+APPROX_SUFFIX = "_approx"
+_APPROXIMABLE = (ColumnType.NUMBER, ColumnType.AMOUNT)
+
+
+def approx_columns(sheet: Sheet) -> dict[str, str]:
+    """Value column key → its flag column (``cost_total`` → ``cost_total_approx``)."""
+    return {c.key: c.key + APPROX_SUFFIX for c in sheet.columns if c.type in _APPROXIMABLE}
 
 
 def table_columns(sheet: Sheet) -> list[str]:
     """Column names of a typed table for ``sheet``."""
-    return [c.key for c in sheet.columns] + [*PROVENANCE, MUNICIPALITY]
+    return [c.key for c in sheet.columns] + [
+        *approx_columns(sheet).values(),
+        *PROVENANCE,
+        MUNICIPALITY,
+    ]
 
 
 def empty_table(sheet: Sheet) -> pd.DataFrame:

@@ -15,7 +15,8 @@ parser sees it:
    shows both as empty). Merged ranges come from calamine.
 
 Limits (stated, checked in tests): 25 MB file, 200 MB inflated, 120 MB per part, ratio
-200 : 1 for parts over 1 MB, 100,000 rows per sheet (from the sheet's dimension).
+200 : 1 for parts over 1 MB, 200,000 rows per sheet (from the sheet's dimension); the
+configurable per-sheet limit for validation is ``Region.max_sheet_rows`` (region.toml › [inputs]).
 """
 
 from __future__ import annotations
@@ -32,15 +33,35 @@ from typing import Any
 import python_calamine as pc
 from defusedxml import ElementTree as SafeET
 
+from parthe_reports.discover import (  # re-exported: where the files come from
+    SPREADSHEET_SUFFIXES,
+    Discovery,
+    discover_inputs,
+    discover_workbooks,
+)
 from parthe_reports.errors import Finding, Severity, WorkbookError
 from parthe_reports.schema import META_SHEET
+
+__all__ = [
+    "MAX_FILE_BYTES",
+    "MAX_PART_BYTES",
+    "MAX_RATIO",
+    "MAX_ROWS",
+    "MAX_UNCOMPRESSED",
+    "SPREADSHEET_SUFFIXES",
+    "Discovery",
+    "RawSheet",
+    "RawWorkbook",
+    "discover_inputs",
+    "discover_workbooks",
+    "read_workbook",
+]
 
 MAX_FILE_BYTES = 25 * 1024**2
 MAX_UNCOMPRESSED = 200 * 1024**2
 MAX_PART_BYTES = 120 * 1024**2
 MAX_RATIO = 200
-MAX_ROWS = 100_000
-SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".ods", ".xls", ".xlsb", ".xltx", ".ots")
+MAX_ROWS = 200_000  # hard bound of the reader; the configurable one: region.max_sheet_rows
 
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED = "EncryptionInfo".encode("utf-16-le")
@@ -81,21 +102,6 @@ class RawWorkbook:
     format: str  # "xlsx" / "ods"
     sheets: dict[str, RawSheet]
     stamp: dict[str, str]
-
-
-def discover_workbooks(inputs: Path) -> list[Path]:
-    """Every candidate file under ``inputs`` (top level and ``kommunen/``), lock files skipped."""
-    if not inputs.is_dir():
-        return []
-    found = [p for p in inputs.iterdir() if p.is_file()]
-    if (inputs / "kommunen").is_dir():
-        found += [p for p in (inputs / "kommunen").rglob("*") if p.is_file()]
-    return sorted(p for p in found if not _ignored(p.name))
-
-
-def _ignored(name: str) -> bool:
-    # Office (~$x.xlsx) and LibreOffice (.~lock.x.xlsx#) lock files, hidden files, READMEs.
-    return name.startswith(("~$", ".")) or name.lower().startswith("readme")
 
 
 def _refuse(path: Path, code: str, message: str, value: Any = None, expected: str | None = None):

@@ -9,7 +9,12 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from parthe_reports.discover import DEFAULT_IGNORED_FOLDERS
 from parthe_reports.paths import REGION_CONFIG
+
+# Data rows one sheet may have before it is refused (real workbooks have a few hundred;
+# a pasted full export has tens of thousands). Overridden by region.toml › [inputs].
+MAX_SHEET_ROWS = 20_000
 
 _AGS = re.compile(r"^\d{8}$")
 _CODE = re.compile(r"^[A-ZÄÖÜ]{2,5}$")
@@ -89,6 +94,9 @@ class Region:
     keep_last_runs: int = 20
     judgement: Judgement = field(default_factory=Judgement)
     documents: DocumentsConfig = field(default_factory=DocumentsConfig)
+    # [inputs]: sub-folders of old versions not read, and the most data rows one sheet may have.
+    ignored_folders: tuple[str, ...] = DEFAULT_IGNORED_FOLDERS
+    max_sheet_rows: int = MAX_SHEET_ROWS
 
     @cached_property  # asked per cell by validation: at 1,000 municipalities a rebuilt tuple costs
     def codes(self) -> tuple[str, ...]:
@@ -132,6 +140,7 @@ def region_from_dict(
         keep_last_runs=int(raw.get("retention", {}).get("keep_last_runs", 20)),
         judgement=_judgement(raw.get("judgement", {}), source),
         documents=_documents(raw.get("documents", {}), source, base_dir),
+        **_inputs(raw.get("inputs", {}), source),
     )
 
 
@@ -172,6 +181,14 @@ def _judgement(raw: dict, source: str) -> Judgement:
             raise ValueError(f"{source}: [judgement] {key} = {value!r} ist keine Zahl ≥ 0")
         values[key] = int(value) if known[key] in ("int", int) else float(value)
     return Judgement(**values)
+
+
+def _inputs(raw: dict, source: str) -> dict:
+    folders = raw.get("ignored_folders", DEFAULT_IGNORED_FOLDERS)
+    limit = raw.get("max_sheet_rows", MAX_SHEET_ROWS)
+    if not isinstance(limit, int) or limit < 1:
+        raise ValueError(f"{source}: [inputs] max_sheet_rows „{limit}“ ist keine positive Zahl")
+    return {"ignored_folders": tuple(str(f) for f in folders), "max_sheet_rows": limit}
 
 
 def _municipality(raw: dict, source: str) -> Municipality:

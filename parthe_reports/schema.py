@@ -17,11 +17,13 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from parthe_reports.region import Region
+from parthe_reports.sections import DOCUMENTS as ASSESSED_DOCUMENTS
 
-TEMPLATE_VERSION = "1.0"
-SCHEMA_VERSION = "1.0"
-# Template versions whose workbooks are still read (with a note when not current).
-SUPPORTED_TEMPLATE_VERSIONS = ("0.9", "1.0")
+TEMPLATE_VERSION = "2.0"
+SCHEMA_VERSION = "2.0"
+# Template versions whose workbooks are still read (with a note when not current). A
+# column or sheet added later (``since``) is simply empty in an older workbook.
+SUPPORTED_TEMPLATE_VERSIONS = ("0.9", "1.0", "2.0")
 
 # The stamp: a hidden sheet "_Vorlage" with a header row ("Schlüssel", "Wert") and one
 # key/value row per META_* key below; the reader recognises a workbook by it, never by file name.
@@ -83,6 +85,7 @@ class Column:
     references: str | None = None  # "sheet_key.column_key" of the Verbund-Workbook or "measures"
     aliases: tuple[str, ...] = ()  # other headers accepted when reading
     width: int | None = None
+    since: str = "1.0"  # template version that introduced the column
 
     @property
     def label(self) -> str:
@@ -100,6 +103,7 @@ class Sheet:
     help: str
     phase: int
     single_row: bool = False
+    since: str = "1.0"  # template version that introduced the sheet
 
     def column(self, key: str) -> Column:
         for c in self.columns:
@@ -130,6 +134,19 @@ class WorkbookKind:
 _SPACES = re.compile(r"\s+")
 
 
+def version_key(version: str) -> tuple[int, ...]:
+    """ "1.0" → (1, 0), for comparing template versions; unparsable → (0,)."""
+    try:
+        return tuple(int(p) for p in version.split("."))
+    except ValueError:
+        return (0,)
+
+
+def is_newer(since: str, version: str | None) -> bool:
+    """True when a column/sheet ``since`` a version is missing by design in a ``version`` workbook."""
+    return version is not None and version_key(since) > version_key(version)
+
+
 def normalize(text: str) -> str:
     """Fold what people vary: case, stray/non-breaking spaces, line breaks, ß, '*' markers."""
     text = unicodedata.normalize("NFC", str(text)).replace("\u00a0", " ").replace("*", " ")
@@ -137,6 +154,24 @@ def normalize(text: str) -> str:
 
 
 # ---------------------------------------------------------------- vocabularies
+
+# Verbundziele › Kennzahl: figures the pipeline can compute from the workbooks (the
+# region's current value of a goal). „Kommunen mit …“ counts municipalities with a
+# document of that Art (Dokumente), so its target can never exceed the region's size.
+MUNICIPALITIES_WITH = "Kommunen mit "
+GOAL_FIGURES = (
+    "unbesetzte Stellen VZÄ",
+    "Stellen VZÄ",
+    "Fördermittel beantragt",
+    "Fördermittel bewilligt",
+    "Förderanträge bewilligt",
+    "Maßnahmen umgesetzt",
+    "Maßnahmen begonnen oder umgesetzt",
+    *(
+        f"{MUNICIPALITIES_WITH}{t}"
+        for t in ("Leitbild", "Zielsetzung", "Fachkonzept", "Beschluss", "Plan", "Satzung")
+    ),
+)
 
 _STATUS_WORK = ("offen", "in Arbeit", "erledigt", "verzögert")
 
@@ -272,11 +307,35 @@ VOCABULARIES: dict[str, Vocabulary] = {
                 "Verwaltungsverband",
                 "Verwaltungsgemeinschaft",
                 "öffentlich-rechtlicher Vertrag",
+                "Verein",
+                "GmbH",
             ),
             {
                 "kAG": "kommunale Arbeitsgemeinschaft",
                 "ö.-r. Vertrag": "öffentlich-rechtlicher Vertrag",
+                "e. V.": "Verein",
+                "eingetragener Verein": "Verein",
+                "gGmbH": "GmbH",
             },
+        ),
+        Vocabulary(
+            "application_kind",
+            ("Erstantrag", "Folgeantrag", "Anschlussförderung Verbund"),
+            {"Anschlussförderung": "Anschlussförderung Verbund", "Neuantrag": "Erstantrag"},
+        ),
+        Vocabulary(
+            "programme_status",
+            ("offen", "geschlossen", "laufend"),
+            {"beendet": "geschlossen", "ausgelaufen": "geschlossen", "Aufruf offen": "offen"},
+        ),
+        Vocabulary(
+            "direction",
+            ("steigen", "sinken"),
+            {"erhöhen": "steigen", "mehr": "steigen", "senken": "sinken", "weniger": "sinken"},
+        ),
+        Vocabulary("goal_figure", GOAL_FIGURES),
+        Vocabulary(
+            "assessment_document", ASSESSED_DOCUMENTS, {f"P{i}": f"Phase {i}" for i in range(1, 7)}
         ),
         Vocabulary(
             "work_status", _STATUS_WORK, {"in Bearbeitung": "in Arbeit", "fertig": "erledigt"}
@@ -583,6 +642,23 @@ MEASURES = Sheet(
             vocabulary="yes_no",
             help="Breiter Konsens in der Lenkungsgruppe?",
         ),
+        Column(
+            "indicator",
+            "Indikator",
+            T,
+            help="Woran der Erfolg der Maßnahme gemessen wird (für den Maßnahmensteckbrief).",
+            width=34,
+            since="2.0",
+        ),
+        Column(
+            "next_step",
+            "Nächster Schritt",
+            T,
+            help="Was als Nächstes zu tun ist, von wem, bis wann.",
+            aliases=("Naechster Schritt",),
+            width=40,
+            since="2.0",
+        ),
         _remark(),
     ),
     help="Maßnahmen, die die Kommune vorschlägt oder federführend betreut (Phase 4).",
@@ -636,6 +712,15 @@ FUNDING_APPLICATIONS = Sheet(
         Column(
             "proof_due", "Frist Verwendungsnachweis", D, help="Frist für den Verwendungsnachweis."
         ),
+        Column(
+            "kind",
+            "Art",
+            C,
+            vocabulary="application_kind",
+            help="Erstantrag, Folgeantrag oder Anschlussförderung des Verbunds (Phase 6).",
+            width=24,
+            since="2.0",
+        ),
         _remark(),
     ),
     help="Förderanträge der Kommune und ihr Stand (Phase 5).",
@@ -688,6 +773,23 @@ WORKSHOPS = Sheet(
             "participants", "Teilnehmende", N, integer=True, minimum=0, help="Anzahl Teilnehmende."
         ),
         _topic(required=False),
+        Column(
+            "agenda_item",
+            "Tagesordnungspunkt",
+            T,
+            help="Der Tagesordnungspunkt; je Punkt eine Zeile mit eigenen Stimmen.",
+            aliases=("TOP",),
+            width=34,
+            since="2.0",
+        ),
+        Column(
+            "method",
+            "Methode",
+            T,
+            help="Arbeitsform, z. B. Punktabfrage, World Café, Kleingruppen, Plenum.",
+            width=22,
+            since="2.0",
+        ),
         Column(
             "result",
             "Ergebnis",
@@ -779,6 +881,23 @@ GOALS = Sheet(
             maximum=2100,
             help="Jahr (JJJJ).",
         ),
+        Column(
+            "figure",
+            "Kennzahl",
+            C,
+            vocabulary="goal_figure",
+            help="Kennzahl, die die Pipeline aus den Workbooks berechnet; leer = nicht berechenbar.",
+            width=30,
+            since="2.0",
+        ),
+        Column(
+            "direction",
+            "Richtung",
+            C,
+            vocabulary="direction",
+            help="Soll der Wert steigen oder sinken?",
+            since="2.0",
+        ),
     ),
     help="Gemeinsame Ziele des Verbunds mit Indikatoren (Phase 3).",
     phase=3,
@@ -801,6 +920,30 @@ COMMUNICATION = Sheet(
         Column("audience", "Zielgruppe", T, help="Für wen.", width=26),
         _RESPONSIBLE,
         Column("date", "Termin", Z, help="Monat (MM/JJJJ), Quartal (Q1/JJJJ) oder Jahr (JJJJ)."),
+        Column(
+            "message",
+            "Botschaft",
+            T,
+            help="Die Kernbotschaft in einem Satz.",
+            width=40,
+            since="2.0",
+        ),
+        Column(
+            "channel",
+            "Kanal",
+            T,
+            help="Über welchen Weg, z. B. Amtsblatt, Website, App, Presse.",
+            width=22,
+            since="2.0",
+        ),
+        Column(
+            "rhythm",
+            "Rhythmus",
+            T,
+            help="Wie oft, z. B. monatlich, jährlich, einmalig.",
+            since="2.0",
+        ),
+        Column("budget", "Budget", A, minimum=0, help="Budget in Euro.", since="2.0"),
     ),
     help="Corporate Identity und Kommunikationsstrategie (Phase 3).",
     phase=3,
@@ -834,6 +977,22 @@ PROGRAMMES = Sheet(
         Column("rate", "Förderquote", P, minimum=0, maximum=100, help="Förderquote in Prozent."),
         _topic(required=False),
         Column("deadline", "Antragsfrist", D, help="Nächste Antragsfrist."),
+        Column(
+            "max_amount",
+            "Höchstbetrag",
+            A,
+            minimum=0,
+            help="Höchste Fördersumme je Antrag in Euro (leer = keine Obergrenze).",
+            since="2.0",
+        ),
+        Column(
+            "status",
+            "Status",
+            C,
+            vocabulary="programme_status",
+            help="offen (Aufruf läuft), laufend (Antrag jederzeit), geschlossen.",
+            since="2.0",
+        ),
         _remark(),
     ),
     help="Förderlandschaft: relevante Programme (Phase 5).",
@@ -850,7 +1009,7 @@ STRUCTURE_OPTIONS = Sheet(
             "Rechtsform",
             C,
             vocabulary="legal_form",
-            help="Rechtsform nach SächsKomZG.",
+            help="Rechtsform nach SächsKomZG, oder Verein / GmbH.",
             width=30,
         ),
         Column("pros", "Vorteile", T, help="Vorteile.", width=40),
@@ -870,6 +1029,70 @@ STRUCTURE_OPTIONS = Sheet(
     phase=6,
 )
 
+CRITERIA = Sheet(
+    "criteria",
+    "Kriterien",
+    (
+        Column(
+            "criterion",
+            "Kriterium",
+            T,
+            required=True,
+            help="Bewertungskriterium für die Strukturoptionen.",
+            width=30,
+        ),
+        Column(
+            "weight",
+            "Gewicht",
+            P,
+            required=True,
+            minimum=0,
+            maximum=100,
+            help="Gewicht in Prozent; alle Gewichte zusammen 100 %.",
+        ),
+        Column("description", "Beschreibung", T, help="Was das Kriterium misst.", width=50),
+    ),
+    help="Kriterien zur Bewertung der Strukturoptionen, mit Gewicht (Phase 6).",
+    phase=6,
+    since="2.0",
+)
+
+STRUCTURE_SCORES = Sheet(
+    "structure_scores",
+    "Strukturbewertung",
+    (
+        Column(
+            "option",
+            "Option",
+            T,
+            required=True,
+            help="Eine Option aus dem Blatt „Strukturoptionen“.",
+            width=34,
+        ),
+        Column(
+            "criterion",
+            "Kriterium",
+            T,
+            required=True,
+            help="Ein Kriterium aus dem Blatt „Kriterien“.",
+            width=30,
+        ),
+        Column(
+            "points",
+            "Punkte",
+            N,
+            required=True,
+            integer=True,
+            minimum=1,
+            maximum=5,
+            help="1 = erfüllt das Kriterium nicht, 5 = voll. Die gewichtete Summe rechnet die Pipeline.",
+        ),
+    ),
+    help="Punkte je Option und Kriterium (Phase 6); die Gesamtbewertung wird berechnet.",
+    phase=6,
+    since="2.0",
+)
+
 SCHEDULE = Sheet(
     "schedule",
     "Zeitplan",
@@ -878,6 +1101,14 @@ SCHEDULE = Sheet(
         Column("due", "Termin", D, required=True, help="Datum (TT.MM.JJJJ)."),
         _RESPONSIBLE,
         _WORK_STATUS,
+        Column(
+            "reference",
+            "Bezug",
+            ID,
+            help="Maßnahmen-Nr. oder Antrags-Nr., auf die sich der Meilenstein bezieht.",
+            width=14,
+            since="2.0",
+        ),
     ),
     help="Meilensteinplan der Umsetzung (Phase 6).",
     phase=6,
@@ -904,6 +1135,50 @@ CHANGE_MANAGEMENT = Sheet(
     phase=6,
 )
 
+ASSESSMENTS = Sheet(
+    "assessments",
+    "Bewertungen",
+    (
+        Column(
+            "document",
+            "Dokument",
+            C,
+            required=True,
+            vocabulary="assessment_document",
+            help="In welchem Dokument die Bewertung steht.",
+            width=20,
+        ),
+        Column(
+            "section",
+            "Abschnitt",
+            T,
+            required=True,
+            help="Schlüssel des Abschnitts laut Anleitung, z. B. „swot“.",
+            width=22,
+        ),
+        Column(
+            "code",
+            "Kürzel",
+            K,
+            help="Kommune, für ein Kommunalprofil.",
+            width=10,
+        ),
+        Column(
+            "text",
+            "Text",
+            T,
+            required=True,
+            help="Die Bewertung des Projektbüros, in ganzen Sätzen.",
+            width=70,
+        ),
+        Column("as_of", "Stand", D, help="Datum der Bewertung."),
+        Column("author", "Verfasst von", T, help="Wer die Bewertung geschrieben hat.", width=24),
+    ),
+    help="Bewertungen des Projektbüros, die in die Dokumente übernommen werden.",
+    phase=0,
+    since="2.0",
+)
+
 REGIONAL = WorkbookKind(
     "regional",
     "Verbund-Workbook",
@@ -916,8 +1191,11 @@ REGIONAL = WorkbookKind(
         COMMUNICATION,
         PROGRAMMES,
         STRUCTURE_OPTIONS,
+        CRITERIA,
+        STRUCTURE_SCORES,
         SCHEDULE,
         CHANGE_MANAGEMENT,
+        ASSESSMENTS,
     ),
     help="Daten des Verbunds für die Lenkungsgruppe: Strategie, Leitbild, Ziele, Förderung, Verstetigung.",
 )

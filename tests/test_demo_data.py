@@ -160,7 +160,7 @@ def test_typing_quirks_present(rows: tuple[dict[str, SheetRows], SheetRows]) -> 
     values = [v for s in municipal.values() for t in s.values() for r in t for v in r.values()]
     values += [v for t in regional.values() for r in t for v in r.values()]
     texts = {v for v in values if isinstance(v, str)}
-    assert {"12.500 €", "ca. 5.000", "80 %", "Stärken", " chance ", "in\u00a0Umsetzung"} <= texts
+    assert {"12.500 €", "ca. 280.000", "80 %", "Stärken", " chance ", "in\u00a0Umsetzung"} <= texts
     assert any(re.fullmatch(r"\d\d\.\d\d\.\d{4}", t) for t in texts)  # a date typed as text
     assert any("\n" in t for t in texts)  # Alt+Enter in a Bemerkung
     assert {"2027"} <= texts and any(t.startswith("Q") and "/" in t for t in texts)

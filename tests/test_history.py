@@ -9,7 +9,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from parthe_reports import history, runs
-from parthe_reports.history.store import DATA_DIR
+from parthe_reports.history.store import DATA_DIR, read_tables
 from parthe_reports.progress import write_progress_report
 from tests.test_progress_fixtures import dataset, keep_run, two_runs
 
@@ -27,6 +27,17 @@ def test_parquet_types_follow_the_schema(tmp_path: Path) -> None:
     assert measures.field("cost_total").type == pa.float64()
     assert apps.field("proof_due").type == pa.date32()
     assert apps.field("source_row").type == pa.int64()
+    assert measures.field("cost_total_approx").type == pa.bool_()  # the „ca.“ flag
+
+
+def test_approx_flag_survives_the_round_trip(tmp_path: Path) -> None:
+    """It reads back the „ca.“ flags as stored: True where approximate, False elsewhere."""
+    data = dataset(True)
+    measures = data.tables["measures"]
+    measures["cost_total_approx"] = [i == 0 for i in range(len(measures))]
+    run = keep_run(tmp_path, "r1", data, datetime(2026, 12, 10))
+    back = read_tables(run)["measures"]["cost_total_approx"]
+    assert back.dtype == bool and list(back) == [i == 0 for i in range(len(measures))]
 
 
 def test_run_json_keeps_status_and_adds_history_keys(tmp_path: Path) -> None:

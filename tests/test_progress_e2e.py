@@ -51,8 +51,8 @@ def _set(ws: Any, sheet_key: str, row_id: str, values: dict[str, Any]) -> None:
 
 
 def clerk_edits(path: Path) -> None:
-    """Brandis' clerk: M-BRA-03 started, M-BRA-02 finished, FA-BRA-01 granted, FA-BRA-02
-    refused, one SWOT statement added (a new table row)."""
+    """Brandis' clerk: M-BRA-03 started, M-BRA-02 finished, FA-BRA-03 (M-BRA-03's, submitted)
+    granted, FA-BRA-04 refused, one SWOT statement added (a new table row)."""
     wb = openpyxl.load_workbook(path)
     m = wb[sheet_by_key("measures").name]
     _set(m, "measures", "M-BRA-03", {"status": "in Umsetzung"})
@@ -62,10 +62,10 @@ def clerk_edits(path: Path) -> None:
     _set(
         fa,
         "funding_applications",
-        "FA-BRA-01",
+        "FA-BRA-03",
         {"status": "bewilligt", "granted": 120000, "decided_on": decided},
     )
-    _set(fa, "funding_applications", "FA-BRA-02", {"status": "abgelehnt", "decided_on": decided})
+    _set(fa, "funding_applications", "FA-BRA-04", {"status": "abgelehnt", "decided_on": decided})
     swot = wb[sheet_by_key("swot").name]
     table = swot.tables["tbl_swot"]
     last = int(table.ref.split(":")[1].lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
@@ -93,11 +93,11 @@ def test_two_pipeline_runs_report_exactly_the_clerks_edits(tmp_path: Path) -> No
     ]
     assert (d.measures_started, d.measures_finished) == (["M-BRA-03"], ["M-BRA-02"])
     assert [(c.key, c.after) for c in d.applications_status] == [
-        ("FA-BRA-01", "bewilligt"),
-        ("FA-BRA-02", "abgelehnt"),
+        ("FA-BRA-03", "bewilligt"),
+        ("FA-BRA-04", "abgelehnt"),
     ]
     assert [(c.key, c.field, c.after) for c in d.applications_amounts] == [
-        ("FA-BRA-01", "granted", 120000.0)
+        ("FA-BRA-03", "granted", 120000.0)
     ]
     assert [i.title for i in d.swot_added] == [NEW_SWOT]
     for empty in (

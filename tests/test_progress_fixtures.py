@@ -16,7 +16,13 @@ from typing import Any
 import pandas as pd
 
 from parthe_reports import history, runs
-from parthe_reports.dataset import Dataset, SourceInfo, sheet_by_key, table_columns
+from parthe_reports.dataset import (
+    Dataset,
+    SourceInfo,
+    approx_columns,
+    sheet_by_key,
+    table_columns,
+)
 from parthe_reports.region import Region, region_from_dict
 from parthe_reports.schema import ColumnType
 
@@ -44,6 +50,8 @@ def table(key: str, rows: list[dict[str, Any]]) -> pd.DataFrame:
         for col in sheet.columns:
             empty = math.nan if col.type in _NUMERIC else None
             rec[col.key] = row.get(col.key, empty)
+        for flag in approx_columns(sheet).values():  # „ca.“ flags: exact unless given
+            rec[flag] = bool(row.get(flag, False))
         wb = row.get("_wb", "verbund.xlsx")
         rec |= {"source_workbook": wb, "source_sheet": sheet.name, "source_row": n}
         rec["municipality"] = None if wb == "verbund.xlsx" else wb.removesuffix(".xlsx")

@@ -8,7 +8,7 @@ import docx
 import pytest
 from docx.enum.section import WD_ORIENT
 
-from parthe_reports.render import formatting as fmt
+from parthe_reports import german as fmt
 from parthe_reports.render import plan_documents, render_document
 from parthe_reports.render.authoring.templates import SOURCES_TITLE
 from parthe_reports.render.documents import SPECS

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from datetime import date, datetime
 
-from parthe_reports.render import formatting as fmt
+from parthe_reports import german as fmt
 
 NBSP = "\u00a0"
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import docx
 import pytest
 
+from parthe_reports.german import text
 from parthe_reports.render import convert_to_pdf
-from parthe_reports.render.formatting import text
 from tests.test_render_fixtures import HOSTILE, HOSTILE_RAW, doc_text, example, hostile, render_all
 
 pytestmark = pytest.mark.slow

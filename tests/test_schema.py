@@ -8,7 +8,7 @@ from parthe_reports import schema
 from parthe_reports.region import load_region
 from parthe_reports.schema import ColumnType, normalize
 
-# The sheets of shared/spec/workbooks.md, in order; the schema must carry exactly these.
+# The sheets of shared/spec/workbooks.md (with contract version 2), in order; exactly these.
 SPEC_SHEETS = {
     "municipal": [
         "Stammdaten",
@@ -29,8 +29,11 @@ SPEC_SHEETS = {
         "Kommunikation",
         "Förderprogramme",
         "Strukturoptionen",
+        "Kriterien",  # contract version 2
+        "Strukturbewertung",  # contract version 2
         "Zeitplan",
         "Veränderungsmanagement",
+        "Bewertungen",  # contract version 2
     ],
 }
 

@@ -183,9 +183,9 @@ def _messy_headers(d: Path) -> None:
     edit(municipal(d / "BRA.xlsx"), change)
 
 
-@case("extra-column", [("Maßnahmen", "O1", "extra-column")])
+@case("extra-column", [("Maßnahmen", "Q1", "extra-column")])
 def _extra(d: Path) -> None:
-    edit(municipal(d / "BRA.xlsx"), lambda wb: wb["Maßnahmen"].cell(1, 15, "Notiz intern"))
+    edit(municipal(d / "BRA.xlsx"), lambda wb: wb["Maßnahmen"].cell(1, 17, "Notiz intern"))
 
 
 @case("missing-optional-column", [("Maßnahmen", None, "missing-optional-column")])

@@ -25,6 +25,7 @@ from parthe_reports.schema import (
     META_TEMPLATE_VERSION,
     MUNICIPAL,
     REGIONAL,
+    SCHEMA_VERSION,
     TEMPLATE_VERSION,
     Column,
     ColumnType,
@@ -208,7 +209,7 @@ def test_stamp(templates: list[Path]) -> None:
     assert stamp == {
         META_KIND: "Kommunal-Workbook",
         META_TEMPLATE_VERSION: TEMPLATE_VERSION,
-        META_SCHEMA_VERSION: "1.0",
+        META_SCHEMA_VERSION: SCHEMA_VERSION,
         META_CODE: "BRA",
         META_EXAMPLE: "nein",
         META_REGION: "Partheland",
@@ -306,7 +307,7 @@ def test_fill_by_header_and_read_back(tmp_path: Path, region: Region) -> None:
     got = [dict(zip(header, r, strict=True)) for r in sheet[1:]]
     assert got[0]["Maßnahmen-Nr. *"] == "M-BOR-01" and got[0]["Kosten gesamt"] == 12500
     assert got[1]["Titel *"] == "Wanderwege" and got[1]["Beginn"] == "Q3/2027"
-    assert load_workbook(path)["Maßnahmen"].tables["tbl_measures"].ref == "A1:N3"
+    assert load_workbook(path)["Maßnahmen"].tables["tbl_measures"].ref == "A1:P3"
 
 
 def test_fill_by_header_extends_table_and_validations(tmp_path: Path, region: Region) -> None:

@@ -147,6 +147,10 @@ def print_summary(result: RunSummary, outputs: Path) -> None:
             f"{'Warnung ' if warnings == 1 else 'Warnungen'}  {notes:>3} "
             f"{'Hinweis' if notes == 1 else 'Hinweise'}"
         )
+    if result.plausibility:
+        out.print(f"  davon aus der Plausibilitätsprüfung: {result.plausibility}")
+    for note in result.folder:
+        out.print(f"  [dim]nicht gelesen:[/dim] {note}", highlight=False)
     out.print(f"Dokumente geschrieben: {len(result.documents)} in {folder}")
     for name, why in result.failed_documents.items():
         out.print(f"  [red]fehlgeschlagen:[/red] {name} ({why})")

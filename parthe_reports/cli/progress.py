@@ -41,9 +41,9 @@ def progress_command(
 ) -> None:
     """Schreibt den Fortschrittsbericht der Lenkungsgruppe in den neuesten abgeschlossenen Lauf."""
     # Imported here: pandas, DuckDB and python-docx cost ≈ 1 s that other commands need not pay.
+    from parthe_reports.german import money
     from parthe_reports.progress import ProgressError, write_progress_report
     from parthe_reports.progress.context import trend
-    from parthe_reports.render.formatting import money
 
     console = Console()
     try:

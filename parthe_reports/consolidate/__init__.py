@@ -8,7 +8,7 @@ The Stichtag always comes from the dataset; nothing here asks the clock.
 from __future__ import annotations
 
 from parthe_reports.consolidate import phase1, phase2, phase3, phase4, phase5, phase6
-from parthe_reports.consolidate.frames import sources_of
+from parthe_reports.consolidate.frames import sources_of, stable
 from parthe_reports.consolidate.models import (
     Consolidated,
     MunicipalProfile,
@@ -44,6 +44,7 @@ def consolidate(dataset: Dataset) -> Consolidated:
         missing_municipalities=tuple(dataset.missing_municipalities),
         incomplete_municipalities=tuple(dataset.incomplete_municipalities),
         sources=sources_of(*dataset.tables.values()),
+        assessments=stable(dataset.table("assessments")),
     )
 
 

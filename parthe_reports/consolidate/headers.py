@@ -7,7 +7,7 @@ and the figures of the Kommunalprofil.
 
 from __future__ import annotations
 
-from parthe_reports.dataset import sheet_by_key
+from parthe_reports.dataset import APPROX_SUFFIX, sheet_by_key
 from parthe_reports.schema import VOCABULARIES
 
 _CONDITIONS = VOCABULARIES["condition"].values
@@ -22,6 +22,9 @@ PROVENANCE_HEADERS = {
 }
 
 DERIVED_HEADERS = {
+    # phase 6 (contract version 2)
+    "weighted_score": "gewichtete Gesamtbewertung",
+    "weighted": "gewichtete Punkte",
     # phase 1
     "tasks": "Aufgaben",
     "vacancy_rate": "Quote unbesetzt %",
@@ -156,4 +159,6 @@ def header(key: str, sheet_keys: tuple[str, ...] = ()) -> str:
         for col in sheet.columns:
             if col.key == key:
                 return col.header
+    if key.endswith(APPROX_SUFFIX):  # the „ca.“ flag of a value column
+        return f"{header(key.removesuffix(APPROX_SUFFIX), sheet_keys)} ungefähr (ca.)"
     return PROVENANCE_HEADERS.get(key) or DERIVED_HEADERS.get(key) or key

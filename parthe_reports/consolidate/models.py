@@ -221,8 +221,12 @@ class Phase6Model:
     change_by_status: pd.DataFrame
     """status, measures (count) for every work status."""
     follow_up_applications: pd.DataFrame
-    """Förderanträge with status „in Vorbereitung“ (row-level)."""
+    """Anschlussförderung: Art „Anschlussförderung Verbund“, else (v1 data) „in Vorbereitung“."""
     sources: Sources = ()
+    criteria: pd.DataFrame = field(default_factory=pd.DataFrame)
+    """Kriterien (criterion, weight in %, description) as typed (contract version 2)."""
+    structure_scores: pd.DataFrame = field(default_factory=pd.DataFrame)
+    """Strukturbewertung: option, criterion, points, weight, weighted (= points · weight / 100)."""
 
 
 @dataclass
@@ -275,3 +279,5 @@ class Consolidated:
     """Codes whose workbook had rows rejected."""
     sources: Sources = field(default_factory=tuple)
     """Every workbook that fed the consolidation."""
+    assessments: pd.DataFrame = field(default_factory=pd.DataFrame)
+    """Verbund › Bewertungen: document, section (a ``sections`` key), code, text, as_of, author."""

@@ -21,11 +21,35 @@ DONE = "erledigt"
 WORK_STATUSES = VOCABULARIES["work_status"].values
 
 
+def weighted_scores(
+    options: pd.DataFrame, criteria: pd.DataFrame, scores: pd.DataFrame
+) -> tuple[pd.Series, pd.DataFrame]:
+    """Weighted total per option (Σ points · weight / Σ weight, on the 1–5 scale of the points)
+    and the scores with each criterion's weight. Computed, never typed (contract version 2)."""
+    weight = criteria.drop_duplicates("criterion").set_index(
+        criteria["criterion"].drop_duplicates().str.casefold()
+    )["weight"]
+    s = scores.assign(
+        points=num(scores["points"]),
+        weight=num(scores["criterion"].str.casefold().map(weight)),
+    )
+    s["weighted"] = s["points"] * s["weight"] / 100
+    g = s.dropna(subset=["weight", "points"]).groupby(s["option"].str.casefold())
+    total = g["weighted"].sum() * 100 / g["weight"].sum()
+    return options["option"].str.casefold().map(total).astype(float), s
+
+
 def rank_options(options: pd.DataFrame) -> tuple[pd.DataFrame, str | None]:
-    """Options by Bewertung (best first; ties: recommended first, then provenance order)."""
+    """Options by weighted total of the Strukturbewertung where given, then Bewertung (best
+    first; ties: recommended first, then provenance order)."""
+    if "weighted_score" not in options.columns:
+        options = options.assign(weighted_score=float("nan"))
     opts = options.assign(rating=num(options["rating"]), _rec=options["recommended"] != "ja")
     opts = opts.sort_values(
-        ["rating", "_rec"], ascending=[False, True], na_position="last", kind="stable"
+        ["weighted_score", "rating", "_rec"],
+        ascending=[False, False, True],
+        na_position="last",
+        kind="stable",
     )
     opts = opts.drop(columns="_rec").reset_index(drop=True)
     opts.insert(0, "rank", range(1, len(opts) + 1))
@@ -52,9 +76,26 @@ def milestone_tables(
     return ms, late, upcoming.head(NEXT_MILESTONES).reset_index(drop=True)
 
 
+FOLLOW_UP_KIND = "Anschlussförderung Verbund"
+
+
+def follow_up_applications(applications: pd.DataFrame) -> pd.DataFrame:
+    """Anschlussförderung: applications of Art „Anschlussförderung Verbund“ (contract
+    version 2); without any Art given (version-1 data), those „in Vorbereitung“."""
+    kinds = applications["kind"] if "kind" in applications.columns else None
+    if kinds is not None and kinds.notna().any():
+        chosen = kinds == FOLLOW_UP_KIND
+    else:
+        chosen = applications["status"] == "in Vorbereitung"
+    return applications[chosen].reset_index(drop=True)
+
+
 def build(dataset: Dataset, applications: pd.DataFrame) -> Phase6Model:
     """Phase 6 model; ``applications`` are the enriched Förderanträge of phase 5."""
-    options, recommended = rank_options(stable(dataset.table("structure_options")))
+    options = stable(dataset.table("structure_options"))
+    criteria = stable(dataset.table("criteria"))
+    total, scores = weighted_scores(options, criteria, stable(dataset.table("structure_scores")))
+    options, recommended = rank_options(options.assign(weighted_score=total))
     ms, late, upcoming = milestone_tables(stable(dataset.table("schedule")), dataset.stichtag)
     change = stable(dataset.table("change_management"))
     change = change.assign(_s=ordered(change["status"], WORK_STATUSES))
@@ -63,7 +104,7 @@ def build(dataset: Dataset, applications: pd.DataFrame) -> Phase6Model:
     by_status = pd.DataFrame({"status": list(WORK_STATUSES)})
     by_status["measures"] = by_status["status"].map(counts).fillna(0).astype(int)
     by_status["source_workbooks"] = sources_by(change, "status", by_status["status"])
-    follow_up = applications[applications["status"] == "in Vorbereitung"].reset_index(drop=True)
+    follow_up = follow_up_applications(applications)
     return Phase6Model(
         structure_options=options,
         recommended_option=recommended,
@@ -74,4 +115,6 @@ def build(dataset: Dataset, applications: pd.DataFrame) -> Phase6Model:
         change_by_status=by_status,
         follow_up_applications=follow_up,
         sources=sources_of(options, ms, change),
+        criteria=criteria,
+        structure_scores=scores,
     )

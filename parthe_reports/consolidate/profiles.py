@@ -65,9 +65,10 @@ def figures(p1: Phase1Model, region: Region) -> pd.DataFrame:
         (inf["cond_poor"] + inf["cond_critical"]).reindex(wide.index) if len(inf) else 0.0
     )
     wide["documents"] = p1.documents.groupby("municipality").size()
+    own = own_statements(p1.swot)
     swot = (
-        p1.swot.groupby(["municipality", "category"]).size().unstack(fill_value=0)
-        if len(p1.swot)
+        own.groupby(["municipality", "category"]).size().unstack(fill_value=0)
+        if len(own)
         else pd.DataFrame()
     )
     for cat, k in SWOT_FIGURES.items():
@@ -124,7 +125,7 @@ def build_profiles(
         "administration": _split(p1.admin_by_topic_municipality),
         "infrastructure": _split(p1.infrastructure),
         "documents": _split(p1.documents),
-        "swot": _split(p1.swot),
+        "swot": _split(own_statements(p1.swot)),
         "priorities": _split(prios[["topic", "priority", "region_rank", "municipality"]]),
         "cluster_scores": _split(heat),
         "measures": _split(involved, "_code"),
@@ -170,6 +171,16 @@ def build_profiles(
         )
         for m in region.municipalities
     }
+
+
+def own_statements(swot: pd.DataFrame) -> pd.DataFrame:
+    """A municipality's SWOT rows, merged like Phase 1: one row per merged statement.
+
+    Two rows of one workbook that Phase 1 merges (same ``statement_key``) count once; the
+    first in provenance order is kept."""
+    if swot.empty or "statement_key" not in swot.columns:
+        return swot
+    return swot.drop_duplicates(["municipality", "statement_key"], keep="first")
 
 
 def _involvement(measures: pd.DataFrame, wide: pd.Series) -> pd.DataFrame:

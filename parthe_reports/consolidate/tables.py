@@ -24,11 +24,12 @@ class TableSpec:
     number_format: str | None = None  # for every numeric cell (matrices)
 
     def frame(self, c: Consolidated) -> pd.DataFrame:
-        return getattr(getattr(c, self.phase), self.field)
+        owner = getattr(c, self.phase) if self.phase else c  # "" = a table of the whole region
+        return getattr(owner, self.field)
 
     @property
     def file_stem(self) -> str:
-        return f"{self.phase}_{self.field}"
+        return f"{self.phase or 'verbund'}_{self.field}"
 
 
 _A, _I, _D, _S, _P = "administration", "infrastructure", "documents", "swot", "priorities"
@@ -94,4 +95,9 @@ TABLES: tuple[TableSpec, ...] = (
     TableSpec("P6 Veränderungsmanagement", "phase6", "change_management", ("change_management",)),
     TableSpec("P6 Veränderung je Status", "phase6", "change_by_status", ("change_management",)),
     TableSpec("P6 Folgeanträge", "phase6", "follow_up_applications", (_FA, _FP, _G)),
+    TableSpec("P6 Kriterien", "phase6", "criteria", ("criteria",)),
+    TableSpec(
+        "P6 Strukturbewertung", "phase6", "structure_scores", ("structure_scores", "criteria")
+    ),
+    TableSpec("Bewertungen", "", "assessments", ("assessments",)),
 )

@@ -25,7 +25,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from parthe_reports.consolidate.headers import FIGURE_LABELS, header
 from parthe_reports.consolidate.models import Consolidated
 from parthe_reports.consolidate.tables import TABLES
-from parthe_reports.dataset import sheet_by_key
+from parthe_reports.dataset import APPROX_SUFFIX, sheet_by_key
 from parthe_reports.schema import ColumnType
 
 DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
@@ -115,9 +115,31 @@ class _Cells:
         return cell
 
 
+def approx_flags(cols: list[str]) -> dict[str, str]:
+    """Value column → its „ca.“ flag column, for the pairs present in ``cols``."""
+    return {
+        c.removesuffix(APPROX_SUFFIX): c
+        for c in cols
+        if c.endswith(APPROX_SUFFIX) and c.removesuffix(APPROX_SUFFIX) in cols
+    }
+
+
+def _flagged(value: Any) -> bool:
+    return isinstance(value, bool | np.bool_) and bool(value)
+
+
+def _approx_format(fmt: str | None) -> str:
+    """The column's number format with a leading „ca. “: the cell stays a number."""
+    return '"ca. "' + (fmt or FMT_FLOAT)
+
+
 def _write_sheet(
     wb: Workbook, title: str, df: pd.DataFrame, sheets: tuple[str, ...], fmt: str | None
 ) -> None:
+    # „ca.“ flag columns are not shown: a flagged value carries „ca. “ in its number format.
+    flags = approx_flags([str(c) for c in df.columns])
+    marks = df[list(flags.values())] if flags else None
+    df = df.drop(columns=list(flags.values())) if flags else df
     ws = wb.create_sheet(title)
     ws.freeze_panes = "A2"
     cols = [str(c) for c in df.columns]
@@ -137,8 +159,20 @@ def _write_sheet(
         head_cells.append(c)
     ws.append(head_cells)
     fmts = [fmt or column_format(c, sheets) for c in cols]
-    for row in df.itertuples(index=False, name=None):
-        ws.append([cells(i, v, f) for i, (v, f) in enumerate(zip(row, fmts, strict=True))])
+    if marks is None:
+        for row in df.itertuples(index=False, name=None):
+            ws.append([cells(i, v, f) for i, (v, f) in enumerate(zip(row, fmts, strict=True))])
+        return
+    at = {cols.index(k): j for j, k in enumerate(flags)}
+    for row, mark in zip(
+        df.itertuples(index=False, name=None),
+        marks.itertuples(index=False, name=None),
+        strict=True,
+    ):
+        ws.append([
+            cells(i, v, _approx_format(f) if i in at and _flagged(mark[at[i]]) else f)
+            for i, (v, f) in enumerate(zip(row, fmts, strict=True))
+        ])  # fmt: skip
 
 
 def key_figures(c: Consolidated) -> pd.DataFrame:

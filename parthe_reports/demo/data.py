@@ -8,6 +8,7 @@ text …) so the example exercises the reader; they are readable, never errors.
 
 from __future__ import annotations
 
+import math
 import random
 from collections.abc import Sequence
 from dataclasses import replace
@@ -18,6 +19,7 @@ from typing import TypeVar
 from parthe_reports.demo import content as content
 from parthe_reports.demo.regional import SheetRows, add_typing_quirks, regional_rows
 from parthe_reports.paths import MUNICIPAL_INPUTS, REGIONAL_WORKBOOK
+from parthe_reports.periods import period_bounds
 from parthe_reports.region import Municipality, Region, load_region
 from parthe_reports.schema import ALL_CODES, MUNICIPAL, REGIONAL
 from parthe_reports.workbooks.template import master_data_row, template_file_name, write_workbook
@@ -131,6 +133,8 @@ def _municipal_rows(
         "email": f"kooperation-{m.code.lower()}@example.org",
     }
     measures, programmes = _measures(m, profile, region, rnd, scale)
+    applications = _applications(m, measures, programmes, profile, rnd)
+    _next_steps(measures, applications)
     return {
         "master_data": [master],
         "administration": _administration(m, region, rnd, scale),
@@ -139,7 +143,7 @@ def _municipal_rows(
         "swot": _swot(profile, region, districts, rnd, scale),
         "priorities": _priorities(region, rnd),
         "measures": measures,
-        "funding_applications": _applications(m, measures, programmes, index, rnd),
+        "funding_applications": applications,
     }
 
 
@@ -215,12 +219,14 @@ def _swot(
     entries = [(t, c, s) for t, c, s in content.SWOT_PROFILE[profile]]
     for category, pool in content.SWOT_COMMON.items():
         entries += [(t, category, s) for _, (t, s) in _cycle(pool, 2, rnd)]
-    entries += [(t, c, s) for t, c, s in rnd.sample(entries[4:], 2)]  # near-duplicates
+    doubled = profile == content.DUPLICATE_SWOT_PROFILE
+    if doubled:  # a deliberate clerk habit: one statement entered twice, with a full stop
+        entries.append(rnd.choice(entries[4:]))
     rows: list[Row] = []
     for n in range(scale):
         for k, (topic, category, statement) in enumerate(entries):
-            if k >= len(entries) - 2:
-                statement = statement.replace(",", ";") + "."
+            if doubled and k == len(entries) - 1:
+                statement = statement + "."
             if n:
                 statement = f"{statement} ({rnd.choice(districts)})"
             rows.append(
@@ -269,6 +275,7 @@ def _measures(
     rows: list[Row] = []
     programmes: dict[str, str] = {}
     pool = content.MEASURES[profile]
+    indicators = {g[0]: g[3] for g in content.GOALS}
     for k in range(5 * scale):
         title, desc, topic, goal, partners, prio, cost, start, end, status, consensus, prog = pool[
             k % len(pool)
@@ -289,6 +296,8 @@ def _measures(
                 "end": end,
                 "status": status,
                 "consensus": consensus,
+                "indicator": indicators.get(goal) if goal else None,
+                "next_step": None,
                 "remark": None,
             }
         )
@@ -306,52 +315,81 @@ def _rate(programme_id: str) -> float:
     raise KeyError(programme_id)
 
 
+def _application_status(profile: str, k: int, measure_status: str) -> str:
+    """The application's status follows its measure's (``content.APPLICATION_BY_MEASURE``)."""
+    if (profile, k % 5) in content.APPLICATION_OVERRIDES:
+        return content.APPLICATION_OVERRIDES[(profile, k % 5)]
+    cycle = content.APPLICATION_BY_MEASURE[measure_status]
+    return cycle[k % len(cycle)]
+
+
 def _applications(
     m: Municipality,
     measures: list[Row],
     programmes: dict[str, str],
-    index: int,
+    profile: str,
     rnd: random.Random,
 ) -> list[Row]:
+    """One application per funded measure: dates in order, requested within the rate."""
     rows: list[Row] = []
-    costs = {r["measure_id"]: r["cost_total"] for r in measures}
-    for k, (mid, prog) in enumerate(programmes.items()):
-        cost = float(costs[mid])  # type: ignore[arg-type]
-        status = content.APPLICATION_CYCLE[(k + index) % len(content.APPLICATION_CYCLE)]
-        requested = round(cost * _rate(prog) / 100, -2)
-        submitted = (
-            None
-            if status == "in Vorbereitung"
-            else date(2026, 2, 1) + timedelta(days=rnd.randint(0, 150))
-        )
-        decided = (
-            submitted + timedelta(days=rnd.randint(40, 100))
-            if submitted and status in ("bewilligt", "abgelehnt", "abgerechnet")
-            else None
-        )
+    by_id = {r["measure_id"]: (k, r) for k, r in enumerate(measures)}
+    for n, (mid, prog) in enumerate(programmes.items()):
+        k, measure = by_id[mid]
+        cost = float(measure["cost_total"])  # type: ignore[arg-type]
+        status = _application_status(profile, k, str(measure["status"]))
+        requested = math.floor(cost * _rate(prog) / 100 / 100) * 100  # within the rate
+        submitted, decided, proof = _dates(status, str(measure["start"]), rnd)
         granted: float | None = None
         if status in ("bewilligt", "abgerechnet"):
             granted = round(requested * rnd.choice((1.0, 1.0, 0.9, 0.8)), -2)
         elif status == "abgelehnt":
             granted = 0.0
-        proof = None
-        if status == "bewilligt":
-            proof = TODAY + timedelta(days=rnd.randint(20, 85))  # due soon: deadline list
-        elif status == "abgerechnet":
-            proof = date(2026, 6, 30)
         rows.append(
             {
-                "application_id": f"FA-{m.code}-{k + 1:02d}",
+                "application_id": f"FA-{m.code}-{n + 1:02d}",
                 "measure_id": mid,
                 "programme_id": prog,
-                "requested": requested,
+                "requested": float(requested),
                 "granted": granted,
                 "own_share": round(cost - requested, 2),
                 "status": status,
                 "submitted_on": submitted,
                 "decided_on": decided,
                 "proof_due": proof,
+                "kind": content.APPLICATION_KINDS.get((profile, k % 5), "Erstantrag"),
                 "remark": None,
             }
         )
     return rows
+
+
+def _dates(
+    status: str, start: str, rnd: random.Random
+) -> tuple[date | None, date | None, date | None]:
+    """Eingereicht, Bescheid, Verwendungsnachweis in this order, all before the example's today
+    except the proof of a running grant (due within 90 days: the deadline list)."""
+    if status == "in Vorbereitung":
+        return None, None, None
+    if status == "abgerechnet":  # applied for before the measure started, settled since
+        year = min(period_bounds(start)[0].year, TODAY.year - 1)
+        submitted = date(year - 1, 9, 1) + timedelta(days=rnd.randint(0, 60))
+    else:
+        submitted = date(2026, 2, 1) + timedelta(days=rnd.randint(0, 150))
+    if status == "eingereicht":
+        return submitted, None, None
+    decided = submitted + timedelta(days=rnd.randint(40, 100))
+    if status == "bewilligt":
+        return submitted, decided, TODAY + timedelta(days=rnd.randint(20, 85))
+    if status == "abgerechnet":
+        return submitted, decided, date(decided.year + 1, 6, 30)
+    return submitted, decided, None
+
+
+def _next_steps(measures: list[Row], applications: list[Row]) -> None:
+    """Nächster Schritt of each measure, from its state and its application's."""
+    by_measure = {a["measure_id"]: a["status"] for a in applications}
+    for r in measures:
+        if r["status"] == "umgesetzt":
+            r["next_step"] = content.NEXT_STEP_DONE
+        else:
+            r["next_step"] = content.NEXT_STEPS[by_measure.get(r["measure_id"])]  # type: ignore[index]

@@ -15,9 +15,29 @@ def _topic(region: Region, index: int | None) -> str | None:
 
 
 _WORKSHOP_KEYS = (
-    *("workshop", "date", "place", "participants", "topic", "result"),
+    *("workshop", "date", "place", "participants", "topic", "agenda_item", "method", "result"),
     *("votes_for", "votes_against", "abstentions"),
 )
+_COMMUNICATION_KEYS = (
+    *("element", "type", "audience", "responsible", "date"),
+    *("message", "channel", "rhythm", "budget"),
+)
+# Small numbers as German words, for text that states the region's size.
+_NUMBER_WORDS = [
+    "null",
+    "eine",
+    "zwei",
+    "drei",
+    "vier",
+    "fünf",
+    "sechs",
+    "sieben",
+    "acht",
+    "neun",
+    "zehn",
+    "elf",
+    "zwölf",
+]
 
 
 def regional_rows(region: Region) -> SheetRows:
@@ -31,17 +51,19 @@ def regional_rows(region: Region) -> SheetRows:
         return spec if spec == ALL_CODES else ", ".join(kept) or ALL_CODES
 
     questions = region.guiding_questions or ("Leitfrage",)
+    n = len(region.codes)
+    size = _NUMBER_WORDS[n] if n < len(_NUMBER_WORDS) else str(n)
     c = content
     return {
         "workshops": [
             dict(
                 zip(
                     _WORKSHOP_KEYS,
-                    (w, d, p, n, topic(t), r, yes, no, abst),
+                    (w, d, p, n, topic(t), item, method, r, yes, no, abst),
                     strict=True,
                 )
             )
-            for w, d, p, n, t, r, yes, no, abst in c.WORKSHOPS
+            for w, d, p, n, t, item, method, r, yes, no, abst in c.WORKSHOPS
         ],
         "legal_framework": [
             {"law": law, "content": what, "relevance": why} for law, what, why in c.LEGAL_FRAMEWORK
@@ -57,7 +79,7 @@ def regional_rows(region: Region) -> SheetRows:
             for t, goal, how, who, vote in c.SUB_STRATEGIES
         ],
         "mission_statement": [
-            {"question": questions[q % len(questions)], "statement": s}
+            {"question": questions[q % len(questions)], "statement": s.format(n=size)}
             for q, s in c.MISSION_STATEMENT
         ],
         "goals": [
@@ -69,12 +91,13 @@ def regional_rows(region: Region) -> SheetRows:
                 "baseline": base,
                 "target": target,
                 "target_year": year,
+                "figure": figure,
+                "direction": direction,
             }
-            for gid, t, goal, ind, base, target, year in c.GOALS
+            for gid, t, goal, ind, base, target, year, figure, direction in c.GOALS
         ],
         "communication": [
-            dict(zip(("element", "type", "audience", "responsible", "date"), row, strict=True))
-            for row in c.COMMUNICATION
+            dict(zip(_COMMUNICATION_KEYS, row, strict=True)) for row in c.COMMUNICATION
         ],
         "programmes": [
             {
@@ -85,6 +108,8 @@ def regional_rows(region: Region) -> SheetRows:
                 "rate": rate,
                 "topic": topic(t),
                 "deadline": deadline,
+                "max_amount": c.PROGRAMME_CAPS.get(pid),
+                "status": c.PROGRAMME_STATUS.get(pid, "offen" if deadline else "laufend"),
                 "remark": remark,
             }
             for pid, name, funder, authority, rate, t, deadline, remark in c.PROGRAMMES
@@ -99,15 +124,34 @@ def regional_rows(region: Region) -> SheetRows:
             )
             for row in c.STRUCTURE_OPTIONS
         ],
+        "criteria": [{"criterion": k, "weight": w, "description": d} for k, w, d in c.CRITERIA],
+        "structure_scores": [
+            {"option": option[0], "criterion": criterion[0], "points": points}
+            for option, row in zip(c.STRUCTURE_OPTIONS, c.STRUCTURE_POINTS, strict=True)
+            for criterion, points in zip(c.CRITERIA, row, strict=True)
+        ],
         "schedule": [
-            dict(zip(("milestone", "due", "responsible", "status"), row, strict=True))
+            {
+                **dict(zip(("milestone", "due", "responsible", "status"), row[:4], strict=True)),
+                "reference": _reference(row[4], region),
+            }
             for row in c.SCHEDULE
         ],
         "change_management": [
             dict(zip(("measure", "audience", "due", "responsible", "status"), row, strict=True))
             for row in c.CHANGE_MANAGEMENT
         ],
+        "assessments": [
+            dict(zip(("document", "section", "code", "text", "as_of", "author"), row, strict=True))
+            for row in c.ASSESSMENTS
+            if row[2] is None or row[2] in region.codes
+        ],
     }
+
+
+def _reference(ref: str | None, region: Region) -> str | None:
+    """A milestone's Bezug, kept only when its municipality is in the region (synthetic ones)."""
+    return ref if ref and ref.split("-")[1] in region.codes else None
 
 
 def add_typing_quirks(municipal: dict[str, SheetRows]) -> None:
@@ -115,7 +159,7 @@ def add_typing_quirks(municipal: dict[str, SheetRows]) -> None:
     if bra := municipal.get("BRA"):
         bra["infrastructure"][-1]["investment_need"] = "12.500 €"
     if nau := municipal.get("NAU"):
-        nau["measures"][4]["cost_total"] = "ca. 5.000"
+        nau["measures"][4]["cost_total"] = "ca. 280.000"  # an estimate, kept as „ca.“
     if bor := municipal.get("BOR"):
         sent = next(r for r in bor["funding_applications"] if r["submitted_on"])
         sent["submitted_on"] = f"{sent['submitted_on']:%d.%m.%Y}"  # a date typed as text
@@ -123,7 +167,6 @@ def add_typing_quirks(municipal: dict[str, SheetRows]) -> None:
         swot = bel["swot"]
         next(r for r in swot if r["category"] == "Stärke")["category"] = "Stärken"
         next(r for r in swot if r["category"] == "Chance")["category"] = " chance "
-    if par := municipal.get("PAR"):
-        par["measures"][0]["status"] = "in\u00a0Umsetzung"  # non-breaking space
     if grp := municipal.get("GRP"):
+        grp["measures"][0]["status"] = "in\u00a0Umsetzung"  # non-breaking space
         grp["infrastructure"][0]["remark"] = "Dach 2025 saniert.\nHeizung bis 2027 erneuern."

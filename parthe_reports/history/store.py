@@ -25,7 +25,13 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from parthe_reports.dataset import MUNICIPALITY, PROVENANCE, sheet_by_key, table_columns
+from parthe_reports.dataset import (
+    APPROX_SUFFIX,
+    MUNICIPALITY,
+    PROVENANCE,
+    sheet_by_key,
+    table_columns,
+)
 from parthe_reports.schema import ColumnType, Sheet
 
 # Not "Daten": that folder holds the consolidated (model) tables for users (pipeline), and
@@ -40,6 +46,8 @@ def arrow_type(sheet: Sheet, column: str) -> pa.DataType:
         return pa.int64()
     if column in (*PROVENANCE, MUNICIPALITY):
         return pa.string()
+    if column.endswith(APPROX_SUFFIX):  # the „ca.“ flag of a number column
+        return pa.bool_()
     ctype = sheet.column(column).type
     if ctype in _NUMERIC:
         return pa.float64()
@@ -61,6 +69,8 @@ def _to_arrow_value(value: Any, typ: pa.DataType) -> Any:
         return float(value)
     if pa.types.is_int64(typ):
         return int(value)
+    if pa.types.is_boolean(typ):
+        return bool(value)
     return str(value)
 
 
@@ -90,6 +100,8 @@ def arrow_to_table(sheet: Sheet, table: pa.Table) -> pd.DataFrame:
             data[name] = pd.Series(values, dtype="float64")
         elif pa.types.is_int64(typ):
             data[name] = pd.Series(values, dtype="Int64" if None in values else "int64")
+        elif pa.types.is_boolean(typ):
+            data[name] = pd.Series([bool(v) for v in values], dtype=bool)
         elif pa.types.is_list(typ):
             data[name] = pd.Series([None if v is None else tuple(v) for v in values], dtype=object)
         else:

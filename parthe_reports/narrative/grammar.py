@@ -1,27 +1,42 @@
 """German for generated sentences: numbers, amounts, counts with the right noun, lists, names.
 
-``is_missing``, ``number``, ``percent``, ``money``, ``date_de``, ``join_de`` and ``count`` behave
-exactly like ``render.formatting``'s: narrative sits below render (render's context builders call
-it), so it cannot import from there without an import cycle through ``render/__init__``.
-They are meant to move here (or lower) for good, with ``render.formatting`` re-exporting
-them. Everything goes through babel's ``de_DE`` data, never the OS locale.
+Numbers, amounts, dates and lists come from ``parthe_reports.german`` (the one German
+formatter, shared with the documents); this module adds what sentences need on top.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from datetime import date, datetime
-from functools import lru_cache
 from typing import Any
 
-from babel.numbers import format_decimal
-
+# Re-exported: the rules take all their German from this module.
+from parthe_reports.german import (
+    MISSING as MISSING,
+)
+from parthe_reports.german import (
+    NBSP as NBSP,
+)
+from parthe_reports.german import (
+    date_de as date_de,
+)
+from parthe_reports.german import (
+    is_missing as is_missing,
+)
+from parthe_reports.german import (
+    join_de as join_de,
+)
+from parthe_reports.german import (
+    money as money,
+)
+from parthe_reports.german import (
+    number as number,
+)
+from parthe_reports.german import (
+    percent as percent,
+)
 from parthe_reports.region import Municipality, Region
 
-LOCALE = "de_DE"
-NBSP = "\u00a0"
-MISSING = "–"
 ORDINALS = {1: "", 2: "zweit", 3: "dritt", 4: "viert", 5: "fünft"}
 
 # Plural of the nouns the rules count (German plurals are not a suffix rule).
@@ -70,67 +85,6 @@ PLURALS = {
     "Jahr": "Jahre",
     "Kriterium": "Kriterien",
 }
-
-
-def is_missing(value: Any) -> bool:
-    """True for None, NaN, NaT and empty strings."""
-    if value is None:
-        return True
-    if isinstance(value, float) and math.isnan(value):
-        return True
-    if isinstance(value, str) and not value.strip():
-        return True
-    try:
-        import pandas as pd
-
-        return bool(pd.isna(value)) if not isinstance(value, tuple | list) else False
-    except (TypeError, ValueError):
-        return False
-
-
-@lru_cache(maxsize=4096)
-def _decimal(value: float, pattern: str) -> str:
-    return format_decimal(value, pattern, locale=LOCALE)
-
-
-def number(value: Any, decimals: int = 0, fixed: bool = False) -> str:
-    """``1.234`` or ``12,5`` (up to ``decimals`` places; ``fixed`` keeps trailing zeros)."""
-    if is_missing(value):
-        return MISSING
-    frac = ("0" if fixed else "#") * decimals
-    return _decimal(float(value), "#,##0" + (f".{frac}" if decimals else ""))
-
-
-def percent(value: Any, decimals: int = 1) -> str:
-    """``80 %`` from a value on the 0–100 scale (NBSP before the sign, as DIN 5008 wants)."""
-    if is_missing(value):
-        return MISSING
-    return f"{number(value, decimals)}{NBSP}%"
-
-
-def money(value: Any, decimals: int = 2) -> str:
-    """``1.234,56 €`` (always with cents unless ``decimals=0``, as sentences use it)."""
-    if is_missing(value):
-        return MISSING
-    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    return f"{_decimal(float(value), pattern)}{NBSP}€"
-
-
-def date_de(value: Any) -> str:
-    """``25.11.2026``."""
-    if is_missing(value):
-        return MISSING
-    if isinstance(value, datetime):
-        value = value.date()
-    return value.strftime("%d.%m.%Y") if isinstance(value, date) else str(value)
-
-
-def join_de(parts: Iterable[str]) -> str:
-    """``A, B und C``."""
-    items = [p for p in parts if p]
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " und " + items[-1]
 
 
 def plural(n: int | float, singular: str) -> str:

@@ -21,7 +21,8 @@ from pathlib import Path
 
 from parthe_reports import manifest as mf
 from parthe_reports import runs
-from parthe_reports.ingest import discover_workbooks
+from parthe_reports.discover import discover_inputs
+from parthe_reports.errors import Finding
 from parthe_reports.paths import INPUTS, OUTPUTS, REGION_CONFIG
 from parthe_reports.pipeline.fanout import SILENT, FanOut, Item, Listener, Stage, one, sequential
 from parthe_reports.pipeline.keys import base_key, cache_key, findings_digest, input_hash, read_key
@@ -33,6 +34,7 @@ from parthe_reports.pipeline.write import (
     consolidated_files,
     convert_pdfs,
     count_findings,
+    count_plausibility,
     feedback_bytes,
     finish,
     funding_deadlines,
@@ -44,7 +46,12 @@ from parthe_reports.pipeline.write import (
     write_findings,
 )
 from parthe_reports.region import Region, load_region
-from parthe_reports.validate import ValidatedWorkbook, check_file, check_region
+from parthe_reports.validate import (
+    ValidatedWorkbook,
+    check_file,
+    check_plausibility,
+    check_region,
+)
 
 log = logging.getLogger("parthe_reports.pipeline")
 
@@ -68,6 +75,7 @@ class RegionRead:
 
     paths: list[Path]
     hashes: dict[str, str | None]
+    folder: list[Finding] = field(default_factory=list)  # files in inputs not read
     books: list[ValidatedWorkbook] = field(default_factory=list)
     unreadable: list[str] = field(default_factory=list)
     prepared: Prepared | None = None
@@ -88,11 +96,13 @@ def read_books(
     paths: Sequence[Path],
     hashes: dict[str, str | None],
     region: Region,
+    stichtag: date,
     base: str,
     fan_out: FanOut = sequential,
     listener: Listener = SILENT,
 ) -> tuple[list[ValidatedWorkbook], list[str]]:
-    """Every workbook read and checked, then checked across workbooks; and the unreadable."""
+    """Every workbook read and checked, then checked across workbooks and for plausibility;
+    and the names of the unreadable files."""
     listener.add("workbook", len(paths))
     items = [Item(p, read_key(p, base, hashes.get(p.name)), p.name) for p in paths]
     books, unreadable = [], []
@@ -105,7 +115,8 @@ def read_books(
         listener.done("workbook", out.item.label)
     order = {p.name: i for i, p in enumerate(paths)}
     books.sort(key=lambda b: order.get(b.source.workbook, len(order)))
-    return check_region(books, region), sorted(unreadable, key=order.__getitem__)
+    books = check_plausibility(check_region(books, region), region, stichtag)
+    return books, sorted(unreadable, key=order.__getitem__)
 
 
 def read_region(
@@ -115,14 +126,14 @@ def read_region(
     listener: Listener = SILENT,
 ) -> RegionRead:
     """Discover, hash, read and check every workbook, then consolidate and plan documents."""
-    paths = discover_workbooks(options.inputs)
+    paths, folder = discover_inputs(options.inputs, region.ignored_folders)
     if not paths:
         raise FileNotFoundError(f"Keine Workbooks in {options.inputs} gefunden")
     hashes = {p.name: input_hash(p) for p in paths}
     day = options.stichtag or date.today()
     base = base_key(options.region_config, day)
-    read = RegionRead(paths, hashes)
-    read.books, read.unreadable = read_books(paths, hashes, region, base, fan_out, listener)
+    read = RegionRead(paths, hashes, folder)
+    read.books, read.unreadable = read_books(paths, hashes, region, day, base, fan_out, listener)
     known = {name: sha for name, sha in hashes.items() if sha}
     if len(known) == len(paths):
         read.region_key = cache_key("region", sorted(known.items()), options.phases, base)
@@ -147,6 +158,8 @@ def run(
         summary.workbooks = [b.source.workbook for b in read.books]
         summary.unreadable = read.unreadable
         summary.findings = count_findings(read.books)
+        summary.plausibility = count_plausibility(read.books)
+        summary.folder = [str(f) for f in read.folder]
         prepared = read.prepared
         assert prepared is not None  # read_region always prepares
         summary.missing = list(prepared.dataset.missing_municipalities)
@@ -229,7 +242,8 @@ def _consolidated(
     item = Item(read.prepared.consolidated, key, CONSOLIDATED_FILE)
     entries = save_consolidated(one(fan_out, Stage.CONSOLIDATED, consolidated_files, item), folder)
     listener.done("other", CONSOLIDATED_FILE)
-    entries += write_findings(read.books, folder)
+    missing = tuple(read.prepared.dataset.missing_municipalities)
+    entries += write_findings(read.books, folder, read.folder, missing)
     listener.done("other", FINDINGS_FILE)
     return entries
 

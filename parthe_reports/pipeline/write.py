@@ -21,10 +21,11 @@ from parthe_reports.consolidate.workbook import (
     write_machine_readable,
 )
 from parthe_reports.dataset import Dataset
-from parthe_reports.errors import Severity
+from parthe_reports.errors import Finding, Severity
 from parthe_reports.pipeline.plan import FEEDBACK_DIR, PlannedDocument
 from parthe_reports.render import DocumentJob, convert_to_pdf, render_document
 from parthe_reports.validate import ValidatedWorkbook
+from parthe_reports.validate.findings import PLAUSIBILITY_CODES
 from parthe_reports.validate.report import findings_json
 from parthe_reports.workbooks.feedback import write_annotated_copy
 
@@ -49,6 +50,8 @@ class RunSummary:
     documents: list[str] = field(default_factory=list)
     failed_documents: dict[str, str] = field(default_factory=dict)  # file → reason
     error: str | None = None
+    plausibility: int = 0  # Warnungen/Hinweise of the plausibility checks
+    folder: list[str] = field(default_factory=list)  # files in the inputs folder not read
     deadlines: list[dict[str, str | None]] = field(default_factory=list)  # next 90 days
     task_runs: dict[str, dict[str, int]] = field(default_factory=dict)  # per stage: run/cached
 
@@ -78,6 +81,8 @@ class RunSummary:
             "missing_municipalities": self.missing,
             "findings_per_municipality": self.findings,
             "findings": self.total_findings,
+            "plausibility_findings": self.plausibility,
+            "inputs_folder": self.folder,
             "documents": self.documents,
             "failed_documents": self.failed_documents,
             "error": self.error,
@@ -94,6 +99,11 @@ def count_findings(books: list[ValidatedWorkbook]) -> dict[str, dict[str, int]]:
         for f in book.findings:
             counts[f.severity.value] += 1
     return out
+
+
+def count_plausibility(books: list[ValidatedWorkbook]) -> int:
+    """How many findings of the run the plausibility checks made."""
+    return sum(f.code in PLAUSIBILITY_CODES for b in books for f in b.findings)
 
 
 def funding_deadlines(consolidated: Consolidated | None) -> list[dict[str, str | None]]:
@@ -183,10 +193,16 @@ def save_history(dataset: Dataset, run_folder: Path) -> None:
     history.save_run_data(dataset, run_folder)
 
 
-def write_findings(books: list[ValidatedWorkbook], run_folder: Path) -> list[mf.OutputEntry]:
-    """All findings of the run as JSON (for scripts and the progress report)."""
+def write_findings(
+    books: list[ValidatedWorkbook],
+    run_folder: Path,
+    folder: list[Finding] | None = None,
+    missing: tuple[str, ...] = (),
+) -> list[mf.OutputEntry]:
+    """All findings of the run as JSON (for scripts and the progress report); ``folder``:
+    findings about files in the inputs folder that were not read."""
     target = run_folder / FINDINGS_FILE
-    runs.atomic_write_json(target, findings_json(books))
+    runs.atomic_write_json(target, findings_json(books, folder, missing))
     return [mf.output_entry(run_folder, target, mf.OutputKind.FINDINGS)]
 
 

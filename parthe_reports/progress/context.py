@@ -9,10 +9,10 @@ from datetime import date, datetime
 from typing import Any
 
 from parthe_reports import __version__
+from parthe_reports.german import date_de, is_missing, money, number, plain, text
 from parthe_reports.history import RunData
 from parthe_reports.progress.change_tables import CHANGE_TABLES
 from parthe_reports.progress.model import Deadline, DeliveryIssue, FieldChange, Item, ProgressDiff
-from parthe_reports.render.formatting import date_de, is_missing, money, number, plain, text
 
 # How a changed field prints, by column key: amounts as money, dates German, periods joined.
 _MONEY = {"cost_total", "requested", "granted", "own_share"}

@@ -8,11 +8,11 @@ import os
 from pathlib import Path
 from typing import Any
 
+from parthe_reports.german import date_de, money_short
 from parthe_reports.history.query import FundingPoint
 from parthe_reports.progress.template import TEMPLATE
 from parthe_reports.render.charts import DPI, STATUS_COLORS, WIDTH_IN
 from parthe_reports.render.engine import ChartImage, render_docx
-from parthe_reports.render.formatting import date_de, money_short
 
 FILE_NAME = "Fortschrittsbericht.docx"
 

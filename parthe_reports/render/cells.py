@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from parthe_reports.render import formatting as fmt
+from parthe_reports import german as fmt
 from parthe_reports.render.context import Names, Record, ref
 
 Cell = Callable[[Record, Names], str]

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from parthe_reports.render.formatting import NBSP, date_de, number
+from parthe_reports.german import NBSP, date_de, number
 
 DPI = 170  # sharp at print size (16 cm → 1070 px) and cheap to draw and embed
 WIDTH_IN = 6.3  # 16 cm: the text width of a portrait page

@@ -10,9 +10,9 @@ from typing import Any
 import pandas as pd
 
 from parthe_reports import __version__
+from parthe_reports import german as fmt
 from parthe_reports.dataset import SourceInfo
 from parthe_reports.region import Region
-from parthe_reports.render import formatting as fmt
 
 Row = dict[str, str]  # a table row as printed: column key → German text
 Record = dict[str, Any]  # a consolidated row as read: DataFrame column → value

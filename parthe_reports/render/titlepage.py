@@ -12,8 +12,8 @@ from typing import Any
 
 from docx.document import Document as DocxDocument
 
+from parthe_reports import german as fmt
 from parthe_reports.region import Region
-from parthe_reports.render import formatting as fmt
 from parthe_reports.render.images import ChartImage
 
 # The title-page variables every template uses (see authoring/templates.py).

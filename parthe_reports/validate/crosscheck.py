@@ -139,20 +139,28 @@ def _references(books: list[ValidatedWorkbook]) -> None:
             defined[ref] |= values
     has_regional = any(b.source.kind == "regional" for b in books)
     for b in books:
-        for sheet_key, table in list(b.tables.items()):
-            if table.empty:
-                continue
-            for col in _sheet(sheet_key).columns:
-                if col.references:
-                    _check_reference(b, sheet_key, col, defined, has_regional)
+        # Rows already rejected for a cell-level Fehler first (findings only, one pass for the
+        # clerk), then the accepted rows (a dangling reference rejects them).
+        for tables, reject in ((b.rejected_tables, False), (b.tables, True)):
+            for sheet_key, table in list(tables.items()):
+                if table.empty:
+                    continue
+                for col in _sheet(sheet_key).columns:
+                    if col.references:
+                        _check_reference(b, sheet_key, table, col, defined, has_regional, reject)
 
 
 def _check_reference(
-    b: ValidatedWorkbook, sheet_key: str, col: Column, defined, has_regional: bool
+    b: ValidatedWorkbook,
+    sheet_key: str,
+    table: Any,
+    col: Column,
+    defined: dict[str, set[str]],
+    has_regional: bool,
+    reject: bool,
 ) -> None:
     target = col.references or ""
     target_sheet = target.split(".")[0]
-    table = b.tables[sheet_key]
     code = REFERENCE_CODES.get(target_sheet, "unknown-reference")
     regional_target = target_sheet in {s.key for s in WORKBOOK_KINDS["regional"].sheets}
     if regional_target and not has_regional:
@@ -166,12 +174,14 @@ def _check_reference(
     bad: set[int] = set()
     findings: list[Finding] = []
     target_name = _sheet(target_sheet).name
+    consequence = "die Zeile wird nicht übernommen" if reject else "die Zeile ist ohnehin abgelehnt"
     for value, r in zip(table[col.key], table[PROVENANCE[2]], strict=True):
         if value and value not in known:
             findings.append(make_finding(code, f"{col.header} „{value}“ ist im Blatt „{target_name}“ "
-                                         "nicht vorhanden; die Zeile wird nicht übernommen.", b.name,
+                                         f"nicht vorhanden; {consequence}.", b.name,
                                          column=col.header, value=value, expected=f"eine Nummer aus „{target_name}“",
                                          **_place(b, sheet_key, col.key, int(r))))  # fmt: skip
             bad.add(int(r))
     b.add(*findings)
-    b.reject_rows(sheet_key, bad)
+    if reject:
+        b.reject_rows(sheet_key, bad)

@@ -42,6 +42,7 @@ missing-required            Fehler    required value empty
 out-of-range                Fehler    below minimum / above maximum
 duplicate-id                Fehler    ID repeated within a sheet (later rows rejected)
 too-many-rows               Fehler    a one-row sheet (Stammdaten) with more rows
+sheet-too-large             Fehler    more data rows than region.max_sheet_rows: the sheet is refused
 conflicting-duplicate       Fehler    Maßnahmen-Nr. twice with different content (both places)
 identical-duplicate         Hinweis   Maßnahmen-Nr. twice with the same content: merged
 unknown-goal                Fehler    Verbundziel-Nr. not in Verbund-Workbook › Verbundziele
@@ -56,7 +57,26 @@ date-from-number            Hinweis   a serial number in a date column read as a
 period-from-date            Hinweis   a date in a Zeitraum column read as its month
 synonym                     Hinweis   „Stärken“ read as „Stärke“
 control-characters          Hinweis   control characters / tabs removed from text
+unknown-section             Fehler    Bewertungen › Abschnitt not a key of its Dokument (keys listed)
+assessment-without-code     Fehler    a Kommunalprofil assessment without Kürzel
+unknown-option              Fehler    Strukturbewertung › Option not in Strukturoptionen
+unknown-criterion           Fehler    Strukturbewertung › Kriterium not in Kriterien
+criteria-weights            Warnung   Kriterien › Gewicht does not add up to 100 %
+workbook-open               Warnung   inputs folder: an Excel/LibreOffice lock file (``discover``)
+csv-export                  Warnung   inputs folder: a CSV export (not read)
+not-a-workbook-file         Hinweis   inputs folder: a PDF, .docx, .zip … (not read)
+system-file                 Hinweis   inputs folder: lock file, Thumbs.db, desktop.ini … (not read)
+ignored-folder              Hinweis   inputs folder: a sub-folder of old versions („alt“, „Archiv“)
+missing-workbook            Warnung   a municipality of the region without a workbook
 ==========================  ========  ==========================================================
+
+Plausibility codes (``plausibility``; all Warnung except the Hinweis on text):
+measure-behind-funding, measure-done-funding-open, cost-below-funding,
+proof-before-decision, decision-before-submission, date-after-stichtag,
+above-programme-rate, above-programme-maximum, programme-deadline-passed,
+application-after-deadline, target-unreachable, target-against-direction,
+milestone-contradicts-reference, unknown-milestone-reference, overdue, duplicate-entry;
+municipality-count-in-text (Hinweis).
 """
 
 from __future__ import annotations
@@ -68,6 +88,27 @@ from openpyxl.utils import get_column_letter
 from parthe_reports.errors import Finding, Severity
 
 E, W, N = Severity.ERROR, Severity.WARNING, Severity.NOTE
+
+PLAUSIBILITY_WARNINGS = (
+    "measure-behind-funding",
+    "measure-done-funding-open",
+    "cost-below-funding",
+    "proof-before-decision",
+    "decision-before-submission",
+    "date-after-stichtag",
+    "above-programme-rate",
+    "above-programme-maximum",
+    "programme-deadline-passed",
+    "application-after-deadline",
+    "target-unreachable",
+    "target-against-direction",
+    "milestone-contradicts-reference",
+    "unknown-milestone-reference",
+    "overdue",
+    "duplicate-entry",
+)
+# Every plausibility code, for counting them apart (run summary, Prüfbericht section).
+PLAUSIBILITY_CODES = (*PLAUSIBILITY_WARNINGS, "municipality-count-in-text")
 
 SEVERITY: dict[str, Severity] = {
     **dict.fromkeys(
@@ -98,10 +139,15 @@ SEVERITY: dict[str, Severity] = {
             "out-of-range",
             "duplicate-id",
             "too-many-rows",
+            "sheet-too-large",
             "conflicting-duplicate",
             "unknown-goal",
             "unknown-programme",
             "unknown-measure",
+            "unknown-section",
+            "assessment-without-code",
+            "unknown-option",
+            "unknown-criterion",
         ],
         E,
     ),
@@ -115,6 +161,11 @@ SEVERITY: dict[str, Severity] = {
             "no-regional-workbook",
             "granted-exceeds-requested",
             "end-before-start",
+            "criteria-weights",
+            "missing-workbook",
+            "workbook-open",
+            "csv-export",
+            *PLAUSIBILITY_WARNINGS,
         ],
         W,
     ),
@@ -132,6 +183,10 @@ SEVERITY: dict[str, Severity] = {
             "period-from-date",
             "synonym",
             "control-characters",
+            "not-a-workbook-file",
+            "system-file",
+            "ignored-folder",
+            "municipality-count-in-text",
         ],
         N,
     ),

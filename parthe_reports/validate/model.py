@@ -30,7 +30,7 @@ class ValidatedWorkbook:
     cells later); ``ids`` maps "sheet.column" of every ID column → every ID value read,
     rejected rows included (a reference to a rejected row is not an unknown reference);
     ``sheet_names`` maps sheet key → the sheet's name in the file. ``rejected`` is True when
-    the workbook as a whole is not used.
+    the workbook as a whole is not used; ``rejected_tables`` holds its rejected rows.
     """
 
     source: SourceInfo
@@ -42,6 +42,9 @@ class ValidatedWorkbook:
     ids: dict[str, set[str]] = field(default_factory=dict)
     sheet_names: dict[str, str] = field(default_factory=dict)
     rejected: bool = False
+    # Rows rejected by a Fehler, typed as far as possible: cross-workbook and plausibility
+    # checks still run on them (one pass), they are never counted or consolidated.
+    rejected_tables: dict[str, pd.DataFrame] = field(default_factory=dict)
 
     def _of(self, severity: Severity) -> list[Finding]:
         return [f for f in self.findings if f.severity is severity]
@@ -61,6 +64,15 @@ class ValidatedWorkbook:
     @property
     def name(self) -> str:
         return self.source.workbook
+
+    def all_rows(self, sheet_key: str) -> pd.DataFrame | None:
+        """Accepted and rejected rows of a sheet (for checks that should see every row)."""
+        table, rejected = self.tables.get(sheet_key), self.rejected_tables.get(sheet_key)
+        if rejected is None or rejected.empty:
+            return table
+        if table is None or table.empty:
+            return rejected
+        return pd.concat([table, rejected], ignore_index=True)
 
     def cell(self, sheet_key: str, column_key: str, excel_row: int) -> str | None:
         """A1 reference of a value (from ``source_row``), e.g. for „BRA.xlsx › Maßnahmen › I12“."""
@@ -86,6 +98,13 @@ class ValidatedWorkbook:
         n = int(drop.sum())
         if n:
             self.tables[sheet_key] = table[~drop].reset_index(drop=True)
+            gone = table[drop]
+            before = self.rejected_tables.get(sheet_key)
+            self.rejected_tables[sheet_key] = (
+                gone.reset_index(drop=True)
+                if before is None or before.empty
+                else pd.concat([before, gone], ignore_index=True)
+            )
             count = self.row_counts[sheet_key]
             count.accepted -= n
             count.rejected += n
@@ -102,6 +121,7 @@ class ValidatedWorkbook:
     def reject_all(self) -> None:
         """The workbook is not used: every row read is rejected."""
         self.rejected = True
+        self.rejected_tables.clear()
         for key, table in self.tables.items():
             self.tables[key] = table.iloc[0:0]
             count = self.row_counts[key]

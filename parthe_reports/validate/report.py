@@ -6,6 +6,8 @@ from typing import Any
 
 from rich.table import Table
 
+from parthe_reports.errors import Finding
+from parthe_reports.validate.findings import PLAUSIBILITY_CODES
 from parthe_reports.validate.model import ValidatedWorkbook
 
 FINDING_KEYS = (
@@ -22,8 +24,14 @@ FINDING_KEYS = (
 )
 
 
-def findings_json(books: list[ValidatedWorkbook]) -> dict[str, Any]:
-    """Every finding (keys ``FINDING_KEYS``) and the row accounting per workbook and sheet."""
+def findings_json(
+    books: list[ValidatedWorkbook],
+    folder: list[Finding] | None = None,
+    missing: tuple[str, ...] = (),
+) -> dict[str, Any]:
+    """Every finding (keys ``FINDING_KEYS``) and the row accounting per workbook and sheet;
+    ``folder``: findings about the inputs folder (files not read), ``missing``: Kürzel of
+    municipalities without a usable workbook."""
     findings = []
     for b in books:
         for f in sorted(b.findings, key=lambda f: (f.severity.rank, f.sheet or "", f.row or 0)):
@@ -61,6 +69,9 @@ def findings_json(books: list[ValidatedWorkbook]) -> dict[str, Any]:
         },
         "workbooks": workbooks,
         "findings": findings,
+        "inputs_folder": [{k: f.to_dict()[k] for k in FINDING_KEYS} for f in folder or []],
+        "missing_municipalities": list(missing),
+        "plausibility": sum(f.code in PLAUSIBILITY_CODES for b in books for f in b.findings),
     }
 
 

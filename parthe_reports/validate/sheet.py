@@ -16,12 +16,12 @@ import numpy as np
 import pandas as pd
 
 from parthe_reports import parse
-from parthe_reports.dataset import MUNICIPALITY, PROVENANCE, empty_table
+from parthe_reports.dataset import MUNICIPALITY, PROVENANCE, approx_columns, empty_table
 from parthe_reports.errors import Finding
 from parthe_reports.ingest import RawSheet
 from parthe_reports.periods import period_bounds
 from parthe_reports.region import Region
-from parthe_reports.schema import Column, ColumnType, Sheet, normalize
+from parthe_reports.schema import Column, ColumnType, Sheet, is_newer, normalize
 from parthe_reports.validate.columns import NUMERIC, expected_text, is_whole, type_column
 from parthe_reports.validate.findings import CELL_MESSAGES, cell_ref, make_finding, severity
 from parthe_reports.validate.model import RowCount
@@ -43,6 +43,9 @@ class SheetResult:
     extra_columns: list[str] = field(default_factory=list)
     columns: dict[str, int] = field(default_factory=dict)  # column key → 0-based index
     ids: dict[str, set[str]] = field(default_factory=dict)  # ID column → every value read
+    # Rows rejected for a cell-level Fehler, typed as far as they could be (bad cells empty):
+    # later checks still look at them, so a clerk sees every problem of a row at once.
+    rejected: pd.DataFrame | None = None
 
 
 @functools.cache
@@ -65,17 +68,26 @@ def find_header(rows: list[list[Any]], sheet: Sheet) -> int | None:
     return best
 
 
-def validate_sheet(raw: RawSheet, sheet: Sheet, workbook: str, region: Region) -> SheetResult:
-    """Typed table, findings and row accounting of one sheet."""
+def validate_sheet(
+    raw: RawSheet, sheet: Sheet, workbook: str, region: Region, version: str | None = None
+) -> SheetResult:
+    """Typed table, findings and row accounting of one sheet.
+
+    ``version``: the older template version the workbook was filled on (its newer columns
+    are empty by design, without a finding each), or None for the current template."""
     v = _SheetValidator(raw, sheet, workbook, region)
+    v.version = version
     return v.run()
 
 
 class _SheetValidator:
+    version: str | None = None
+
     def __init__(self, raw: RawSheet, sheet: Sheet, workbook: str, region: Region) -> None:
         self.raw, self.sheet, self.workbook, self.region = raw, sheet, workbook, region
         self.findings: list[Finding] = []
         self.bad_rows: set[int] = set()  # 0-based Excel rows with a Fehler
+        self.approx: dict[str, set[int]] = {}  # column key → indices typed as „ca. …“
 
     def add(
         self,
@@ -139,7 +151,7 @@ class _SheetValidator:
                      "werden nicht ausgewertet.", header, c, column=name, value=name)  # fmt: skip
         missing_required = False
         for col in self.sheet.columns:
-            if col.key in mapping:
+            if col.key in mapping or is_newer(col.since, self.version):
                 continue
             close = difflib.get_close_matches(col.header, names, n=1, cutoff=0.4)
             hint = (
@@ -211,6 +223,8 @@ class _SheetValidator:
             out, issues = type_column(col, values, self.region)
             for i, code, read in issues:
                 self._cell_issue(col, data_rows[i], c, values[i], code, read)
+                if code == "approximate-number":
+                    self.approx.setdefault(col.key, set()).add(i)
             typed[col.key] = out
         return typed
 
@@ -298,9 +312,23 @@ class _SheetValidator:
         )
         if keep:
             rows = [data_rows[i] + 1 for i in keep]
-            table = _frame(self.sheet, typed, keep, (self.workbook, self.raw.name, rows))
+            table = _frame(
+                self.sheet, typed, keep, (self.workbook, self.raw.name, rows), self.approx
+            )
         else:
             table = empty_table(self.sheet)
+        bad = [] if sheet_rejected else [i for i, r in enumerate(data_rows) if r in self.bad_rows]
+        rejected = (
+            _frame(
+                self.sheet,
+                typed,
+                bad,
+                (self.workbook, self.raw.name, [data_rows[i] + 1 for i in bad]),
+                self.approx,
+            )
+            if bad
+            else None
+        )
         n = len(data_rows)
         count = RowCount(read=n, accepted=len(keep), rejected=n - len(keep))
         ids = {
@@ -308,11 +336,15 @@ class _SheetValidator:
             for col in self.sheet.columns
             if col.type is ColumnType.ID and col.key in typed
         }
-        return SheetResult(table, self.findings, count, list(extras), dict(mapping), ids)
+        return SheetResult(table, self.findings, count, list(extras), dict(mapping), ids, rejected)
 
 
 def _frame(
-    sheet: Sheet, typed: dict[str, list[Any]], keep: list[int], where: tuple[str, str, list[int]]
+    sheet: Sheet,
+    typed: dict[str, list[Any]],
+    keep: list[int],
+    where: tuple[str, str, list[int]],
+    approx: dict[str, set[int]],
 ) -> pd.DataFrame:
     """Typed table of the kept rows, built in one go. Object columns are explicit object
     Series (pandas would otherwise infer its ``str`` dtype and turn None into NaN)."""
@@ -325,6 +357,9 @@ def _frame(
             data[col.key] = np.asarray(vals, dtype=np.float64)
         else:
             data[col.key] = pd.Series(vals, dtype=object)
+    for key, flag in approx_columns(sheet).items():
+        marked = approx.get(key, set())
+        data[flag] = np.fromiter((i in marked for i in keep), dtype=bool, count=n)
     data[PROVENANCE[0]] = pd.Series([where[0]] * n, dtype=object)
     data[PROVENANCE[1]] = pd.Series([where[1]] * n, dtype=object)
     data[PROVENANCE[2]] = np.asarray(where[2], dtype=np.int64)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from parthe_reports.dataset import MUNICIPALITY, Dataset, SourceInfo, empty_table
+from parthe_reports.dataset import MUNICIPALITY, Dataset, SourceInfo, empty_table, sheet_by_key
 from parthe_reports.digest import sha256_file
 from parthe_reports.errors import Finding, WorkbookError
 from parthe_reports.ingest import RawWorkbook, read_workbook
@@ -34,15 +34,24 @@ from parthe_reports.schema import (
     TEMPLATE_VERSION,
     WORKBOOK_KINDS,
     WorkbookKind,
+    is_newer,
     kind_by_name,
     normalize,
 )
 from parthe_reports.validate.crosscheck import resolve_duplicates
 from parthe_reports.validate.findings import make_finding
 from parthe_reports.validate.model import RowCount, ValidatedWorkbook
+from parthe_reports.validate.regional import check_regional_rules
 from parthe_reports.validate.sheet import validate_sheet
 
-__all__ = ["RowCount", "ValidatedWorkbook", "build_dataset", "check_file", "validate_workbook"]
+__all__ = [
+    "RowCount",
+    "ValidatedWorkbook",
+    "build_dataset",
+    "check_file",
+    "missing_municipalities",
+    "validate_workbook",
+]
 
 
 def check_file(path: Path, region: Region) -> ValidatedWorkbook:
@@ -123,7 +132,11 @@ def _version(raw: RawWorkbook) -> list[Finding]:
     if not raw.stamp or version == TEMPLATE_VERSION:
         return []
     if version in SUPPORTED_TEMPLATE_VERSIONS:
-        code, text = "old-template-version", "wird gelesen; bitte bei Gelegenheit umsteigen"
+        code = "old-template-version"
+        text = (
+            f"wird gelesen; Spalten und Blätter, die erst die Vorlage {TEMPLATE_VERSION} hat, "
+            "bleiben leer. Bitte bei Gelegenheit auf die neue Vorlage umsteigen"
+        )
     else:
         code, text = "unknown-template-version", "ist unbekannt; gelesen wird, was passt"
     return [
@@ -149,6 +162,8 @@ def validate_workbook(raw: RawWorkbook, region: Region) -> ValidatedWorkbook:
     _read_sheets(raw, kind, region, book)
     if kind.key == "municipal":
         _municipality(raw, region, book)
+    else:
+        check_regional_rules(book)
     if all(c.read == 0 for k, c in book.row_counts.items() if k != "master_data"):
         book.add(
             make_finding(
@@ -162,25 +177,37 @@ def validate_workbook(raw: RawWorkbook, region: Region) -> ValidatedWorkbook:
     return book
 
 
+def _older_version(raw: RawWorkbook) -> str | None:
+    """The template version of a workbook filled on an older, supported template."""
+    version = raw.stamp.get(META_TEMPLATE_VERSION)
+    return version if version in SUPPORTED_TEMPLATE_VERSIONS else None
+
+
 def _read_sheets(
     raw: RawWorkbook, kind: WorkbookKind, region: Region, book: ValidatedWorkbook
 ) -> None:
     by_norm = {normalize(n): n for n in raw.sheets}
     used: set[str] = set()
+    version = _older_version(raw)
     for sheet in kind.sheets:
         name = by_norm.get(normalize(sheet.name))
         if name is None:
-            book.add(_missing_sheet(raw, sheet.name, used, kind))
+            if not is_newer(sheet.since, version):  # an older template never had it
+                book.add(_missing_sheet(raw, sheet.name, used, kind))
             book.tables[sheet.key] = empty_table(sheet)
             book.row_counts[sheet.key] = RowCount()
             continue
         used.add(name)
+        if _too_large(raw, name, region, book, sheet.key):
+            continue
         if name != sheet.name:
             book.add(make_finding("renamed-sheet", f"Blatt „{name}“ wird als „{sheet.name}“ gelesen.",
                                   raw.name, sheet=name, value=name, expected=sheet.name))  # fmt: skip
-        result = validate_sheet(raw.sheets[name], sheet, raw.name, region)
+        result = validate_sheet(raw.sheets[name], sheet, raw.name, region, version)
         book.add(*result.findings)
         book.tables[sheet.key] = result.table
+        if result.rejected is not None:
+            book.rejected_tables[sheet.key] = result.rejected
         book.row_counts[sheet.key] = result.count
         book.extra_columns[sheet.key] = result.extra_columns
         book.sheet_names[sheet.key] = name
@@ -190,6 +217,28 @@ def _read_sheets(
         if name not in used and not s.hidden and name != GUIDE_SHEET and not name.startswith("_"):
             book.add(make_finding("extra-sheet", f"Das Blatt „{name}“ gehört nicht zur Vorlage und "
                                   "wird nicht ausgewertet.", raw.name, sheet=name, value=name))  # fmt: skip
+
+
+def _too_large(
+    raw: RawWorkbook, name: str, region: Region, book: ValidatedWorkbook, key: str
+) -> bool:
+    """A sheet beyond ``region.max_sheet_rows`` data rows is refused before it is typed."""
+    rows = raw.sheets[name].rows
+    limit = region.max_sheet_rows
+    if len(rows) - 1 <= limit:  # the common case, no counting
+        return False
+    n = sum(1 for r in rows[1:] if any(v is not None and v != "" for v in r))
+    if n <= limit:
+        return False
+    shown, most = (f"{x:,}".replace(",", ".") for x in (n, limit))
+    book.add(make_finding("sheet-too-large", f"Das Blatt „{name}“ hat {shown} Zeilen; ausgewertet "
+                          f"werden höchstens {most} Zeilen je Blatt. Das Blatt wird nicht "
+                          "übernommen (vielleicht ein eingefügter Gesamtexport?).", raw.name,
+                          sheet=name, value=n, expected=f"höchstens {most} Zeilen"))  # fmt: skip
+    book.tables[key] = empty_table(sheet_by_key(key))
+    book.row_counts[key] = RowCount(read=n, rejected=n)
+    book.sheet_names[key] = name
+    return True
 
 
 def _missing_sheet(raw: RawWorkbook, name: str, used: set[str], kind: WorkbookKind) -> Finding:
@@ -225,14 +274,22 @@ def _municipality(raw: RawWorkbook, region: Region, book: ValidatedWorkbook) -> 
         book.reject_all()
         return
     book.source = _replace_code(book.source, code)
-    for key, table in book.tables.items():
-        if not table.empty:
-            table[MUNICIPALITY] = pd.Series(code, index=table.index, dtype=object)
-            book.tables[key] = table
+    for tables in (book.tables, book.rejected_tables):
+        for table in tables.values():
+            if not table.empty:
+                table[MUNICIPALITY] = pd.Series(code, index=table.index, dtype=object)
 
 
 def _replace_code(source: SourceInfo, code: str) -> SourceInfo:
     return dataclasses.replace(source, municipality=code)
+
+
+def missing_municipalities(books: list[ValidatedWorkbook], region: Region) -> tuple[str, ...]:
+    """Kürzel of the region without a usable Kommunal-Workbook (missing or rejected whole)."""
+    usable = {
+        b.source.municipality for b in books if b.source.kind == "municipal" and not b.rejected
+    }
+    return tuple(c for c in region.codes if c not in usable)
 
 
 def build_dataset(books: list[ValidatedWorkbook], region: Region, stichtag: date) -> Dataset:
@@ -243,9 +300,6 @@ def build_dataset(books: list[ValidatedWorkbook], region: Region, stichtag: date
             parts = [b.tables[sheet.key] for b in books if not b.rejected and sheet.key in b.tables
                      and not b.tables[sheet.key].empty]  # fmt: skip
             tables[sheet.key] = pd.concat(parts, ignore_index=True) if parts else empty_table(sheet)
-    usable = {
-        b.source.municipality for b in books if b.source.kind == "municipal" and not b.rejected
-    }
     incomplete = {
         b.source.municipality
         for b in books
@@ -258,6 +312,6 @@ def build_dataset(books: list[ValidatedWorkbook], region: Region, stichtag: date
         stichtag=stichtag,
         tables=tables,
         sources=[b.source for b in books],
-        missing_municipalities=tuple(c for c in region.codes if c not in usable),
+        missing_municipalities=missing_municipalities(books, region),
         incomplete_municipalities=tuple(c for c in region.codes if c in incomplete),
     )

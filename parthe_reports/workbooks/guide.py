@@ -15,6 +15,7 @@ from parthe_reports.schema import (
     WorkbookKind,
     vocabulary_values,
 )
+from parthe_reports.sections import SECTIONS
 
 _TITLE = Font(bold=True, size=14)
 _HEADING = Font(bold=True, size=12)
@@ -98,6 +99,8 @@ def guide_rows(
                     col.help,
                 )
             )
+        if sheet.key == "assessments":
+            rows += section_rows()
         rows.append(("",))
     rows += [
         ("## Abgabe",),
@@ -106,6 +109,21 @@ def guide_rows(
         ("Der Dateiname ist frei; erkannt wird das Workbook am Inhalt (Blatt „Stammdaten“).",),
         ("Sie erhalten eine Rückmeldedatei mit allen Hinweisen zu Ihren Eingaben.",),
     ]
+    return rows
+
+
+_SECTION_HEAD = ("Dokument", "Abschnitt (Schlüssel)", "", "Abschnitt im Dokument", "")
+_TABLE_HEADS = ("Spalte", _SECTION_HEAD[0])
+
+
+def section_rows() -> list[tuple[str, ...]]:
+    """The valid Abschnitt keys per Dokument (Bewertungen), from ``sections``."""
+    rows: list[tuple[str, ...]] = [
+        ("Gültige Abschnitte je Dokument (Spalte „Abschnitt“ der Bewertungen):",),
+        _SECTION_HEAD,
+    ]
+    for document, sections in SECTIONS.items():
+        rows += [(document, s.key, "", s.title, "") for s in sections]
     return rows
 
 
@@ -142,7 +160,7 @@ def write_guide(
             elif text == EXAMPLE_NOTICE:
                 cell.font = Font(bold=True, color="C00000")
             continue
-        head = row[0] == "Spalte"
+        head = row[0] in _TABLE_HEADS and row[1] in ("Typ", _SECTION_HEAD[1])
         lines = max(math.ceil(len(t) / w) for t, w in zip(row, widths, strict=False))
         if lines > 1:  # wrapped cells: LibreOffice does not grow the row by itself
             ws.row_dimensions[r].height = 15 * lines

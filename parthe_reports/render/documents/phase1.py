@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from parthe_reports import german as fmt
 from parthe_reports.consolidate.models import Consolidated, Phase1Model
 from parthe_reports.render import cells
-from parthe_reports.render import formatting as fmt
 from parthe_reports.render.context import Names, Row, records
 from parthe_reports.render.documents.phase1_charts import (
     MAX_HEATMAP,

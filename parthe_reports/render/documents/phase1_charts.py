@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from parthe_reports import german as fmt
 from parthe_reports.consolidate.models import Consolidated, MunicipalProfile
-from parthe_reports.render import formatting as fmt
 from parthe_reports.render.context import OTHERS, ChartSpec, Names, records
 
 # Beyond these sizes a chart or matrix per municipality is unreadable on a page.

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from parthe_reports import german as fmt
 from parthe_reports.consolidate.models import Consolidated
 from parthe_reports.render import cells
-from parthe_reports.render import formatting as fmt
 from parthe_reports.render.context import Names, Record, Row, groups
 from parthe_reports.render.spec import NONE, SRC, Col, DocSpec, Group, R, Section, Table, Text
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from parthe_reports import german as fmt
 from parthe_reports.consolidate.models import Consolidated
 from parthe_reports.render import cells
-from parthe_reports.render import formatting as fmt
 from parthe_reports.render.context import Names
 from parthe_reports.render.spec import SRC, Bullets, Col, DocSpec, Group, R, Section, Table
 

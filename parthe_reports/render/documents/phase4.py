@@ -6,9 +6,9 @@ from typing import Any
 
 import pandas as pd
 
+from parthe_reports import german as fmt
 from parthe_reports.consolidate.models import Consolidated
 from parthe_reports.render import cells
-from parthe_reports.render import formatting as fmt
 from parthe_reports.render.charts import municipality_colors
 from parthe_reports.render.context import ChartSpec, Names, Record, groups, period, records
 from parthe_reports.render.spec import (

@@ -6,9 +6,9 @@ from typing import Any
 
 import pandas as pd
 
+from parthe_reports import german as fmt
 from parthe_reports.consolidate.models import Consolidated
 from parthe_reports.render import cells
-from parthe_reports.render import formatting as fmt
 from parthe_reports.render.charts import STATUS_COLORS
 from parthe_reports.render.context import OTHERS, ChartSpec, Names, Record
 from parthe_reports.render.documents.phase4 import LEAD, measure_lead, measure_title

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from parthe_reports import german as fmt
 from parthe_reports.consolidate.models import Consolidated
 from parthe_reports.render import cells
-from parthe_reports.render import formatting as fmt
 from parthe_reports.render.context import ChartSpec, Names, records
 from parthe_reports.render.documents.phase5 import application_measure
 from parthe_reports.render.spec import SRC, Chart, Col, DocSpec, R, Section, Table, Text

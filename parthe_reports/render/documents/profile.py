@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from parthe_reports import german as fmt
 from parthe_reports.consolidate.headers import FIGURE_LABELS
 from parthe_reports.consolidate.models import Consolidated, MunicipalProfile
 from parthe_reports.dataset import Dataset, SourceInfo
 from parthe_reports.render import cells
-from parthe_reports.render import formatting as fmt
 from parthe_reports.render.context import Names, Record, records, ref, rows
 from parthe_reports.render.documents.phase1 import TOPIC_COL, admin_table
 from parthe_reports.render.documents.phase1_charts import profile_investment_chart

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from parthe_reports import german as fmt
 from parthe_reports.errors import Finding, Severity
-from parthe_reports.render import formatting as fmt
 from parthe_reports.render.spec import NONE, Col, DocSpec, Group, R, Section, Table, Text
 from parthe_reports.validate.model import ValidatedWorkbook
 
