@@ -171,7 +171,9 @@ def run(
             entries += _consolidated(read, folder, fan_out, listener)
         if options.pdf:
             convert = partial(convert_pdfs, run_folder=folder, timeout=options.pdf_timeout)
-            entries += one(fan_out, Stage.PDF, convert, Item(list(entries), None, "PDF"))
+            converted = one(fan_out, Stage.PDF, convert, Item(list(entries), None, "PDF"))
+            updated = {e.path for e in converted}  # .docx files now with TOC page numbers
+            entries = [e for e in entries if e.path not in updated] + converted
     except Exception as exc:
         log.exception("Lauf fehlgeschlagen")
         summary.error = f"{type(exc).__name__}: {exc}"

@@ -209,9 +209,11 @@ def write_findings(
 def convert_pdfs(
     documents: list[mf.OutputEntry], run_folder: Path, timeout: float
 ) -> list[mf.OutputEntry]:
-    """PDFs of the given .docx outputs (one soffice call for all), moved into PDF/.
+    """PDFs of the given .docx outputs (one soffice call for all), moved into PDF/; the same
+    call writes LibreOffice's page numbers into each .docx's table of contents.
 
-    Each PDF keeps its document's phase and municipality in the manifest.
+    Returns the manifest entries of the PDFs and of the updated .docx files (new hashes);
+    each PDF keeps its document's phase and municipality.
     """
     docs = [d for d in documents if d.path.endswith(".docx")]
     if not docs:
@@ -219,8 +221,12 @@ def convert_pdfs(
     by_stem = {Path(d.path).stem: d for d in docs}
     tmp = Path(tempfile.mkdtemp(prefix=".pdf.", suffix=".part", dir=run_folder))
     try:
-        entries = []
-        for pdf in convert_to_pdf([run_folder / d.path for d in docs], tmp, timeout):
+        pdfs = convert_to_pdf([run_folder / d.path for d in docs], tmp, timeout, update_docx=True)
+        entries = [  # hashed again: their tables of contents now have page numbers
+            mf.output_entry(run_folder, run_folder / d.path, d.kind, d.phase, d.municipality)
+            for d in docs
+        ]
+        for pdf in pdfs:
             target = run_folder / PDF_DIR / Path(pdf).name
             target.parent.mkdir(exist_ok=True)
             Path(pdf).replace(target)  # same file system: an atomic rename

@@ -21,6 +21,8 @@ from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 from lxml.etree import _Element
 
+from parthe_reports.runs import atomic_write
+
 BOOKMARK_PREFIX = "_Toc"
 _LEVELS = re.compile(r'\\o\s+"(\d)-(\d)"')
 _HEADING = re.compile(r"^Heading (\d)$")
@@ -247,4 +249,4 @@ def _write_pages(path: Path, lo_toc: str) -> None:
     if not entries:
         return
     fill_toc(doc, match_pages(entries, parse_lo_toc(lo_toc)))
-    doc.save(str(path))
+    atomic_write(path, lambda tmp: doc.save(str(tmp)))  # never a half-written document

@@ -110,7 +110,9 @@ def type_column(col: Column, values: list[Any], region: Region) -> tuple[list[An
     return texts, issues
 
 
-def _take(fn: Callable[[Any], parse.Parsed], i: int, v: Any, issues: list[Issue], bad: Any = None):
+def _take(
+    fn: Callable[[Any], parse.Parsed], i: int, v: Any, issues: list[Issue], bad: Any = None
+) -> Any:
     p = fn(v)
     if p.error:
         issues.append((i, p.error, None))

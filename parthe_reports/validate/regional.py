@@ -10,6 +10,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 
 from parthe_reports.dataset import PROVENANCE
@@ -30,7 +32,13 @@ def check_regional_rules(book: ValidatedWorkbook) -> None:
 
 
 def _finding(
-    book: ValidatedWorkbook, code: str, text: str, sheet_key: str, col_key: str, row: int, **kw
+    book: ValidatedWorkbook,
+    code: str,
+    text: str,
+    sheet_key: str,
+    col_key: str,
+    row: int,
+    **kw: Any,
 ) -> Finding:
     return make_finding(
         code,

@@ -9,13 +9,15 @@ from __future__ import annotations
 import difflib
 import functools
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from parthe_reports import parse
+from parthe_reports import german, parse
 from parthe_reports.dataset import MUNICIPALITY, PROVENANCE, approx_columns, empty_table
 from parthe_reports.errors import Finding
 from parthe_reports.ingest import RawSheet
@@ -128,7 +130,9 @@ class _SheetValidator:
 
     # -- columns -------------------------------------------------------------
 
-    def _map_columns(self, header_row: list[Any], header: int):
+    def _map_columns(
+        self, header_row: list[Any], header: int
+    ) -> tuple[dict[str, int], list[tuple[str, int]]]:
         known = _header_index(self.sheet)
         mapping: dict[str, int] = {}
         extras: list[tuple[str, int]] = []
@@ -144,7 +148,9 @@ class _SheetValidator:
     def _has_data_below(self, header: int, c: int) -> bool:
         return any(c < len(r) and not parse.is_blank(r[c]) for r in self.raw.rows[header + 1 :])
 
-    def _missing_columns(self, mapping: dict[str, int], extras, header: int) -> bool:
+    def _missing_columns(
+        self, mapping: dict[str, int], extras: list[tuple[str, int]], header: int
+    ) -> bool:
         names = [n for n, _ in extras]
         for name, c in extras:
             self.add("extra-column", f"Die Spalte „{name}“ gehört nicht zur Vorlage; ihre Werte "
@@ -183,7 +189,9 @@ class _SheetValidator:
             for r in range(r0 + 1, min(r1 + 1, len(self.raw.rows))):
                 self.raw.rows[r][c0] = top
 
-    def _data_rows(self, header: int, mapping: dict[str, int], extras) -> list[int]:
+    def _data_rows(
+        self, header: int, mapping: dict[str, int], extras: list[tuple[str, int]]
+    ) -> list[int]:
         special = {pos[0] for pos in self.raw.error_cells} | {
             pos[0] for pos in self.raw.formulas_without_value
         }
@@ -238,7 +246,9 @@ class _SheetValidator:
             text += f" (erwartet: {expected})"
         self.add(code, text + ".", r, c, col.header, value, expected)
 
-    def _row_rules(self, data_rows: list[int], typed: dict[str, list[Any]], mapping) -> None:
+    def _row_rules(
+        self, data_rows: list[int], typed: dict[str, list[Any]], mapping: dict[str, int]
+    ) -> None:
         blank_cells = {f.cell for f in self.findings if f.severity.rank == 0}
         for col in self.sheet.columns:
             c = mapping.get(col.key)
@@ -282,7 +292,15 @@ class _SheetValidator:
                 col, r, c, "out-of-range", v, CELL_MESSAGES["out-of-range"].format(value=_fmt(v))
             )
 
-    def _pair(self, data_rows, typed, mapping, small: str, large: str, code: str) -> None:
+    def _pair(
+        self,
+        data_rows: list[int],
+        typed: dict[str, list[Any]],
+        mapping: dict[str, int],
+        small: str,
+        large: str,
+        code: str,
+    ) -> None:
         a_col, b_col = self.sheet.column(small), self.sheet.column(large)
         for i, r in enumerate(data_rows):
             a, b = typed[small][i], typed[large][i]
@@ -304,7 +322,14 @@ class _SheetValidator:
 
     # -- result --------------------------------------------------------------
 
-    def _result(self, data_rows, typed, mapping, sheet_rejected: bool, extras=()) -> SheetResult:
+    def _result(
+        self,
+        data_rows: list[int],
+        typed: dict[str, list[Any]],
+        mapping: dict[str, int],
+        sheet_rejected: bool,
+        extras: Sequence[str] = (),
+    ) -> SheetResult:
         if self.sheet.single_row:
             self.bad_rows.update(data_rows[1:])
         keep = (
@@ -372,10 +397,11 @@ def _empty(v: Any) -> bool:
 
 
 def _fmt(v: Any) -> str:
+    """A typed value as the clerk reads it: „1.234,50“, „1.234“, „25.11.2026“."""
     if isinstance(v, float):
-        return f"{v:,.2f}".replace(",", "X").replace(".", ",").replace("X", ".").removesuffix(",00")
-    if hasattr(v, "strftime"):
-        return v.strftime("%d.%m.%Y")
+        return german.number(v, 2, fixed=not v.is_integer())
+    if isinstance(v, date | datetime):
+        return german.date_de(v)
     return "" if v is None else str(v)
 
 
