@@ -306,8 +306,8 @@ def goals_current(c: Consolidated, j: Judgement) -> list[Statement]:
     """P3.GOALS-IST: for how many goals the Ist is computable from a Kennzahl, and which of
     them are reached (only where the Verbundziele sheet has the Kennzahl column)."""
     g = c.phase3.goals
-    if g.empty or "figure" not in g.columns:
-        return []
+    if g.empty or "figure" not in g.columns or g["figure"].map(is_missing).all():
+        return []  # no Kennzahl typed (a version-1 workbook): nothing to say
     rows = [(r, indicators.current_value(r.get("figure"), c)) for _, r in g.iterrows()]
     known = [(r, v) for r, v in rows if v is not None]
     text = (

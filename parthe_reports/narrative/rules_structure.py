@@ -8,6 +8,7 @@ from parthe_reports.narrative.grammar import (
     approx_money,
     count,
     date_de,
+    is_missing,
     join_de,
     name_of,
     number,
@@ -196,8 +197,8 @@ def follow_up(c: Consolidated, j: Judgement) -> list[Statement]:
     „Anschlussförderung Verbund“, not refused), or that there is none yet (E). Says nothing
     while the workbooks lack the Art column: other pending applications are not it."""
     apps = c.phase5.applications
-    if "kind" not in apps.columns:
-        return []
+    if "kind" not in apps.columns or apps["kind"].map(is_missing).all():
+        return []  # no Art typed (a version-1 workbook): other pending ones are not it
     mine = apps[(apps["kind"] == FOLLOW_UP) & (apps["status"] != "abgelehnt")]
     ref = table("Anschlussförderung des Verbunds")
     if mine.empty:
