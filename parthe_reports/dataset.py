@@ -88,6 +88,8 @@ class Dataset:
     missing_municipalities: tuple[str, ...] = ()
     # Municipalities whose workbook was read but had rows rejected (Fehler).
     incomplete_municipalities: tuple[str, ...] = ()
+    # Rows a plausibility finding questions: (workbook, sheet, Excel row) → its findings.
+    questioned: dict[tuple[str, str, int], list[str]] = field(default_factory=dict)
 
     def table(self, key: str) -> pd.DataFrame:
         """The table for a sheet key; an empty, correctly shaped one when nobody delivered it."""

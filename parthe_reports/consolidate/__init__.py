@@ -45,6 +45,7 @@ def consolidate(dataset: Dataset) -> Consolidated:
         incomplete_municipalities=tuple(dataset.incomplete_municipalities),
         sources=sources_of(*dataset.tables.values()),
         assessments=stable(dataset.table("assessments")),
+        questioned=dict(dataset.questioned),
     )
 
 

@@ -16,6 +16,7 @@ PROVENANCE_HEADERS = {
     "source_workbook": "Arbeitsmappe",
     "source_sheet": "Tabellenblatt",
     "source_row": "Zeile",
+    "plausibility": "Plausibilität (Prüfhinweise zu dieser Zeile)",
     "municipality": "Kommune (Kürzel)",
     "source_workbooks": "Quellen (Arbeitsmappen)",
     "source_refs": "Fundstellen",

@@ -281,3 +281,5 @@ class Consolidated:
     """Every workbook that fed the consolidation."""
     assessments: pd.DataFrame = field(default_factory=pd.DataFrame)
     """Verbund › Bewertungen: document, section (a ``sections`` key), code, text, as_of, author."""
+    questioned: dict[tuple[str, str, int], list[str]] = field(default_factory=dict)
+    """Rows a plausibility finding questions: (workbook, sheet, Excel row) → its findings."""

@@ -175,6 +175,25 @@ def _write_sheet(
         ])  # fmt: skip
 
 
+PLAUSIBILITY = "plausibility"
+
+
+def with_plausibility(
+    df: pd.DataFrame, questioned: dict[tuple[str, str, int], list[str]]
+) -> pd.DataFrame:
+    """A column „Plausibilität“ with the findings that question a row, where any does."""
+    cols = ("source_workbook", "source_sheet", "source_row")
+    if not questioned or df.empty or not all(c in df.columns for c in cols):
+        return df
+    notes = [
+        " | ".join(questioned.get((str(w), str(s), int(r)), []))
+        if not (pd.isna(w) or pd.isna(s) or pd.isna(r))
+        else ""
+        for w, s, r in df[list(cols)].itertuples(index=False, name=None)
+    ]
+    return df.assign(**{PLAUSIBILITY: notes}) if any(notes) else df
+
+
 def key_figures(c: Consolidated) -> pd.DataFrame:
     """The scalar figures and rules of all phases as one table (Kennzahlen)."""
     rows: list[tuple[str, str, Any]] = [
@@ -239,7 +258,8 @@ def write_consolidated_workbook(c: Consolidated, path: Path) -> Path:
     _write_sheet(wb, "Kennzahlen", key_figures(c), (), None)
     _write_sheet(wb, "Kommunalprofile", profile_table(c), (), None)
     for spec in TABLES:
-        _write_sheet(wb, spec.title, spec.frame(c), spec.sheets, spec.number_format)
+        frame = with_plausibility(spec.frame(c), c.questioned)
+        _write_sheet(wb, spec.title, frame, spec.sheets, spec.number_format)
     path.parent.mkdir(parents=True, exist_ok=True)
     wb.save(path)
     return path

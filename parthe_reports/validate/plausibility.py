@@ -30,16 +30,18 @@ municipality-count-in-text      free text naming another number of municipalitie
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from parthe_reports.region import Region
+from parthe_reports.validate.findings import PLAUSIBILITY_CODES
 from parthe_reports.validate.model import ValidatedWorkbook
 from parthe_reports.validate.plausible_funding import check_funding
 from parthe_reports.validate.plausible_plan import check_plan
 from parthe_reports.validate.plausible_rows import Rows
 from parthe_reports.validate.plausible_text import check_duplicates, check_text
 
-__all__ = ["check_plausibility"]
+__all__ = ["check_plausibility", "questioned_rows"]
 
 
 def check_plausibility(
@@ -52,3 +54,23 @@ def check_plausibility(
     check_duplicates(rows)
     check_text(rows, region)
     return books
+
+
+# „BRA.xlsx › Maßnahmen › L7“: the places a plausibility finding names (both ends).
+_PLACE = re.compile(r"([^\s›„“()]+\.(?:xlsx|xlsm|ods)) › ([^›]+?) › [A-Z]{1,3}(\d+)")
+
+
+def questioned_rows(books: list[ValidatedWorkbook]) -> dict[tuple[str, str, int], list[str]]:
+    """Every row a plausibility finding questions, at both ends: (workbook, sheet, Excel row)
+    → the findings' messages. The documents and Konsolidiert.xlsx mark these rows."""
+    out: dict[tuple[str, str, int], list[str]] = {}
+    for book in books:
+        for f in book.findings:
+            if f.code not in PLAUSIBILITY_CODES:
+                continue
+            places = {(w, s.strip(), int(r)) for w, s, r in _PLACE.findall(f.message)}
+            if f.sheet and f.row:
+                places.add((f.workbook, f.sheet, f.row))
+            for place in sorted(places):
+                out.setdefault(place, []).append(str(f))
+    return out

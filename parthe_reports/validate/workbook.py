@@ -41,6 +41,7 @@ from parthe_reports.schema import (
 from parthe_reports.validate.crosscheck import resolve_duplicates
 from parthe_reports.validate.findings import make_finding
 from parthe_reports.validate.model import RowCount, ValidatedWorkbook
+from parthe_reports.validate.plausibility import questioned_rows
 from parthe_reports.validate.regional import check_regional_rules
 from parthe_reports.validate.sheet import validate_sheet
 
@@ -314,4 +315,5 @@ def build_dataset(books: list[ValidatedWorkbook], region: Region, stichtag: date
         sources=[b.source for b in books],
         missing_municipalities=missing_municipalities(books, region),
         incomplete_municipalities=tuple(c for c in region.codes if c in incomplete),
+        questioned=questioned_rows(books),
     )
