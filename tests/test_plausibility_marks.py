@@ -49,5 +49,5 @@ def test_konsolidiert_marks_only_questioned_rows(books, tmp_path: Path) -> None:
     notes = {r[head.index("Maßnahmen-Nr.")]: r[head.index(HEAD)] for r in rows[1:]}
     assert "M-BOR-05" in (notes["M-BOR-05"] or "") and "bewilligt" in notes["M-BOR-05"]
     assert [m for m, n in notes.items() if n] == ["M-BOR-05"]
-    infra = list(wb["P1 Infrastruktur"].iter_rows(values_only=True, max_row=1))[0]
+    infra = next(iter(wb["P1 Infrastruktur"].iter_rows(values_only=True, max_row=1)))
     assert HEAD not in infra  # nothing questioned there: no empty column
