@@ -92,7 +92,7 @@ def test_ods_input_gets_xlsx_copy(tmp_path: Path) -> None:
     src = soffice_convert(_bad(tmp_path / "src"), "ods", tmp_path)
     book = check_file(src, REGION)
     out = write_annotated_copy(book, src, tmp_path / "fb" / feedback_file_name(src))
-    assert out.name == "BRA_Prüfergebnis.xlsx"
+    assert out.name == "BRA_Rueckmeldung.xlsx"
     wb = load_workbook(out)
     assert "keine Zahl" in wb["Maßnahmen"]["I2"].comment.text
     assert wb.worksheets[0].title == RESULT_SHEET

@@ -55,8 +55,8 @@ def test_exit_0_without_errors_and_feedback(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "Prüfergebnis der Workbooks" in result.output
     assert sorted(p.name for p in fb.iterdir()) == [
-        "BRA_Prüfergebnis.xlsx",
-        "verbund_Prüfergebnis.xlsx",
+        "BRA_Rueckmeldung.xlsx",
+        "verbund_Rueckmeldung.xlsx",
     ]
 
 

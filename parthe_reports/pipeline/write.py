@@ -27,7 +27,7 @@ from parthe_reports.render import DocumentJob, convert_to_pdf, render_document
 from parthe_reports.validate import ValidatedWorkbook
 from parthe_reports.validate.findings import PLAUSIBILITY_CODES
 from parthe_reports.validate.report import findings_json
-from parthe_reports.workbooks.feedback import write_annotated_copy
+from parthe_reports.workbooks.feedback import feedback_file_name, write_annotated_copy
 
 FINDINGS_FILE = "Pruefergebnisse.json"
 CONSOLIDATED_FILE = "Konsolidiert.xlsx"
@@ -136,7 +136,7 @@ def feedback_bytes(book: ValidatedWorkbook) -> tuple[str, bytes] | None:
         return None  # nothing could be read: the Prüfbericht alone explains why
     with tempfile.TemporaryDirectory(prefix="parthe-feedback-") as tmp:
         src = Path(path)
-        out = Path(tmp) / f"{src.stem}_Rueckmeldung{src.suffix}"
+        out = Path(tmp) / feedback_file_name(src)
         return out.name, Path(write_annotated_copy(book, src, out)).read_bytes()
 
 

@@ -29,9 +29,10 @@ _HEAD = ("Schweregrad", "Code", "Blatt", "Zelle", "Spalte", "Wert", "Erwartet", 
 
 
 def feedback_file_name(source: Path) -> str:
-    """``BRA.xlsx`` → ``BRA_Prüfergebnis.xlsx`` (.ods copies become .xlsx)."""
+    """``BRA.xlsx`` → ``BRA_Rueckmeldung.xlsx``: the one name, for ``run`` and ``validate``
+    (ASCII like every output name; an .ods input's copy is an .xlsx and says so)."""
     suffix = ".xlsm" if source.suffix.lower() == ".xlsm" else ".xlsx"
-    return f"{source.stem}_{RESULT_SHEET}{suffix}"
+    return f"{source.stem}_Rueckmeldung{suffix}"
 
 
 def write_annotated_copy(book: ValidatedWorkbook, source_path: Path, out_path: Path) -> Path:
