@@ -96,3 +96,12 @@ def test_ods_input_gets_xlsx_copy(tmp_path: Path) -> None:
     wb = load_workbook(out)
     assert "keine Zahl" in wb["Maßnahmen"]["I2"].comment.text
     assert wb.worksheets[0].title == RESULT_SHEET
+
+
+def test_a_long_workbook_name_gives_a_short_unique_copy_name() -> None:
+    """It cuts a 230-character name to fit a file system and keeps the names apart."""
+    a = feedback_file_name(Path("A" * 230 + "1.xlsx"))
+    b = feedback_file_name(Path("A" * 230 + "2.xlsx"))
+    assert len(a.encode()) < 200 and a.endswith("_Rueckmeldung.xlsx")
+    assert a != b
+    assert feedback_file_name(Path("Brandis_Erhebung.ods")) == "Brandis_Erhebung_Rueckmeldung.xlsx"

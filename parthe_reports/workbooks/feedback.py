@@ -8,6 +8,7 @@ dropdowns are not carried over.
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from pathlib import Path
 
@@ -28,11 +29,18 @@ FILLS = {
 _HEAD = ("Schweregrad", "Code", "Blatt", "Zelle", "Spalte", "Wert", "Erwartet", "Meldung")
 
 
+MAX_STEM_BYTES = 120  # a long name is cut and keeps a short hash of the whole
+
+
 def feedback_file_name(source: Path) -> str:
     """``BRA.xlsx`` → ``BRA_Rueckmeldung.xlsx``: the one name, for ``run`` and ``validate``
     (ASCII like every output name; an .ods input's copy is an .xlsx and says so)."""
     suffix = ".xlsm" if source.suffix.lower() == ".xlsm" else ".xlsx"
-    return f"{source.stem}_Rueckmeldung{suffix}"
+    stem = source.stem
+    if len(stem.encode()) > MAX_STEM_BYTES:  # file systems allow 255 bytes per name
+        digest = hashlib.sha256(stem.encode()).hexdigest()[:8]
+        stem = stem.encode()[:MAX_STEM_BYTES].decode("utf-8", "ignore") + "_" + digest
+    return f"{stem}_Rueckmeldung{suffix}"
 
 
 def write_annotated_copy(book: ValidatedWorkbook, source_path: Path, out_path: Path) -> Path:
