@@ -110,16 +110,47 @@ class Group:
     empty: str
 
 
-Block = Table | Matrix | Chart | Text | Bullets | Quadrants | Group
+@dataclass(frozen=True)
+class Summary:
+    """The Zusammenfassung: Kernaussagen, the project office's assessment, then the
+    Empfehlungen with their reasons (context from ``render.narration``)."""
+
+
+@dataclass(frozen=True)
+class Findings:
+    """A section's Befunde and the project office's assessments of section ``key`` (a key
+    of ``parthe_reports.sections``; context from ``render.narration``)."""
+
+    key: str
+
+
+Block = Table | Matrix | Chart | Text | Bullets | Quadrants | Group | Summary | Findings
 
 
 @dataclass(frozen=True)
 class Section:
-    """A Heading 1 section; ``landscape`` puts it on landscape pages of its own."""
+    """A Heading 1 section; ``landscape`` puts it on landscape pages of its own.
+
+    With a ``key`` (``parthe_reports.sections``) the section ends with its ``Findings``:
+    the Befunde of the narrative and the project office's assessment."""
 
     title: str
     blocks: tuple[Block, ...]
     landscape: bool = False
+    key: str = ""
+
+    @property
+    def body(self) -> tuple[Block, ...]:
+        """The blocks as written: declared ones, then the section's Findings."""
+        return (*self.blocks, Findings(self.key)) if self.key else self.blocks
+
+
+SUMMARY = Section("Zusammenfassung", (Summary(),))
+
+
+def with_summary(*sections: Section) -> tuple[Section, ...]:
+    """A document's sections behind its Zusammenfassung (the first section, one page)."""
+    return (SUMMARY, *sections)
 
 
 @dataclass(frozen=True)
@@ -131,6 +162,7 @@ class DocSpec:
     phase: str  # e.g. "Phase 4 – Maßnahmenkatalog"
     sections: tuple[Section, ...]
     extra_vars: tuple[str, ...] = field(default_factory=tuple)
+    document: str = ""  # its name in ``parthe_reports.sections`` (assessments, section keys)
 
     @property
     def has_toc(self) -> bool:

@@ -24,10 +24,12 @@ from parthe_reports.render.spec import (
     Bullets,
     Chart,
     DocSpec,
+    Findings,
     Group,
     Matrix,
     Quadrants,
     Section,
+    Summary,
     Table,
     Text,
 )
@@ -93,6 +95,10 @@ class _Writer:
             self.tag("{%p endif %}")
         elif isinstance(block, Quadrants):
             self.quadrants(block.item)
+        elif isinstance(block, Summary):
+            self.summary()
+        elif isinstance(block, Findings):
+            self.findings(block.key)
         elif isinstance(block, Group):
             self.tag(f"{{%p if {block.items} %}}")
             self.tag(f"{{%p for {block.var} in {block.items} %}}")
@@ -104,6 +110,33 @@ class _Writer:
                 self.tag("{%p else %}")
                 self.para(block.empty)
             self.tag("{%p endif %}")
+
+    def summary(self) -> None:
+        """Kernaussagen, the office's assessment, Empfehlungen; then a page break (≤ 1 page)."""
+        self.block(Bullets("key_points", "Hierzu liegen noch keine Auswertungen vor."))
+        self.assessments("zusammenfassung")
+        self.tag("{%p if recommendations or assessments.empfehlungen %}")
+        self.para("Empfehlungen", "Heading 2")
+        self.tag("{%p for s in recommendations %}")
+        self.para("{{ s }}", "List Bullet")
+        self.tag("{%p endfor %}")
+        self.assessments("empfehlungen")
+        self.tag("{%p endif %}")
+        b.page_break(self.doc)
+
+    def findings(self, key: str) -> None:
+        """The section's Befunde (sentences naming their table), then the assessments."""
+        self.tag(f"{{%p for s in findings.{key} %}}")
+        self.para("{{ s }}", b.FINDING_STYLE)
+        self.tag("{%p endfor %}")
+        self.assessments(key)
+
+    def assessments(self, key: str) -> None:
+        """Each assessment of section ``key``: its label, then the text as typed."""
+        self.tag(f"{{%p for a in assessments.{key} %}}")
+        self.para("{{ a.label }}", b.ASSESSMENT_LABEL_STYLE)
+        self.para("{{ a.text }}", b.ASSESSMENT_STYLE)
+        self.tag("{%p endfor %}")
 
     def table(self, spec: Table) -> None:
         widths = [c.width for c in spec.cols]
@@ -165,7 +198,7 @@ class _Writer:
         if section.landscape:
             self.orient(landscape=True)
         self.para(section.title, "Heading 1")
-        for block in section.blocks:
+        for block in section.body:
             self.block(block)
         if section.landscape:
             self.orient(landscape=False)

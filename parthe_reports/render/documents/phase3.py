@@ -7,8 +7,20 @@ from typing import Any
 from parthe_reports import german as fmt
 from parthe_reports.consolidate.models import Consolidated
 from parthe_reports.render import cells
+from parthe_reports import narrative
 from parthe_reports.render.context import Names
-from parthe_reports.render.spec import SRC, Bullets, Col, DocSpec, Group, R, Section, Table
+from parthe_reports.render.narration import narration_context
+from parthe_reports.render.spec import (
+    SRC,
+    Bullets,
+    Col,
+    DocSpec,
+    Group,
+    R,
+    Section,
+    Table,
+    with_summary,
+)
 
 GOALS = Table(
     "goals",
@@ -44,7 +56,7 @@ PHASE3 = DocSpec(
     "Phase3_Leitbild",
     "Leitbild und Verbundziele",
     "Phase 3 – Leitbild und Verbundziele",
-    (
+    with_summary(
         Section(
             "Leitbild",
             (
@@ -56,10 +68,12 @@ PHASE3 = DocSpec(
                     "Das Leitbild ist noch nicht formuliert.",
                 ),
             ),
+            key="leitbild",
         ),
-        Section("Verbundziele", (GOALS,), landscape=True),
-        Section("Corporate Identity und Kommunikation", (COMMUNICATION,)),
+        Section("Verbundziele", (GOALS,), landscape=True, key="verbundziele"),
+        Section("Corporate Identity und Kommunikation", (COMMUNICATION,), key="kommunikation"),
     ),
+    document="Phase 3",
 )
 
 
@@ -80,4 +94,4 @@ def phase3_context(c: Consolidated) -> dict[str, Any]:
         ],
         "goals": GOALS.fill(p3.goals, names),
         "communication": COMMUNICATION.fill(p3.communication, names),
-    }
+    } | narration_context(narrative.phase3(c), c.assessments, "Phase 3")
