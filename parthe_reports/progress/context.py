@@ -181,7 +181,7 @@ def build_context(
         sources=sources(new),
         baseline_intro=(
             f"Der Vergleichsstand (Lauf {plain(old.name)}, Stichtag {date_de(old.stichtag)}) "
-            "beruhte auf diesen Workbooks."
+            "beruhte auf diesen Erhebungsbögen."
         ),
         baseline_sources=sources(old),
     )

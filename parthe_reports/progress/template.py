@@ -79,14 +79,14 @@ def spec() -> DocSpec:
             Table(
                 "baseline_sources",
                 (
-                    Col("Workbook", "workbook", 3.6),
+                    Col("Erhebungsbogen", "workbook", 3.6),
                     Col("Kommune", "municipality", 2.2),
                     Col("Stand", "modified", 2.0),
                     Col("Vorlage", "template_version", 1.5),
                     Col("Prüfsumme SHA-256", "sha256", 7.2),
                 ),
-                "Der Vergleichslauf hatte keine Workbooks.",
-                "Workbooks des Vergleichslaufs",
+                "Der Vergleichslauf hatte keine Erhebungsbögen.",
+                "Erhebungsbögen des Vergleichslaufs",
             ),
         ),
     )

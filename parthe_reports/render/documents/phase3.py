@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from parthe_reports import german as fmt
+from parthe_reports import narrative
 from parthe_reports.consolidate.models import Consolidated
 from parthe_reports.render import cells
-from parthe_reports import narrative
 from parthe_reports.render.context import Names
 from parthe_reports.render.narration import narration_context
 from parthe_reports.render.spec import (

@@ -187,7 +187,7 @@ def _scale_note(c: Consolidated, p: MunicipalProfile) -> str:
         )
     if len(c.phase1.sources) > SOURCES_LISTED:
         notes.append(
-            f" Die Vergleichswerte stammen aus {fmt.number(len(c.phase1.sources))} Workbooks; "
+            f" Die Vergleichswerte stammen aus {fmt.number(len(c.phase1.sources))} Erhebungsbögen; "
             "das Quellenverzeichnis nennt hier nur das eigene (alle: Analysebericht Phase 1)."
         )
     return "".join(notes)
@@ -228,7 +228,7 @@ def profile_context(c: Consolidated, p: MunicipalProfile) -> dict[str, Any]:
         "profile_intro": _intro(c, p),
         "no_data_note": ""
         if p.has_data
-        else "Für diese Kommune lag kein auswertbares Workbook vor. Die Abschnitte bleiben "
+        else "Für diese Kommune lag kein auswertbarer Erhebungsbogen vor. Die Abschnitte bleiben "
         "daher ohne eigene Angaben.",
         "comparison": rows(p.comparison, _comparison),
         "administration": ADMINISTRATION.fill(p.administration, names),

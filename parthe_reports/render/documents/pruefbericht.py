@@ -11,11 +11,11 @@ from parthe_reports.render.spec import NONE, Col, DocSpec, Group, R, Section, Ta
 from parthe_reports.validate.model import ValidatedWorkbook
 
 MEANING = {
-    Severity.ERROR: "Zeile, Tabellenblatt oder Workbook wurde nicht übernommen.",
-    Severity.WARNING: "Übernommen; bitte prüfen und im Workbook korrigieren.",
+    Severity.ERROR: "Zeile, Tabellenblatt oder Erhebungsbogen wurde nicht übernommen.",
+    Severity.WARNING: "Übernommen; bitte prüfen und im Erhebungsbogen korrigieren.",
     Severity.NOTE: "Übernommen; so wurde der Eintrag verstanden.",
 }
-WHOLE_WORKBOOK = "Workbook insgesamt"
+WHOLE_WORKBOOK = "Erhebungsbogen insgesamt"
 
 PRUEFBERICHT = DocSpec(
     "Pruefbericht",
@@ -93,23 +93,23 @@ def pruefbericht_context(book: ValidatedWorkbook) -> dict[str, Any]:
     name = book.source.workbook
     if not findings:
         summary = (
-            f"Das Workbook „{fmt.plain(name)}“ wurde vollständig geprüft. Es wurden keine "
+            f"Der Erhebungsbogen „{fmt.plain(name)}“ wurde vollständig geprüft. Es wurden keine "
             "Fehler, Warnungen oder Hinweise gefunden – vielen Dank für die sorgfältige Pflege."
         )
     elif book.rejected:
         summary = (
-            f"Das Workbook „{fmt.plain(name)}“ konnte nicht verwendet werden. Bitte beheben "
-            "Sie die unten genannten Fehler und reichen Sie es erneut ein."
+            f"Der Erhebungsbogen „{fmt.plain(name)}“ konnte nicht verwendet werden. Bitte beheben "
+            "Sie die unten genannten Fehler und reichen Sie ihn erneut ein."
         )
     else:
         summary = (
-            f"Im Workbook „{fmt.plain(name)}“ wurden "
+            f"Im Erhebungsbogen „{fmt.plain(name)}“ wurden "
             f"{fmt.count(counts[Severity.ERROR], 'Fehler', 'Fehler')}, "
             f"{fmt.count(counts[Severity.WARNING], 'Warnung', 'Warnungen')} und "
             f"{fmt.count(counts[Severity.NOTE], 'Hinweis', 'Hinweise')} gefunden. "
             "Die Befunde sind unten nach "
             "Tabellenblatt geordnet, mit Zelle, gefundenem Wert und Erwartung. Dieselben "
-            "Stellen sind in der kommentierten Kopie des Workbooks markiert."
+            "Stellen sind in der kommentierten Kopie des Erhebungsbogens markiert."
         )
     return {
         "workbook_name": fmt.plain(name),
