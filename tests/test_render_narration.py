@@ -53,6 +53,9 @@ def test_narration_context_fills_every_section_key_of_the_document():
     assert ctx["key_points"] == ["Kernaussage eins."]
     assert ctx["recommendations"] == ["Tut dies, weil das."]
     assert set(ctx["findings"]) == set(section_keys("Phase 3")) == set(ctx["assessments"])
+    assert {"zusammenfassung", "empfehlungen"} <= set(
+        narration_context(Narrative(), None, "Prüfbericht")["assessments"]
+    )
     assert ctx["findings"]["verbundziele"] == ["Ein Befund (siehe Tabelle „Z“)."]
     (a,) = ctx["assessments"]["verbundziele"]
     assert a["text"] == TYPED

@@ -23,6 +23,7 @@ from parthe_reports.narrative.statement import Narrative
 from parthe_reports.render.context import Record, records
 
 ASSESSMENT_LABEL = "Einschätzung des Projektbüros"
+SUMMARY_KEYS = ("zusammenfassung", "empfehlungen")
 
 
 def narration_context(
@@ -30,7 +31,9 @@ def narration_context(
 ) -> dict[str, Any]:
     """``key_points``, ``recommendations``, ``findings`` and ``assessments`` (per section
     key) of ``document``; ``code`` picks a Kommunalprofil's own assessments."""
-    keys = section_keys(document)
+    # The Summary block reads these two in every document (the Prüfbericht has no
+    # „empfehlungen“ section; its recommendations stand in the Zusammenfassung).
+    keys = tuple(dict.fromkeys((*section_keys(document), *SUMMARY_KEYS)))
     office = _assessments(assessments, document, code)
     return {
         "key_points": [s.text for s in narrative.summary],

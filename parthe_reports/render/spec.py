@@ -113,7 +113,10 @@ class Group:
 @dataclass(frozen=True)
 class Summary:
     """The Zusammenfassung: Kernaussagen, the project office's assessment, then the
-    Empfehlungen with their reasons (context from ``render.narration``)."""
+    Empfehlungen with their reasons (context from ``render.narration``); ``new_page``
+    starts the next section on a new page (a summary of at most one page)."""
+
+    new_page: bool = True
 
 
 @dataclass(frozen=True)
@@ -145,12 +148,9 @@ class Section:
         return (*self.blocks, Findings(self.key)) if self.key else self.blocks
 
 
-SUMMARY = Section("Zusammenfassung", (Summary(),))
-
-
-def with_summary(*sections: Section) -> tuple[Section, ...]:
+def with_summary(*sections: Section, new_page: bool = True) -> tuple[Section, ...]:
     """A document's sections behind its Zusammenfassung (the first section, one page)."""
-    return (SUMMARY, *sections)
+    return (Section("Zusammenfassung", (Summary(new_page),)), *sections)
 
 
 @dataclass(frozen=True)

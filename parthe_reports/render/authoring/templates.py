@@ -96,7 +96,7 @@ class _Writer:
         elif isinstance(block, Quadrants):
             self.quadrants(block.item)
         elif isinstance(block, Summary):
-            self.summary()
+            self.summary(block.new_page)
         elif isinstance(block, Findings):
             self.findings(block.key)
         elif isinstance(block, Group):
@@ -111,7 +111,7 @@ class _Writer:
                 self.para(block.empty)
             self.tag("{%p endif %}")
 
-    def summary(self) -> None:
+    def summary(self, new_page: bool) -> None:
         """Kernaussagen, the office's assessment, Empfehlungen; then a page break (≤ 1 page)."""
         self.block(Bullets("key_points", "Hierzu liegen noch keine Auswertungen vor."))
         self.assessments("zusammenfassung")
@@ -122,7 +122,8 @@ class _Writer:
         self.tag("{%p endfor %}")
         self.assessments("empfehlungen")
         self.tag("{%p endif %}")
-        b.page_break(self.doc)
+        if new_page:
+            b.page_break(self.doc)
 
     def findings(self, key: str) -> None:
         """The section's Befunde (sentences naming their table), then the assessments."""
@@ -270,16 +271,31 @@ def _fact(w: _Writer, label: str, value: str) -> None:
     p.add_run(value)
 
 
-def _sources(w: _Writer) -> None:
+def _has_source_column(blocks: tuple[Block, ...]) -> bool:
+    for block in blocks:
+        if isinstance(block, Table) and any(c.key == "ref" for c in block.cols):
+            return True
+        if isinstance(block, Group) and _has_source_column(block.blocks):
+            return True
+    return False
+
+
+def _sources(w: _Writer, spec: DocSpec) -> None:
     from parthe_reports.render.spec import Col
 
     w.para(SOURCES_TITLE, "Heading 1")
-    w.para(
+    text = (
         "Dieses Dokument wurde am {{ generated }} aus den folgenden Erhebungsbögen erzeugt "
         "(Auswertungssoftware parthe-reports, Version {{ version }}). Die Prüfsumme (SHA-256) "
-        "weist nach, welcher Stand einer Datei verwendet wurde. Die Spalte „Quelle“ der "
-        "Tabellen nennt für jede Zeile Erhebungsbogen › Tabellenblatt › Zeile."
+        "weist nach, welcher Stand einer Datei verwendet wurde."
     )
+    if any(_has_source_column(s.blocks) for s in spec.sections):
+        # Only where a table has that column (the Prüfbericht names cells instead).
+        text += (
+            " Die Spalte „Quelle“ der Tabellen nennt für jede Zeile "
+            "Erhebungsbogen › Tabellenblatt › Zeile."
+        )
+    w.para(text)
     w.table(
         Table(
             "sources",
@@ -341,7 +357,7 @@ def build_template(spec: DocSpec, out_dir: Path = WORD_TEMPLATES) -> Path:
     _title_page(w, spec)
     for section in spec.sections:
         w.section(section)
-    _sources(w)
+    _sources(w, spec)
     # python-docx starts with one empty paragraph; drop it so the title page starts clean.
     first = doc.paragraphs[0]
     if not first.text:
