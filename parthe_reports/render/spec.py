@@ -127,7 +127,32 @@ class Findings:
     key: str
 
 
-Block = Table | Matrix | Chart | Text | Bullets | Quadrants | Group | Summary | Findings
+@dataclass(frozen=True)
+class When:
+    """``blocks`` only when the context expression ``cond`` is true (nothing otherwise)."""
+
+    cond: str
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
+class PageBreak:
+    """The next block starts on a new page."""
+
+
+Block = (
+    Table
+    | Matrix
+    | Chart
+    | Text
+    | Bullets
+    | Quadrants
+    | Group
+    | Summary
+    | Findings
+    | When
+    | PageBreak
+)
 
 
 @dataclass(frozen=True)
@@ -141,6 +166,7 @@ class Section:
     blocks: tuple[Block, ...]
     landscape: bool = False
     key: str = ""
+    cond: str = ""  # shown (heading included) only when this expression is true; portrait only
 
     @property
     def body(self) -> tuple[Block, ...]:

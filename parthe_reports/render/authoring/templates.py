@@ -27,11 +27,13 @@ from parthe_reports.render.spec import (
     Findings,
     Group,
     Matrix,
+    PageBreak,
     Quadrants,
     Section,
     Summary,
     Table,
     Text,
+    When,
 )
 
 MARKER_TEXT = "Beispieldaten – nicht zur Vorlage in Gremien"
@@ -99,6 +101,13 @@ class _Writer:
             self.summary(block.new_page)
         elif isinstance(block, Findings):
             self.findings(block.key)
+        elif isinstance(block, When):
+            self.tag(f"{{%p if {block.cond} %}}")
+            for inner in block.blocks:
+                self.block(inner)
+            self.tag("{%p endif %}")
+        elif isinstance(block, PageBreak):
+            b.page_break(self.doc)
         elif isinstance(block, Group):
             self.tag(f"{{%p if {block.items} %}}")
             self.tag(f"{{%p for {block.var} in {block.items} %}}")
@@ -114,7 +123,7 @@ class _Writer:
     def summary(self, new_page: bool) -> None:
         """Kernaussagen, the office's assessment, Empfehlungen; then a page break (≤ 1 page)."""
         self.block(Bullets("key_points", "Hierzu liegen noch keine Auswertungen vor."))
-        self.assessments("zusammenfassung")
+        self.findings("zusammenfassung")
         self.tag("{%p if recommendations or assessments.empfehlungen %}")
         self.para("Empfehlungen", "Heading 2")
         self.tag("{%p for s in recommendations %}")
@@ -197,10 +206,16 @@ class _Writer:
 
     def section(self, section: Section) -> None:
         if section.landscape:
+            if section.cond:
+                raise ValueError(f"{section.title}: a landscape section cannot be conditional")
             self.orient(landscape=True)
+        if section.cond:
+            self.tag(f"{{%p if {section.cond} %}}")
         self.para(section.title, "Heading 1")
         for block in section.body:
             self.block(block)
+        if section.cond:
+            self.tag("{%p endif %}")
         if section.landscape:
             self.orient(landscape=False)
 
