@@ -127,3 +127,86 @@ def test_every_narrated_spec_names_only_known_sections():
         keys = set(narrative.sections.section_keys(spec.document))
         assert {s.key for s in spec.sections if s.key} <= keys, spec.name
         assert spec.sections[0].title == "Zusammenfassung", spec.name
+
+
+def _summary(path: Path) -> tuple[list[str], list[str]]:
+    """The Zusammenfassung's Kernaussagen (bullets) and Empfehlungen of a rendered document."""
+    d = docx.Document(str(path))
+    where, points, recs = "", [], []
+    for p in d.paragraphs:
+        style = p.style.name if p.style is not None else ""
+        if style == "Heading 1":
+            if where:
+                break
+            where = "key" if p.text == "Zusammenfassung" else ""
+        elif where and style == "Heading 2":
+            where = "rec" if p.text == "Empfehlungen" else where
+        elif where and style == "List Bullet":
+            (points if where == "key" else recs).append(p.text)
+    return points, recs
+
+
+def _number(text: str, pattern: str) -> str:
+    import re
+
+    m = re.search(pattern, text)
+    assert m, (pattern, text)
+    return m.group(1)
+
+
+def test_example_documents_open_with_the_narrative_summary():
+    """It opens every phase 1–3 document, profile and Prüfbericht of the example run with the
+    Zusammenfassung its narrative computes from the model (3–7 Kernaussagen)."""
+    from tests.test_render_fixtures import rendered_example
+
+    c, _ds, books = example()
+    docs = rendered_example()
+    expected = {
+        "Phase1_Analyse.docx": narrative.phase1(c),
+        "Phase2_Strategischer_Rahmen.docx": narrative.phase2(c),
+        "Phase3_Leitbild.docx": narrative.phase3(c),
+        **{f"Kommunalprofil_{x}.docx": narrative.profile(c, x) for x in c.profiles},
+    }
+    for book in books:
+        stem = book.source.municipality or "Verbund"
+        expected[f"Pruefbericht_{stem}.docx"] = narrative.pruefbericht(book, c.region)
+    for name, n in expected.items():
+        points, recs = _summary(docs[name])
+        assert points == [s.text for s in n.summary], name
+        assert recs == [s.text for s in n.recommendations], name
+        assert 3 <= len(points) <= 7, name
+
+
+def test_example_summaries_carry_the_models_figures():
+    """It prints in the Zusammenfassung the figures of the phase models themselves."""
+    from parthe_reports import german as fmt
+    from tests.test_render_fixtures import rendered_example
+
+    c, _ds, books = example()
+    docs = rendered_example()
+    p1 = " ".join(_summary(docs["Phase1_Analyse.docx"])[0])
+    by_muni = c.phase1.admin_by_municipality
+    top = by_muni.loc[by_muni["vacancy_rate"].idxmax()]
+    assert f"mit {fmt.percent(top['vacancy_rate'])} den höchsten Anteil" in p1
+    assert f"Die {fmt.number(c.phase1.infra_totals['objects'])} Objekte" in p1
+    p2 = " ".join(_summary(docs["Phase2_Strategischer_Rahmen.docx"])[0])
+    topics = len(c.region.topics)
+    with_sub = topics - len(c.phase2.topics_without_sub_strategy)
+    assert f"Für {with_sub} von {topics} Themenbereichen" in p2
+    p3 = " ".join(_summary(docs["Phase3_Leitbild.docx"])[0])
+    assert _number(p3, r"hat (\d+) Verbundziele") == str(len(c.phase3.goals))
+    bra = " ".join(_summary(docs["Kommunalprofil_BRA.docx"])[0])
+    assert _number(bra, r"an (\d+) Maßnahmen beteiligt") == str(len(c.profiles["BRA"].measures))
+    (book,) = [b for b in books if b.source.municipality == "BRA"]
+    pb = " ".join(_summary(docs["Pruefbericht_BRA.docx"])[0])
+    read = sum(r.read for r in book.row_counts.values())
+    assert f"von {fmt.number(read)} Zeilen" in pb
+
+
+def test_summary_reader_finds_nothing_in_a_document_without_one(tmp_path):
+    """It reads no Kernaussagen from a document that has no Zusammenfassung heading."""
+    d = docx.Document()
+    d.add_paragraph("Überblick", style="Heading 1")
+    d.add_paragraph("Ein Punkt.", style="List Bullet")
+    d.save(str(tmp_path / "x.docx"))
+    assert _summary(tmp_path / "x.docx") == ([], [])
