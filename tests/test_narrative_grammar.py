@@ -6,8 +6,8 @@ import pytest
 
 from parthe_reports.narrative import grammar as g
 from parthe_reports.narrative.sections import section_keys
-from parthe_reports.sections import SECTIONS
 from parthe_reports.region import load_region
+from parthe_reports.sections import SECTIONS
 
 NB = "\u00a0"
 
