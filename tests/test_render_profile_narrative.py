@@ -20,9 +20,9 @@ def test_profile_swot_is_merged_as_in_phase_1_with_who_else_names_it():
     rows = _swot_rows("BRA")
     assert len(rows) == len(mine)
     shared = next(r for r in rows if r[2].startswith("Fachkräftemangel in der Verwaltung"))
-    assert "Naunhof" in shared[4] and "Brandis" not in shared[4]
-    own_only = next(r for r in rows if r[2] == "Eigene Vergabestelle mit erfahrenem Personal")
-    assert own_only[4] == "–"
+    assert "(auch Belgershain, Borsdorf" in shared[2] and "Brandis" not in shared[2]
+    own_only = next(r for r in rows if r[2].startswith("Eigene Vergabestelle"))
+    assert own_only[2] == "Eigene Vergabestelle mit erfahrenem Personal"
     text = doc_text(rendered_example()["Kommunalprofil_BRA.docx"])
     assert f"Brandis hat {len(c.profiles['BRA'].swot)} SWOT-Aussagen gemeldet" in text
     assert "Risikon" not in text

@@ -46,6 +46,7 @@ class _Writer:
         self.tables = 0
         self.figures = 0
         self.width = b.TEXT_WIDTH_CM
+        self.landscape = False
 
     def tag(self, tag: str) -> None:
         self.doc.add_paragraph(tag)
@@ -205,10 +206,12 @@ class _Writer:
         self.para("")
 
     def section(self, section: Section) -> None:
-        if section.landscape:
-            if section.cond:
-                raise ValueError(f"{section.title}: a landscape section cannot be conditional")
-            self.orient(landscape=True)
+        if section.landscape and section.cond:
+            raise ValueError(f"{section.title}: a landscape section cannot be conditional")
+        # Two landscape sections in a row share their pages' orientation: no empty portrait
+        # page between them.
+        if section.landscape != self.landscape:
+            self.orient(landscape=section.landscape)
         if section.cond:
             self.tag(f"{{%p if {section.cond} %}}")
         self.para(section.title, "Heading 1")
@@ -216,12 +219,11 @@ class _Writer:
             self.block(block)
         if section.cond:
             self.tag("{%p endif %}")
-        if section.landscape:
-            self.orient(landscape=False)
 
     def orient(self, landscape: bool) -> None:
         sec = self.doc.add_section(WD_SECTION.NEW_PAGE)
         b.set_margins(sec, landscape)
+        self.landscape = landscape
         self.width = b.LANDSCAPE_WIDTH_CM if landscape else b.TEXT_WIDTH_CM
         # Each section its own footer: the page number flush right on that section's width.
         _footer(self.doc, sec, self.width)
@@ -372,6 +374,8 @@ def build_template(spec: DocSpec, out_dir: Path = WORD_TEMPLATES) -> Path:
     _title_page(w, spec)
     for section in spec.sections:
         w.section(section)
+    if w.landscape:
+        w.orient(landscape=False)
     _sources(w, spec)
     # python-docx starts with one empty paragraph; drop it so the title page starts clean.
     first = doc.paragraphs[0]

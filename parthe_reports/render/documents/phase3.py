@@ -84,15 +84,22 @@ def _goal(r: Record, c: Consolidated, names: Names) -> Row:
 COMMUNICATION = Table(
     "communication",
     (
-        Col("Element", "element", 3.8, value=cells.text("element")),
-        Col("Art", "type", 2.0, value=cells.text("type")),
-        Col("Zielgruppe", "audience", 3.1, value=cells.text("audience")),
-        Col("Verantwortlich", "responsible", 2.6, value=cells.text("responsible")),
-        Col("Termin", "date", 1.6, value=cells.text("date")),
+        Col("Element", "element", 3.4, value=cells.text("element")),
+        Col("Art", "type", 1.6, value=cells.text("type")),
+        Col("Zielgruppe", "audience", 2.6, value=cells.text("audience")),
+        Col("Botschaft", "message", 4.6, value=cells.text("message")),
+        Col("Kanal", "channel", 3.0, value=cells.text("channel")),
+        Col("Rhythmus", "rhythm", 1.9, value=cells.text("rhythm")),
+        Col("Verantwortlich", "responsible", 2.4, value=cells.text("responsible")),
+        Col("Termin", "date", 1.5, value=cells.text("date")),
         SRC,
     ),
     "Die Kommunikationsstrategie ist noch nicht erfasst.",
     "Elemente der Corporate Identity und Kommunikationsstrategie",
+)
+COMMUNICATION_INTRO = (
+    "Das Kommunikationskonzept legt je Element fest, wen es erreichen soll (Zielgruppe), was "
+    "es sagt (Botschaft), auf welchem Weg (Kanal), wie oft (Rhythmus) und wer es verantwortet."
 )
 
 PHASE3 = DocSpec(
@@ -119,7 +126,12 @@ PHASE3 = DocSpec(
             landscape=True,
             key="verbundziele",
         ),
-        Section("Corporate Identity und Kommunikation", (COMMUNICATION,), key="kommunikation"),
+        Section(
+            "Corporate Identity und Kommunikation",
+            (Text(COMMUNICATION_INTRO), COMMUNICATION),
+            landscape=True,
+            key="kommunikation",
+        ),
     ),
     document="Phase 3",
 )

@@ -60,10 +60,9 @@ SWOT = Table(
     (
         Col("Themenbereich", "topic", 3.0),
         Col("Kategorie", "category", 1.8),
-        Col("Aussage", "statement", 5.6),
-        Col("Gewicht", "weight", 1.2, R),
-        Col("Auch genannt von", "others", 2.6),
-        Col("Quelle", "ref", 2.3),
+        Col("Aussage (auch genannt von)", "statement", 6.6),
+        Col("Gewicht", "weight", 1.1, R),
+        Col("Quelle", "ref", 3.4),
     ),
     "Es wurden keine SWOT-Aussagen gemeldet.",
     "SWOT-Aussagen der Kommune",
@@ -94,9 +93,9 @@ def _swot(c: Consolidated, p: MunicipalProfile, names: Names) -> list[Row]:
             {
                 "topic": fmt.text(r["topic"]),
                 "category": fmt.text(r["category"]),
-                "statement": fmt.text(r["statement"]),
+                "statement": fmt.text(r["statement"])
+                + (f" (auch {names.names(others)})" if others else ""),
                 "weight": fmt.number(r["weight_max"]),
-                "others": names.names(others) if others else fmt.MISSING,
                 "ref": "; ".join(refs) or fmt.MISSING,
             }
         )
@@ -212,6 +211,7 @@ PROFILE = DocSpec(
                 ),
                 APPLICATIONS,
             ),
+            landscape=True,  # seven columns with three amounts: portrait squeezes the names
             key="massnahmen",
         ),
     ),
