@@ -24,12 +24,16 @@ from parthe_reports.render.spec import (
     Bullets,
     Chart,
     DocSpec,
+    Findings,
     Group,
     Matrix,
+    PageBreak,
     Quadrants,
     Section,
+    Summary,
     Table,
     Text,
+    When,
 )
 
 MARKER_TEXT = "Beispieldaten – nicht zur Vorlage in Gremien"
@@ -42,6 +46,7 @@ class _Writer:
         self.tables = 0
         self.figures = 0
         self.width = b.TEXT_WIDTH_CM
+        self.landscape = False
 
     def tag(self, tag: str) -> None:
         self.doc.add_paragraph(tag)
@@ -93,6 +98,17 @@ class _Writer:
             self.tag("{%p endif %}")
         elif isinstance(block, Quadrants):
             self.quadrants(block.item)
+        elif isinstance(block, Summary):
+            self.summary(block.new_page)
+        elif isinstance(block, Findings):
+            self.findings(block.key)
+        elif isinstance(block, When):
+            self.tag(f"{{%p if {block.cond} %}}")
+            for inner in block.blocks:
+                self.block(inner)
+            self.tag("{%p endif %}")
+        elif isinstance(block, PageBreak):
+            b.page_break(self.doc)
         elif isinstance(block, Group):
             self.tag(f"{{%p if {block.items} %}}")
             self.tag(f"{{%p for {block.var} in {block.items} %}}")
@@ -104,6 +120,34 @@ class _Writer:
                 self.tag("{%p else %}")
                 self.para(block.empty)
             self.tag("{%p endif %}")
+
+    def summary(self, new_page: bool) -> None:
+        """Kernaussagen, the office's assessment, Empfehlungen; then a page break (≤ 1 page)."""
+        self.block(Bullets("key_points", "Hierzu liegen noch keine Auswertungen vor."))
+        self.findings("zusammenfassung")
+        self.tag("{%p if recommendations or assessments.empfehlungen %}")
+        self.para("Empfehlungen", "Heading 2")
+        self.tag("{%p for s in recommendations %}")
+        self.para("{{ s }}", "List Bullet")
+        self.tag("{%p endfor %}")
+        self.assessments("empfehlungen")
+        self.tag("{%p endif %}")
+        if new_page:
+            b.page_break(self.doc)
+
+    def findings(self, key: str) -> None:
+        """The section's Befunde (sentences naming their table), then the assessments."""
+        self.tag(f"{{%p for s in findings.{key} %}}")
+        self.para("{{ s }}", b.FINDING_STYLE)
+        self.tag("{%p endfor %}")
+        self.assessments(key)
+
+    def assessments(self, key: str) -> None:
+        """Each assessment of section ``key``: its label, then the text as typed."""
+        self.tag(f"{{%p for a in assessments.{key} %}}")
+        self.para("{{ a.label }}", b.ASSESSMENT_LABEL_STYLE)
+        self.para("{{ a.text }}", b.ASSESSMENT_STYLE)
+        self.tag("{%p endfor %}")
 
     def table(self, spec: Table) -> None:
         widths = [c.width for c in spec.cols]
@@ -162,17 +206,24 @@ class _Writer:
         self.para("")
 
     def section(self, section: Section) -> None:
-        if section.landscape:
-            self.orient(landscape=True)
+        if section.landscape and section.cond:
+            raise ValueError(f"{section.title}: a landscape section cannot be conditional")
+        # Two landscape sections in a row share their pages' orientation: no empty portrait
+        # page between them.
+        if section.landscape != self.landscape:
+            self.orient(landscape=section.landscape)
+        if section.cond:
+            self.tag(f"{{%p if {section.cond} %}}")
         self.para(section.title, "Heading 1")
-        for block in section.blocks:
+        for block in section.body:
             self.block(block)
-        if section.landscape:
-            self.orient(landscape=False)
+        if section.cond:
+            self.tag("{%p endif %}")
 
     def orient(self, landscape: bool) -> None:
         sec = self.doc.add_section(WD_SECTION.NEW_PAGE)
         b.set_margins(sec, landscape)
+        self.landscape = landscape
         self.width = b.LANDSCAPE_WIDTH_CM if landscape else b.TEXT_WIDTH_CM
         # Each section its own footer: the page number flush right on that section's width.
         _footer(self.doc, sec, self.width)
@@ -237,16 +288,31 @@ def _fact(w: _Writer, label: str, value: str) -> None:
     p.add_run(value)
 
 
-def _sources(w: _Writer) -> None:
+def _has_source_column(blocks: tuple[Block, ...]) -> bool:
+    for block in blocks:
+        if isinstance(block, Table) and any(c.key == "ref" for c in block.cols):
+            return True
+        if isinstance(block, Group) and _has_source_column(block.blocks):
+            return True
+    return False
+
+
+def _sources(w: _Writer, spec: DocSpec) -> None:
     from parthe_reports.render.spec import Col
 
     w.para(SOURCES_TITLE, "Heading 1")
-    w.para(
+    text = (
         "Dieses Dokument wurde am {{ generated }} aus den folgenden Erhebungsbögen erzeugt "
         "(Auswertungssoftware parthe-reports, Version {{ version }}). Die Prüfsumme (SHA-256) "
-        "weist nach, welcher Stand einer Datei verwendet wurde. Die Spalte „Quelle“ der "
-        "Tabellen nennt für jede Zeile Erhebungsbogen › Tabellenblatt › Zeile."
+        "weist nach, welcher Stand einer Datei verwendet wurde."
     )
+    if any(_has_source_column(s.blocks) for s in spec.sections):
+        # Only where a table has that column (the Prüfbericht names cells instead).
+        text += (
+            " Die Spalte „Quelle“ der Tabellen nennt für jede Zeile "
+            "Erhebungsbogen › Tabellenblatt › Zeile."
+        )
+    w.para(text)
     w.table(
         Table(
             "sources",
@@ -308,7 +374,9 @@ def build_template(spec: DocSpec, out_dir: Path = WORD_TEMPLATES) -> Path:
     _title_page(w, spec)
     for section in spec.sections:
         w.section(section)
-    _sources(w)
+    if w.landscape:
+        w.orient(landscape=False)
+    _sources(w, spec)
     # python-docx starts with one empty paragraph; drop it so the title page starts clean.
     first = doc.paragraphs[0]
     if not first.text:

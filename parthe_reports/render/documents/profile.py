@@ -5,14 +5,26 @@ from __future__ import annotations
 from typing import Any
 
 from parthe_reports import german as fmt
+from parthe_reports import narrative
 from parthe_reports.consolidate.headers import FIGURE_LABELS
 from parthe_reports.consolidate.models import Consolidated, MunicipalProfile
 from parthe_reports.dataset import Dataset, SourceInfo
 from parthe_reports.render import cells
-from parthe_reports.render.context import Names, Record, records, ref, rows
+from parthe_reports.render.context import Names, Record, Row, records, ref, rows
 from parthe_reports.render.documents.phase1 import TOPIC_COL, admin_table
 from parthe_reports.render.documents.phase1_charts import profile_investment_chart
-from parthe_reports.render.spec import SRC, Chart, Col, DocSpec, R, Section, Table, Text
+from parthe_reports.render.narration import narration_context
+from parthe_reports.render.spec import (
+    SRC,
+    Chart,
+    Col,
+    DocSpec,
+    R,
+    Section,
+    Table,
+    Text,
+    with_summary,
+)
 
 SOURCES_LISTED = 30  # a profile lists every source up to this many, else only its own
 
@@ -46,15 +58,63 @@ DOCUMENTS = Table(
 SWOT = Table(
     "swot",
     (
-        Col("Themenbereich", "topic", 3.4, value=cells.text("topic")),
-        Col("Kategorie", "category", 2.0, value=cells.text("category")),
-        Col("Aussage", "statement", 6.6, value=cells.text("statement")),
-        Col("Gewicht", "weight", 1.1, R, cells.number("weight")),
-        SRC,
+        Col("Themenbereich", "topic", 3.0),
+        Col("Kategorie", "category", 1.8),
+        Col("Aussage (auch genannt von)", "statement", 6.6),
+        Col("Gewicht", "weight", 1.1, R),
+        Col("Quelle", "ref", 3.4),
     ),
     "Es wurden keine SWOT-Aussagen gemeldet.",
     "SWOT-Aussagen der Kommune",
 )
+SWOT_ORDER = ("Stärke", "Schwäche", "Chance", "Risiko")
+SWOT_PLURAL = {
+    "Stärke": "Stärken",
+    "Schwäche": "Schwächen",
+    "Chance": "Chancen",
+    "Risiko": "Risiken",
+}
+
+
+def _swot(c: Consolidated, p: MunicipalProfile, names: Names) -> list[Row]:
+    """The municipality's SWOT statements merged as in Phase 1 (one row per statement, with
+    who else names it); the source column keeps only its own rows."""
+    merged = c.phase1.swot_statements
+    if merged.empty:
+        return []
+    own_books = set(p.swot["source_workbook"]) if not p.swot.empty else set()
+    out = []
+    for r in records(merged):
+        if p.code not in r["municipalities"]:
+            continue
+        others = [x for x in r["municipalities"] if x != p.code]
+        refs = [x for x in r["source_refs"] if str(x).split(" › ")[0] in own_books]
+        out.append(
+            {
+                "topic": fmt.text(r["topic"]),
+                "category": fmt.text(r["category"]),
+                "statement": fmt.text(r["statement"])
+                + (f" (auch {names.names(others)})" if others else ""),
+                "weight": fmt.number(r["weight_max"]),
+                "ref": "; ".join(refs) or fmt.MISSING,
+            }
+        )
+    return out
+
+
+def _swot_note(name: str, p: MunicipalProfile, printed: list[Row]) -> str:
+    """„Brandis hat 12 SWOT-Aussagen gemeldet; zusammengefasst 11: 5 Stärken, …“."""
+    if not printed:
+        return ""
+    per = {k: sum(1 for r in printed if r["category"] == k) for k in SWOT_ORDER}
+    parts = fmt.join_de(fmt.count(n, k, SWOT_PLURAL[k]) for k, n in per.items() if n)
+    return (
+        f"{fmt.plain(name)} hat {fmt.count(len(p.swot), 'SWOT-Aussage', 'SWOT-Aussagen')} "
+        f"gemeldet; zusammengefasst wie in der Analyse des Verbunds (Phase 1) sind es "
+        f"{fmt.number(len(printed))}: {parts}."
+    )
+
+
 APPLICATIONS = Table(
     "applications",
     (
@@ -63,19 +123,23 @@ APPLICATIONS = Table(
         Col("Status", "status", 2.2, value=cells.text("status")),
         Col("beantragt", "requested", 2.4, R, cells.money("requested")),
         Col("bewilligt", "granted", 2.4, R, cells.money("granted")),
+        Col("Eigenanteil", "own_share", 2.3, R, cells.money("own_share")),
         SRC,
     ),
     "Die Kommune hat keine Förderanträge gemeldet.",
     "Förderanträge der Kommune",
 )
 
+# A profile belongs to the analysis (phase 1) but is not the phase document itself.
+SUBTITLE = "Kommunalprofil zur Analyse und Bewertung (Phase 1)"
+
 PROFILE = DocSpec(
     "Kommunalprofil",
     "Kommunalprofil {{ municipality_name }}",
-    "Phase 1 – Analyse und Bewertung",
-    (
+    SUBTITLE,
+    with_summary(
         Section(
-            "Überblick",
+            "Regionaler Vergleich",
             (
                 Text("{{ profile_intro }}"),
                 Text("{{ no_data_note }}", cond="no_data_note"),
@@ -92,8 +156,9 @@ PROFILE = DocSpec(
                     "Eigene Kennzahlen im Vergleich mit dem Verbundraum",
                 ),
             ),
+            key="vergleich",
         ),
-        Section("Verwaltung", (ADMINISTRATION,)),
+        Section("Verwaltung", (ADMINISTRATION,), key="verwaltung"),
         Section(
             "Infrastruktur",
             (
@@ -104,6 +169,7 @@ PROFILE = DocSpec(
                 ),
                 INFRASTRUCTURE,
             ),
+            key="infrastruktur",
         ),
         Section("Leitbilder und Fachkonzepte", (DOCUMENTS,)),
         Section(
@@ -122,7 +188,11 @@ PROFILE = DocSpec(
                 ),
             ),
         ),
-        Section("SWOT-Aussagen", (SWOT,)),
+        Section(
+            "SWOT-Aussagen",
+            (Text("{{ swot_note }}", cond="swot_note"), SWOT),
+            key="swot",
+        ),
         Section(
             "Maßnahmen und Förderanträge",
             (
@@ -141,9 +211,12 @@ PROFILE = DocSpec(
                 ),
                 APPLICATIONS,
             ),
+            landscape=True,  # seven columns with three amounts: portrait squeezes the names
+            key="massnahmen",
         ),
     ),
     extra_vars=("municipality_name",),
+    document="Kommunalprofil",
 )
 
 
@@ -187,7 +260,7 @@ def _scale_note(c: Consolidated, p: MunicipalProfile) -> str:
         )
     if len(c.phase1.sources) > SOURCES_LISTED:
         notes.append(
-            f" Die Vergleichswerte stammen aus {fmt.number(len(c.phase1.sources))} Workbooks; "
+            f" Die Vergleichswerte stammen aus {fmt.number(len(c.phase1.sources))} Erhebungsbögen; "
             "das Quellenverzeichnis nennt hier nur das eigene (alle: Analysebericht Phase 1)."
         )
     return "".join(notes)
@@ -222,13 +295,14 @@ def profile_context(c: Consolidated, p: MunicipalProfile) -> dict[str, Any]:
     """Everything the Kommunalprofil template prints for one municipality."""
     names = Names(c.region)
     scores = {r["topic"]: r for r in records(p.cluster_scores)}
+    swot = _swot(c, p, names)
     return {
         "municipality_name": fmt.plain(p.name),
         "municipality_short": fmt.plain(c.region.municipality(p.code).name),
         "profile_intro": _intro(c, p),
         "no_data_note": ""
         if p.has_data
-        else "Für diese Kommune lag kein auswertbares Workbook vor. Die Abschnitte bleiben "
+        else "Für diese Kommune lag kein auswertbarer Erhebungsbogen vor. Die Abschnitte bleiben "
         "daher ohne eigene Angaben.",
         "comparison": rows(p.comparison, _comparison),
         "administration": ADMINISTRATION.fill(p.administration, names),
@@ -244,7 +318,8 @@ def profile_context(c: Consolidated, p: MunicipalProfile) -> dict[str, Any]:
                 "score": fmt.number(scores.get(r["topic"], {}).get("score")),
             },
         ),
-        "swot": SWOT.fill(p.swot, names),
+        "swot": swot,
+        "swot_note": _swot_note(c.region.municipality(p.code).name, p, swot),
         "measures": rows(
             p.measures,
             lambda r: {
@@ -257,4 +332,4 @@ def profile_context(c: Consolidated, p: MunicipalProfile) -> dict[str, Any]:
             },
         ),
         "applications": APPLICATIONS.fill(p.applications, names),
-    }
+    } | narration_context(narrative.profile(c, p.code), c.assessments, "Kommunalprofil", p.code)
