@@ -340,7 +340,7 @@ def test_late_milestones_and_the_stichtag(c: Consolidated) -> None:
 
 
 def test_change_management_and_follow_ups(c: Consolidated) -> None:
-    """It counts change measures per status and lists applications in preparation."""
+    """It counts change measures per status and lists the Verbund's Anschlussförderung."""
     assert c.phase6.change_by_status.set_index("status")["measures"].to_dict() == {
         "offen": 2,
         "in Arbeit": 0,

@@ -222,7 +222,7 @@ class Phase6Model:
     change_by_status: pd.DataFrame
     """status, measures (count) for every work status."""
     follow_up_applications: pd.DataFrame
-    """Anschlussförderung: Art „Anschlussförderung Verbund“, else (v1 data) „in Vorbereitung“."""
+    """Anschlussförderung: applications of Art „Anschlussförderung Verbund“ only."""
     sources: Sources = ()
     criteria: pd.DataFrame = field(default_factory=pd.DataFrame)
     """Kriterien (criterion, weight in %, description) as typed (contract version 2)."""

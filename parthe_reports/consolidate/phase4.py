@@ -29,7 +29,6 @@ from datetime import date
 import pandas as pd
 
 from parthe_reports import german
-
 from parthe_reports.consolidate.frames import (
     SOURCE_WORKBOOKS,
     codes_tuple,

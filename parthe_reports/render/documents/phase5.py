@@ -8,11 +8,10 @@ import pandas as pd
 
 from parthe_reports import german as fmt
 from parthe_reports.consolidate.models import Consolidated
+from parthe_reports.narrative import funding
 from parthe_reports.render import cells
 from parthe_reports.render.charts import STATUS_COLORS
-from parthe_reports.render.context import OTHERS, ChartSpec, Names, Record
-from parthe_reports.narrative import funding
-from parthe_reports.render.context import Row
+from parthe_reports.render.context import OTHERS, ChartSpec, Names, Record, Row
 from parthe_reports.render.documents.phase4 import LEAD, measure_lead, measure_title
 from parthe_reports.render.documents.phase5_strategy import (
     CANDIDATES,
