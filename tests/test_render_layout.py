@@ -15,7 +15,7 @@ from tests.test_render_fixtures import rendered_example
 
 # Families LibreOffice may embed: the metric-compatible twins of Arial, Calibri, Cambria.
 INTENDED = ("LiberationSans", "Carlito", "Caladea")
-# context_plan.py marks Quick Wins with „★“, a glyph none of the intended fonts has.
+# Phase 4 marks Quick Wins with „●“ (U+25CF, in Liberation Sans; „★“ is in no intended font).
 STAR_DOCS = ("Phase4_Massnahmenkatalog",)
 
 
@@ -60,11 +60,6 @@ def test_pdfs_embed_only_the_intended_fonts(stem):
 
 @pytest.mark.libreoffice
 @pytest.mark.slow
-@pytest.mark.xfail(
-    reason="context_plan.py marks Quick Wins with „★“ (U+2605), which no intended font has; "
-    "„●“ (U+25CF) is in Liberation Sans",
-    strict=False,
-)
 @pytest.mark.parametrize("stem", STAR_DOCS)
 def test_pdfs_with_quick_win_marks_embed_only_the_intended_fonts(stem):
     """It embeds only the intended fonts in the documents that mark Quick Wins."""

@@ -98,7 +98,7 @@ def assessed(p6: Phase6Model) -> Assessed:
     matrix.append({"label": TOTAL, "cells": [fmt.number(t.total, 2, fixed=True) for t in a.totals]})
     matrix.append({"label": RANK, "cells": [fmt.number(t.rank) for t in a.totals]})
     return Assessed(
-        text=a.text,
+        text=fmt.text(a.text),  # the sentence quotes cell text: control characters out
         recommended=a.recommended,
         rule=structure.SCORING_RULE,
         criteria=criteria_rows,
