@@ -35,6 +35,7 @@ SECTIONS: dict[str, tuple[Section, ...]] = {
         Section("prioritaeten", "Prioritäten"),
         Section("swot", "SWOT-Analyse"),
         Section("cluster", "Kooperationscluster"),
+        Section("priorisierung", "Priorisierung"),
         _RECOMMENDATIONS,
     ),
     "Phase 2": (
@@ -58,6 +59,7 @@ SECTIONS: dict[str, tuple[Section, ...]] = {
         Section("quickwins", "Quick Wins"),
         Section("zeitleiste", "Zeitleiste"),
         Section("zielabdeckung", "Ziele und Maßnahmen"),
+        Section("steckbriefe", "Maßnahmensteckbriefe"),
         _RECOMMENDATIONS,
     ),
     "Phase 5": (
@@ -66,6 +68,7 @@ SECTIONS: dict[str, tuple[Section, ...]] = {
         Section("antraege", "Förderanträge"),
         Section("fristen", "Fristen"),
         Section("finanzierungsluecken", "Maßnahmen ohne Förderung"),
+        Section("foerderstrategie", "Förderstrategie"),
         _RECOMMENDATIONS,
     ),
     "Phase 6": (
@@ -74,6 +77,7 @@ SECTIONS: dict[str, tuple[Section, ...]] = {
         Section("zeitplan", "Zeitplan"),
         Section("veraenderungsmanagement", "Veränderungsmanagement"),
         Section("anschlussfoerderung", "Anschlussförderung"),
+        Section("governance", "Governance"),
         _RECOMMENDATIONS,
     ),
     "Kommunalprofil": (

@@ -193,7 +193,7 @@ def test_missing_workbook_becomes_a_key_statement():
     c = model({"administration": [admin("AAA", 1, 0)]}, missing=("CCC",))
     (s,) = r1.coverage(c, Judgement())
     assert s.kind.value == "Kernaussage"
-    assert s.text == "Ausgewertet wurden die Workbooks von 2 der 3 Kommunen; es fehlt Ort CCC."
+    assert s.text == "Ausgewertet wurden die Erhebungsbögen von 2 der 3 Kommunen; es fehlt Ort CCC."
     assert r1.coverage(model({}), Judgement())[0].kind.value == "Befund"
 
 

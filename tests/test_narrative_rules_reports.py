@@ -47,7 +47,7 @@ def test_profile_without_workbook_says_so_and_nothing_else():
     c = model(three_municipalities(), missing=("CCC",))
     n = narrative.profile(c, "CCC")
     assert said(n, "PR.NO-DATA") == [
-        "Von der Gemeinde Ort CCC liegt kein auswertbares Workbook vor; das Profil zeigt nur, was andere Workbooks über sie enthalten."
+        "Von der Gemeinde Ort CCC liegt kein auswertbarer Erhebungsbogen vor; das Profil zeigt nur, was andere Erhebungsbögen über sie enthalten."
     ]
     assert said(n, "PR.RANK") == []
 
@@ -97,7 +97,7 @@ def test_pruefbericht_of_a_clean_workbook_has_three_key_statements():
     """It says the workbook was taken over without findings, with rows and sheets."""
     n = narrative.pruefbericht(book([]), load_region())
     assert [s.text for s in n.summary] == [
-        "Das Workbook wurde vollständig geprüft und ohne Befund übernommen.",
+        "Der Erhebungsbogen wurde vollständig geprüft und ohne Befund übernommen.",
         "Übernommen wurden 10 von 10 Zeilen.",
         "2 von 2 Tabellenblättern sind ohne Befund.",
     ]
@@ -107,7 +107,7 @@ def test_pruefbericht_of_a_clean_workbook_has_three_key_statements():
 def test_pruefbericht_of_a_rejected_workbook():
     """It says a rejected workbook was not used and counts no rows."""
     n = narrative.pruefbericht(book([finding(Severity.ERROR)], rejected=True), load_region())
-    assert said(n, "PB.RESULT")[0].startswith("Das Workbook konnte nicht verwendet werden")
+    assert said(n, "PB.RESULT")[0].startswith("Der Erhebungsbogen konnte nicht verwendet werden")
     assert said(n, "PB.ROWS") == []
 
 
@@ -159,5 +159,5 @@ def test_progress_of_an_unchanged_period_is_one_line():
     assert said(n, "FB.UNCHANGED") == ["Seit dem letzten Bericht gibt es keine Änderungen."]
     assert said(n, "FB.ATTENTION") == []
     assert said(n, "FB.DELIVERIES") == [
-        "1 Kommune hat kein aktuelles, fehlerfreies Workbook geliefert: Brandis."
+        "1 Kommune hat keinen aktuellen, fehlerfreien Erhebungsbogen geliefert: Brandis."
     ]

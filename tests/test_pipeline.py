@@ -57,7 +57,7 @@ def test_documents_name_the_missing_municipality(broken_run: core.RunSummary) ->
     """It says in the phase-1 document that Borsdorf's data is missing."""
     phase1 = next(d for d in broken_run.documents if d.startswith("Phase1"))
     text = docx_text(broken_run.run_folder / phase1)
-    assert "Borsdorf lag kein auswertbares Workbook vor" in text
+    assert "Borsdorf lag kein auswertbarer Erhebungsbogen vor" in text
 
 
 @pytest.mark.slow

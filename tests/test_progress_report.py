@@ -79,15 +79,20 @@ def test_report_shows_the_known_changes(tmp_path: Path) -> None:
     assert [r[:4] for r in swot] == [  # type: ignore[union-attr]
         ["GRP", "Verwaltungsaufgaben", "Schwäche", "Fachkräftemangel im Bauhof"]
     ]
-    assert [r[:2] for r in section(path, "Nicht aktualisierte oder fehlerhafte Workbooks")] == [  # type: ignore[union-attr]
+    assert [
+        r[:2] for r in section(path, "Nicht aktualisierte oder fehlerhafte Erhebungsbögen")
+    ] == [  # type: ignore[union-attr]
         ["Gemeinde Borsdorf", "unverändert"]
     ]
-    assert section(path, "Neue Maßnahmen") == (
-        "Keine Änderungen: Seit dem Vergleichslauf kam keine Maßnahme hinzu."
-    )
+    assert ("h2", "Neue Maßnahmen") not in blocks(path)  # no rows: collapsed into one line
     text = all_text(path)
+    assert "Keine Änderungen bei „Neue Maßnahmen“, „Entfallene Maßnahmen“" in text
     assert "▲ +60.000,00\u00a0€" in text
-    assert "Maßnahmen begonnen: 1 (M-BRA-01)." in text
+    assert (
+        "Seit dem letzten Bericht: 1 Maßnahme hat begonnen und 1 Maßnahme ist abgeschlossen."
+        in text
+    )
+    assert "1 Antrag abgelehnt (FA-BRA-02)" in text  # what needs the steering group
     assert "Beispieldaten" not in text
     assert len(docx.Document(str(path)).inline_shapes) == 1  # the funding chart
 
@@ -103,15 +108,22 @@ def test_report_records_its_baseline(tmp_path: Path) -> None:
     assert result.diff.measures_status == []
 
 
-def test_unchanged_runs_give_sentences_not_empty_tables(tmp_path: Path) -> None:
-    """It prints a "Keine Änderungen" sentence for every empty section and no empty table."""
+def test_unchanged_runs_collapse_into_one_line(tmp_path: Path) -> None:
+    """It says once that nothing changed, prints no heading or sentence per empty change
+    table, and no empty table."""
     keep_run(tmp_path, "2026-12-01_a", dataset(True), datetime(2026, 12, 1))
     keep_run(tmp_path, "2026-12-02_b", dataset(True), datetime(2026, 12, 2))
-    bs = blocks(write_progress_report(tmp_path).path)
-    change_sections = [s for s in CHANGE_TABLES if s.var not in ("deadlines", "deliveries")]
-    for s in change_sections:
-        got = section(bs, s.heading)
-        assert got == s.empty and got.startswith("Keine Änderungen"), s.heading  # type: ignore[attr-defined]
+    path = write_progress_report(tmp_path).path
+    bs = blocks(path)
+    text = all_text(path)
+    assert text.count("Seit dem letzten Bericht gibt es keine Änderungen.") == 1
+    for s in (s for s in CHANGE_TABLES if s.var not in ("deadlines", "deliveries")):
+        assert ("h2", s.heading) not in bs and s.empty not in text, s.heading
+    assert "Keine Änderungen bei „" not in text
+    for chapter in ("Maßnahmen", "Förderanträge", "SWOT und Verbundziele"):
+        assert chapter not in [
+            p.text for p in docx.Document(str(path)).paragraphs if p.style.name == "Heading 1"
+        ]
     tables = [c for k, c in bs if k == "t"]
     assert all(len(t) > 1 for t in tables)  # type: ignore[arg-type]
 
@@ -166,7 +178,7 @@ def test_needs_two_completed_runs(tmp_path: Path) -> None:
 @pytest.mark.libreoffice
 @pytest.mark.slow
 def test_summary_is_one_page_in_pdf(tmp_path: Path) -> None:
-    """It puts the summary on a page of its own: the first chapter starts on the next page."""
+    """It puts Zusammenfassung and figures on one page: the first chapter starts on the next."""
     import subprocess
 
     from parthe_reports.render.pdf import convert_to_pdf
@@ -179,8 +191,9 @@ def test_summary_is_one_page_in_pdf(tmp_path: Path) -> None:
     ).stdout
     pages = text.split("\f")
     summary = next(i for i, p in enumerate(pages) if "Auf einen Blick" in p and "Kennzahl" in p)
-    assert "Neue Maßnahmen" not in pages[summary]
-    assert "Neue Maßnahmen" in pages[summary + 1]
+    assert "Zusammenfassung" in pages[summary] and "Die Lenkungsgruppe sollte" in pages[summary]
+    assert "Statusänderungen" not in pages[summary]
+    assert "Statusänderungen" in pages[summary + 1]
     assert "Verspätete Meilensteine" in pages[summary]
 
 

@@ -73,8 +73,8 @@ def test_missing_municipality_is_named_and_its_profile_says_so(tmp_path):
     c2 = consolidate(ds2)
     docs = _render(c2, ds2, tmp_path)
     p1 = doc_text(docs["Phase1_Analyse.docx"])
-    assert "Für Parthenstein lag kein auswertbares Workbook vor" in p1
+    assert "Für Parthenstein lag kein auswertbarer Erhebungsbogen vor" in p1
     prof = docs["Kommunalprofil_PAR.docx"]
-    assert "kein auswertbares Workbook" in doc_text(prof)
+    assert "kein auswertbarer Erhebungsbogen" in doc_text(prof)
     assert _empty_tables(prof) == []
-    assert "kein auswertbares Workbook" not in doc_text(docs["Kommunalprofil_BRA.docx"])
+    assert "kein auswertbarer Erhebungsbogen" not in doc_text(docs["Kommunalprofil_BRA.docx"])

@@ -177,10 +177,8 @@ def test_no_amount_date_or_id_from_a_table_is_split(stem):
     assert split_tokens(pdf_blocks(example_pdfs()[stem]), wanted) == []
 
 
-# documents_strategy.py: the Gremienvotum table has eight columns on a portrait page; its
-# floors do not fit 16,5 cm, so „Kooperationswerkstatt“ breaks (LibreOffice has no German
-# hyphenation without hyphen-de). Landscape or shorter headers („Enth.“) would fix it.
-TOO_WIDE = {"Phase2_Strategischer_Rahmen"}
+# Phase 2's vote table now has short headers with a legend (Ja, Nein, Enth., Zust.).
+TOO_WIDE: set[str] = set()
 
 
 @pytest.mark.libreoffice
@@ -266,12 +264,7 @@ FORBIDDEN = {
     "ISO-Datum": r"\b\d{4}-\d{2}-\d{2}\b",
 }
 # Words still printed by files this layout work does not own (the content layer's issue).
-KNOWN = {
-    "Workbook": "context_analysis.py, context_pruefbericht.py and the finding texts in "
-    "validate/ (crosscheck.py, workbook.py, findings.py) say „Workbook“",
-    "Score": "documents_analysis.py: column header „Score“ (Aufgabencluster tables)",
-    "difflib": "consolidate/swot.py: „difflib-Ähnlichkeit“ in the method sentence",
-}
+KNOWN: dict[str, str] = {}
 
 
 def forbidden_hits(text: str, pattern: str) -> list[str]:

@@ -22,7 +22,7 @@ def _render(book: ValidatedWorkbook, tmp_path):
     ctx = base_context(
         load_region(), Imprint(date(2026, 11, 25), date(2026, 11, 25)), [book.source], None
     )
-    ctx |= pruefbericht_context(book)
+    ctx |= pruefbericht_context(book, load_region())
     return render_docx(template_path("Pruefbericht"), ctx, tmp_path / "p.docx")
 
 
@@ -71,7 +71,7 @@ def test_findings_are_grouped_by_sheet_with_cells(tmp_path):
         sheet_names={"swot": "SWOT", "measures": "Maßnahmen"},
     )
     path = _render(book, tmp_path)
-    assert headings(path, 2) == ["SWOT", "Maßnahmen"]
+    assert headings(path, 2) == ["Empfehlungen", "SWOT", "Maßnahmen"]  # PB.REC-FIX first
     text = doc_text(path)
     assert "1 Fehler, 1 Warnung und 1 Hinweis" in text
     assert text.index("B4") < text.index("I12")  # row order inside a sheet
@@ -104,4 +104,50 @@ def test_unusable_workbook_says_it_was_not_used(tmp_path):
     )
     text = doc_text(_render(book, tmp_path))
     assert "konnte nicht verwendet werden" in text
-    assert "Workbook insgesamt" in text and "Die Datei ist keine Excel-Arbeitsmappe." in text
+    assert "Erhebungsbogen insgesamt" in text and "Die Datei ist keine Excel-Arbeitsmappe." in text
+
+
+def _plausibility_finding() -> Finding:
+    return Finding(
+        "municipality-count-in-text",
+        Severity.WARNING,
+        "Der Text nennt 7 Kommunen, der Verbund hat 6.",
+        "BRA.xlsx",
+        "Maßnahmen",
+        5,
+        "Beschreibung",
+        "C5",
+        "7 Kommunen",
+        "höchstens 6",
+    )
+
+
+def test_plausibility_findings_have_their_own_section(tmp_path):
+    """It lists plausibility findings under „Plausibilität“ (not again by sheet), titled with
+    the municipality's name, without the sentence about a „Quelle“ column it lacks."""
+    book = ValidatedWorkbook(
+        source=SOURCE, findings=[_plausibility_finding()], sheet_names={"measures": "Maßnahmen"}
+    )
+    path = _render(book, tmp_path)
+    text = doc_text(path)
+    assert "Plausibilität" in headings(path)
+    plaus = text.index("\nPlausibilität\nAngaben, die")
+    assert text.index("Der Text nennt 7 Kommunen") > plaus
+    assert text.count("Der Text nennt 7 Kommunen") == 1
+    assert "Prüfbericht Stadt Brandis" in text and "Prüfbericht BRA.xlsx" not in text
+    assert "Spalte „Quelle“" not in text
+
+
+def test_other_findings_stay_out_of_the_plausibility_section(tmp_path):
+    """It says the Plausibilität section is clean when only other findings exist."""
+    book = ValidatedWorkbook(
+        source=SOURCE,
+        findings=[
+            Finding("empty", Severity.WARNING, "Pflichtfeld leer.", "BRA.xlsx", "Maßnahmen", 4)
+        ],
+        sheet_names={"measures": "Maßnahmen"},
+    )
+    text = doc_text(_render(book, tmp_path))
+    plaus = text.index("\nPlausibilität\nAngaben, die")
+    assert "Keine Befunde: Die Angaben passen zueinander." in text[plaus:]
+    assert text.index("Pflichtfeld leer.") < plaus

@@ -44,7 +44,7 @@ FORMULA = (
     f"die Kommune den Themenbereich auf Rang 1 bis {TOP_PRIORITY} setzt; gemeinsame Schwäche = 1, "
     "wenn die Kommune und mindestens eine weitere eine Schwäche nennen; bewertetes Potenzial = "
     "Mittel der Verwaltungsaufgaben (hoch 1, mittel 2/3, gering 1/3, keins 0). Der Wert des "
-    "Verbunds ist der Mittelwert über alle Kommunen mit Workbook (0 bis 100)."
+    "Verbunds ist der Mittelwert über alle Kommunen mit Erhebungsbogen (0 bis 100)."
 )
 TASK_FORMULA = (
     "Aufgabencluster = 100 × (0,5 × Anteil der Kommunen mit dieser Aufgabe + 0,5 × mittleres "

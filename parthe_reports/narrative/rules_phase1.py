@@ -32,10 +32,10 @@ def coverage(c: Consolidated, j: Judgement) -> list[Statement]:
     """P1.COVERAGE: whose workbooks the analysis rests on (a Kernaussage when one is missing)."""
     n, missing = len(c.region.codes), c.missing_municipalities
     if not missing:
-        text = f"Ausgewertet wurden die Workbooks aller {n} Kommunen des Verbunds."
+        text = f"Ausgewertet wurden die Erhebungsbögen aller {n} Kommunen des Verbunds."
     else:
         text = (
-            f"Ausgewertet wurden die Workbooks von {n - len(missing)} der {n} Kommunen; "
+            f"Ausgewertet wurden die Erhebungsbögen von {n - len(missing)} der {n} Kommunen; "
             f"es {verb(len(missing), 'fehlt', 'fehlen')} {names(c.region, missing)}."
         )
     figures = {"municipalities": n, "missing": len(missing)}

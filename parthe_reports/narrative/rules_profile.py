@@ -95,8 +95,8 @@ def no_data(c: Consolidated, code: str, j: Judgement) -> list[Statement]:
     if p.has_data:
         return []
     text = (
-        f"Von der {kind_noun(c.region, code)} {name_of(c.region, code)} liegt kein auswertbares "
-        "Workbook vor; das Profil zeigt nur, was andere Workbooks über sie enthalten."
+        f"Von der {kind_noun(c.region, code)} {name_of(c.region, code)} liegt kein auswertbarer "
+        "Erhebungsbogen vor; das Profil zeigt nur, was andere Erhebungsbögen über sie enthalten."
     )
     return [
         Statement(

@@ -32,11 +32,11 @@ SEVERITY_TABLE = table("Befunde nach Schwere")
 
 
 def title(book: ValidatedWorkbook, region: Region) -> str:
-    """„Prüfbericht Stadt Brandis“ (the Verbund-Workbook: „Prüfbericht Verbund-Workbook“)."""
+    """„Prüfbericht Stadt Brandis“ (the Verbund-Workbook: „Prüfbericht Erhebungsbogen des Verbunds“)."""
     code = book.source.municipality
     if code and code in region.codes:
         return f"Prüfbericht {region.municipality(code).official_name}"
-    return "Prüfbericht Verbund-Workbook" if not code else f"Prüfbericht {book.name}"
+    return "Prüfbericht Erhebungsbogen des Verbunds" if not code else f"Prüfbericht {book.name}"
 
 
 # ---- Prüfbericht: (book, region, j) ------------------------------------------------------
@@ -46,10 +46,10 @@ def check_result(book: ValidatedWorkbook, region: Region, j: Judgement) -> list[
     """PB.RESULT: rejected, clean, or the counts per severity."""
     n = Counter(f.severity for f in book.findings)
     if book.rejected:
-        text = "Das Workbook konnte nicht verwendet werden; keine seiner Angaben ist in die Auswertungen eingegangen."
+        text = "Der Erhebungsbogen konnte nicht verwendet werden; keine seiner Angaben ist in die Auswertungen eingegangen."
         state = "abgelehnt"
     elif not book.findings:
-        text = "Das Workbook wurde vollständig geprüft und ohne Befund übernommen."
+        text = "Der Erhebungsbogen wurde vollständig geprüft und ohne Befund übernommen."
         state = "fehlerfrei"
     else:
         found = [count(n[s], s.value) for s in Severity if n[s]]
@@ -121,7 +121,7 @@ def fix_first(book: ValidatedWorkbook, region: Region, j: Judgement) -> list[Sta
     example = next(f for f in errors if f.code == codes[0])
     text = (
         f"Bitte zuerst {verb(len(errors), 'den Fehler', f'die {number(len(errors))} Fehler')} "
-        "beheben und das Workbook erneut einreichen; "
+        "beheben und den Erhebungsbogen erneut einreichen; "
         f"am häufigsten: {example.message.rstrip('.')} ({number(codes[1])}×)."
     )
     return [Statement("PB.REC-FIX", E, text, "befunde", "", {"errors": len(errors)})]
@@ -257,8 +257,8 @@ def deliveries(d: ProgressDiff, region: Region, j: Judgement) -> list[Statement]
     if not d.deliveries:
         return []
     text = (
-        f"{count(len(d.deliveries), 'Kommune')} {verb(len(d.deliveries), 'hat', 'haben')} kein aktuelles, fehlerfreies "
-        f"Workbook geliefert: {join_de(name_of(region, x.code) for x in d.deliveries)}."
+        f"{count(len(d.deliveries), 'Kommune')} {verb(len(d.deliveries), 'hat', 'haben')} keinen aktuellen, fehlerfreien "
+        f"Erhebungsbogen geliefert: {join_de(name_of(region, x.code) for x in d.deliveries)}."
     )
     return [
         Statement(

@@ -244,13 +244,13 @@ CHANGE_TABLES: tuple[ChangeTable, ...] = (
     ChangeTable(
         "deliveries",
         _L,
-        "Nicht aktualisierte oder fehlerhafte Workbooks",
+        "Nicht aktualisierte oder fehlerhafte Erhebungsbögen",
         (
             Col("Kommune", "name", 3.0),
             Col("Befund", "reason", 2.4),
             Col("Erläuterung", "detail", 7.0),
         ),
-        "Alle Kommunen haben ein aktualisiertes, fehlerfreies Workbook geliefert.",
+        "Alle Kommunen haben einen aktualisierten, fehlerfreien Erhebungsbogen geliefert.",
     ),
 )
 

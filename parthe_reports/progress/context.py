@@ -8,11 +8,14 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from parthe_reports import __version__
-from parthe_reports.german import date_de, is_missing, money, number, plain, text
+from parthe_reports import __version__, narrative
+from parthe_reports.german import date_de, is_missing, join_de, money, number, plain, text
 from parthe_reports.history import RunData
-from parthe_reports.progress.change_tables import CHANGE_TABLES
+from parthe_reports.progress.change_tables import CHANGE_TABLES, chapters
 from parthe_reports.progress.model import Deadline, DeliveryIssue, FieldChange, Item, ProgressDiff
+from parthe_reports.progress.template import chapter_var
+from parthe_reports.region import Region, load_region
+from parthe_reports.render.narration import narration_context
 
 # How a changed field prints, by column key: amounts as money, dates German, periods joined.
 _MONEY = {"cost_total", "requested", "granted", "own_share"}
@@ -116,23 +119,24 @@ def _figures(d: ProgressDiff) -> list[dict[str, str]]:
     ]
 
 
-def _highlights(d: ProgressDiff) -> list[str]:
-    f = d.figures
-    out = [f"Neu bewilligte Fördermittel seit dem Vergleichslauf: {money(f.newly_granted)}."]
-    for label, keys in (
-        ("Maßnahmen begonnen", d.measures_started),
-        ("Maßnahmen abgeschlossen", d.measures_finished),
-        ("Förderanträge bewilligt", d.applications_granted),
-        ("Förderanträge abgelehnt", d.applications_refused),
-    ):
-        out.append(
-            f"{label}: {len(keys)}" + (f" ({', '.join(plain(k) for k in keys)})." if keys else ".")
-        )
-    out.append(f"Neu verspätete Meilensteine: {len(d.milestones_late)}.")
-    out.append(f"Fristen in den nächsten 90 Tagen: {f.deadlines_90}.")
-    if not d.has_changes:
-        out.append("Keine Änderungen an Maßnahmen, Förderanträgen, Zeitplan, SWOT und Zielen.")
-    return out
+# Tables that list the present state, not a change: when empty, their own sentence.
+STATE_TABLES = ("deadlines", "deliveries")
+
+
+def collapsed(ctx: dict[str, Any]) -> dict[str, Any]:
+    """Which chapters print (``changed``), the one line per printed chapter naming its
+    tables without rows (``unchanged_tables``), and the sentences of the empty state
+    tables (``unchanged_chapters``); chapters without changes are named in the summary."""
+    changed: dict[str, bool] = {}
+    lines: dict[str, str] = {}
+    for title in chapters():
+        tables = [s for s in CHANGE_TABLES if s.chapter == title]
+        var = chapter_var(title)
+        changed[var] = any(ctx[s.var] for s in tables)
+        quiet = [f"„{s.heading}“" for s in tables if not ctx[s.var]]
+        lines[var] = f"Keine Änderungen bei {join_de(quiet)}." if quiet and changed[var] else ""
+    empty = [s.empty for s in CHANGE_TABLES if s.var in STATE_TABLES and not ctx[s.var]]
+    return {"changed": changed, "unchanged_tables": lines, "unchanged_chapters": " ".join(empty)}
 
 
 def sources(run: RunData) -> list[dict[str, str]]:
@@ -155,6 +159,7 @@ def build_context(
     old: RunData,
     new: RunData,
     generated: datetime | None = None,
+    region: Region | None = None,
 ) -> dict[str, Any]:
     """Everything the template uses except ``chart`` (an image the renderer adds)."""
     ctx: dict[str, Any] = {s.var: [_row(e) for e in getattr(d, s.var)] for s in CHANGE_TABLES}
@@ -173,7 +178,6 @@ def build_context(
             f"{plain(old.name)}), auf dem der vorige Bericht beruhte."
         ),
         figures=_figures(d),
-        highlights=_highlights(d),
         chart_intro=(
             "Die Abbildung zeigt für jeden aufbewahrten Lauf die Summe der beantragten und "
             "der bewilligten Fördermittel."
@@ -181,8 +185,11 @@ def build_context(
         sources=sources(new),
         baseline_intro=(
             f"Der Vergleichsstand (Lauf {plain(old.name)}, Stichtag {date_de(old.stichtag)}) "
-            "beruhte auf diesen Workbooks."
+            "beruhte auf diesen Erhebungsbögen."
         ),
         baseline_sources=sources(old),
     )
-    return ctx
+    ctx |= collapsed(ctx)
+    return ctx | narration_context(
+        narrative.progress(d, region or load_region()), None, "Fortschrittsbericht"
+    )

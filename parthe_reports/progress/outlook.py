@@ -55,7 +55,9 @@ def deliveries(old: RunData, new: RunData) -> list[DeliveryIssue]:
     for code, name in names.items():
         s = after.get(code)
         if s is None or code in new.missing_municipalities:
-            out.append(DeliveryIssue(code, name, "fehlt", "Kein lesbares Workbook in diesem Lauf."))
+            out.append(
+                DeliveryIssue(code, name, "fehlt", "Kein lesbarer Erhebungsbogen in diesem Lauf.")
+            )
             continue
         if code in before and before[code].sha256 == s.sha256:
             out.append(
@@ -63,11 +65,13 @@ def deliveries(old: RunData, new: RunData) -> list[DeliveryIssue]:
                     code,
                     name,
                     "unverändert",
-                    "Workbook seit dem Vergleichslauf nicht aktualisiert (gleicher Inhalt).",
+                    "Erhebungsbogen seit dem Vergleichslauf nicht aktualisiert (gleicher Inhalt).",
                 )
             )
         if s.errors or code in new.incomplete_municipalities:
             count = f"{s.errors} Fehler" if s.errors else "Fehler"
-            detail = f"Workbook enthält {count}; die betroffenen Zeilen fehlen in diesem Bericht."
+            detail = (
+                f"Erhebungsbogen enthält {count}; die betroffenen Zeilen fehlen in diesem Bericht."
+            )
             out.append(DeliveryIssue(code, name, "Fehler", detail))
     return out

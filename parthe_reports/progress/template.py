@@ -11,12 +11,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from docx import Document
-
 from parthe_reports.paths import WORD_TEMPLATES
 from parthe_reports.progress.change_tables import CHANGE_TABLES, chapters
 from parthe_reports.render.authoring.templates import build_template as build_docx
-from parthe_reports.render.spec import Block, Bullets, Chart, Col, DocSpec, Section, Table, Text
+from parthe_reports.render.spec import (
+    Block,
+    Chart,
+    Col,
+    DocSpec,
+    PageBreak,
+    Section,
+    Table,
+    Text,
+    When,
+    with_summary,
+)
+from parthe_reports.sections import fold
 
 NAME = "Fortschrittsbericht"
 TEMPLATE = WORD_TEMPLATES / f"{NAME}.docx"
@@ -30,7 +40,23 @@ def _columns(cols: tuple[Col, ...], var: str) -> tuple[Col, ...]:
     return (*cols, SOURCE)
 
 
+# Chapter → the section key its Befunde are filed under (``parthe_reports.sections``).
+CHAPTER_KEYS = {
+    "Maßnahmen": "massnahmen",
+    "Förderanträge": "antraege",
+    "Zeitplan und Veränderungsmanagement": "meilensteine",
+    "Fristen in den nächsten 90 Tagen": "fristen",
+}
+
+
+def chapter_var(title: str) -> str:
+    """The context key of a chapter in ``changed`` / ``unchanged_tables``: „Förderanträge“ →
+    ``foerderantraege``."""
+    return fold(title)
+
+
 def _summary() -> Section:
+    """Figures before/after and the areas without changes, in one line; then a new page."""
     return Section(
         "Auf einen Blick",
         (
@@ -46,17 +72,22 @@ def _summary() -> Section:
                 "Keine Kennzahlen.",
                 "Kennzahlen im Vergleich",
             ),
-            Bullets("highlights", "Keine Änderungen seit dem Vergleichslauf."),
+            Text("{{ unchanged_chapters }}", cond="unchanged_chapters"),
+            PageBreak(),
         ),
     )
 
 
 def _chapter(title: str) -> Section:
+    """Only the tables with rows; the others collapse into one line „Keine Änderungen bei …“;
+    a chapter without any change is left out (it is named in the summary's line)."""
+    var = chapter_var(title)
     blocks: list[Block] = []
     for s in (s for s in CHANGE_TABLES if s.chapter == title):
-        blocks.append(Text(s.heading, "Heading 2"))
-        blocks.append(Table(s.var, _columns(s.columns, s.var), s.empty))
-    return Section(title, tuple(blocks))
+        table = Table(s.var, _columns(s.columns, s.var), s.empty)
+        blocks.append(When(s.var, (Text(s.heading, "Heading 2"), table)))
+    blocks.append(Text(f"{{{{ unchanged_tables.{var} }}}}", cond=f"unchanged_tables.{var}"))
+    return Section(title, tuple(blocks), key=CHAPTER_KEYS.get(title, ""), cond=f"changed.{var}")
 
 
 def spec() -> DocSpec:
@@ -79,14 +110,14 @@ def spec() -> DocSpec:
             Table(
                 "baseline_sources",
                 (
-                    Col("Workbook", "workbook", 3.6),
+                    Col("Erhebungsbogen", "workbook", 3.6),
                     Col("Kommune", "municipality", 2.2),
                     Col("Stand", "modified", 2.0),
                     Col("Vorlage", "template_version", 1.5),
                     Col("Prüfsumme SHA-256", "sha256", 7.2),
                 ),
-                "Der Vergleichslauf hatte keine Workbooks.",
-                "Workbooks des Vergleichslaufs",
+                "Der Vergleichslauf hatte keine Erhebungsbögen.",
+                "Erhebungsbögen des Vergleichslaufs",
             ),
         ),
     )
@@ -94,24 +125,20 @@ def spec() -> DocSpec:
         NAME,
         "Fortschrittsbericht der Lenkungsgruppe",
         "Was sich seit dem Vergleichsstand vom {{ baseline_stichtag }} geändert hat",
-        (_summary(), *(_chapter(c) for c in chapters()), funding, baseline),
+        with_summary(
+            _summary(), *(_chapter(c) for c in chapters()), funding, baseline, new_page=False
+        ),
+        document="Fortschrittsbericht",
     )
 
 
 def build_template(out_dir: Path = WORD_TEMPLATES) -> Path:
     """Write ``Fortschrittsbericht.docx`` into ``out_dir``; returns its path.
 
-    The summary gets a page of its own: the first chapter after it starts a new page.
+    Zusammenfassung and „Auf einen Blick“ share the first page; the chapters follow on
+    the next.
     """
-    path = build_docx(spec(), out_dir)
-    doc = Document(str(path))
-    first = chapters()[0]
-    for p in doc.paragraphs:
-        if p.style is not None and p.style.name == "Heading 1" and p.text == first:
-            p.paragraph_format.page_break_before = True
-            break
-    doc.save(str(path))
-    return path
+    return build_docx(spec(), out_dir)
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ from parthe_reports import __version__
 from parthe_reports import german as fmt
 from parthe_reports.dataset import SourceInfo
 from parthe_reports.region import Region
+from parthe_reports.render.titlepage import title_page_context
 
 Row = dict[str, str]  # a table row as printed: column key → German text
 Record = dict[str, Any]  # a consolidated row as read: DataFrame column → value
@@ -66,6 +67,7 @@ def base_context(
         "version": run.version,
         "is_example": run.is_example,
         "sources": rows,
+        **title_page_context(region, run.generated),
     }
 
 

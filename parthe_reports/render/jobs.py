@@ -105,7 +105,9 @@ def plan_documents(
     taken: set[str] = set()
     for book in books:
         book_run = Imprint(run.stichtag, run.generated, run.version, book.source.is_example)
-        ctx = base_context(c.region, book_run, [book.source], None) | pruefbericht_context(book)
+        ctx = base_context(c.region, book_run, [book.source], None) | pruefbericht_context(
+            book, c.region
+        )
         jobs.append(
             DocumentJob(
                 "pruefbericht",

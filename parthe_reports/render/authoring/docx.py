@@ -28,6 +28,10 @@ TABLE_STYLE = "Parthe Tabelle"
 QUADRANT_STYLE = "Parthe Raster"
 MARKER_STYLE = "Beispieldaten-Hinweis"
 SMALL_STYLE = "Tabellentext"
+FINDING_STYLE = "Befund"
+ASSESSMENT_LABEL_STYLE = "Einschätzung Kopf"
+ASSESSMENT_STYLE = "Einschätzung"
+ASSESSMENT_FILL = "EAF1F3"  # a light tint of ACCENT: the office's text, set apart
 
 
 def setup_styles(doc: DocxDocument) -> None:
@@ -78,6 +82,7 @@ def setup_styles(doc: DocxDocument) -> None:
     marker.font.color.rgb = MARKER
     marker.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
     marker.paragraph_format.space_after = Pt(0)
+    _narration_styles(doc)
     for level in (1, 2):
         toc = styles.add_style(f"toc {level}", WD_STYLE_TYPE.PARAGRAPH)
         toc.base_style = normal
@@ -97,6 +102,44 @@ def setup_styles(doc: DocxDocument) -> None:
         ppr = styles[name].element.get_or_add_pPr()
         for tabs in ppr.findall(qn("w:tabs")):
             ppr.remove(tabs)
+
+
+def _narration_styles(doc: DocxDocument) -> None:
+    """Befund (a section's closing sentences) and the project office's assessment: a
+    shaded block with a rule on the left, its label in bold above it."""
+    styles = doc.styles
+    finding = styles.add_style(FINDING_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+    finding.base_style = styles["Normal"]
+    finding.paragraph_format.space_before = Pt(4)
+    label = _assessment_style(doc, ASSESSMENT_LABEL_STYLE)
+    label.font.bold = True
+    label.font.size = Pt(9.5)
+    label.font.color.rgb = ACCENT
+    label.paragraph_format.space_before = Pt(8)
+    label.paragraph_format.space_after = Pt(0)
+    label.paragraph_format.keep_with_next = True
+    body = _assessment_style(doc, ASSESSMENT_STYLE)
+    body.font.italic = True
+
+
+def _assessment_style(doc: DocxDocument, name: str):
+    style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    style.base_style = doc.styles["Normal"]
+    # Border and shading first: python-docx inserts the later properties in schema order.
+    ppr = style.element.get_or_add_pPr()
+    ppr.append(
+        parse_xml(
+            f'<w:pBdr {nsdecls("w")}><w:left w:val="single" w:sz="18" w:space="6" '
+            f'w:color="{ACCENT}"/></w:pBdr>'
+        )
+    )
+    ppr.append(
+        parse_xml(
+            f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="{ASSESSMENT_FILL}"/>'
+        )
+    )
+    style.paragraph_format.left_indent = Cm(0.3)
+    return style
 
 
 def _no_theme_fonts(doc: DocxDocument) -> None:

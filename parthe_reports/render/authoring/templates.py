@@ -24,12 +24,16 @@ from parthe_reports.render.spec import (
     Bullets,
     Chart,
     DocSpec,
+    Findings,
     Group,
     Matrix,
+    PageBreak,
     Quadrants,
     Section,
+    Summary,
     Table,
     Text,
+    When,
 )
 
 MARKER_TEXT = "Beispieldaten – nicht zur Vorlage in Gremien"
@@ -93,6 +97,17 @@ class _Writer:
             self.tag("{%p endif %}")
         elif isinstance(block, Quadrants):
             self.quadrants(block.item)
+        elif isinstance(block, Summary):
+            self.summary(block.new_page)
+        elif isinstance(block, Findings):
+            self.findings(block.key)
+        elif isinstance(block, When):
+            self.tag(f"{{%p if {block.cond} %}}")
+            for inner in block.blocks:
+                self.block(inner)
+            self.tag("{%p endif %}")
+        elif isinstance(block, PageBreak):
+            b.page_break(self.doc)
         elif isinstance(block, Group):
             self.tag(f"{{%p if {block.items} %}}")
             self.tag(f"{{%p for {block.var} in {block.items} %}}")
@@ -104,6 +119,34 @@ class _Writer:
                 self.tag("{%p else %}")
                 self.para(block.empty)
             self.tag("{%p endif %}")
+
+    def summary(self, new_page: bool) -> None:
+        """Kernaussagen, the office's assessment, Empfehlungen; then a page break (≤ 1 page)."""
+        self.block(Bullets("key_points", "Hierzu liegen noch keine Auswertungen vor."))
+        self.findings("zusammenfassung")
+        self.tag("{%p if recommendations or assessments.empfehlungen %}")
+        self.para("Empfehlungen", "Heading 2")
+        self.tag("{%p for s in recommendations %}")
+        self.para("{{ s }}", "List Bullet")
+        self.tag("{%p endfor %}")
+        self.assessments("empfehlungen")
+        self.tag("{%p endif %}")
+        if new_page:
+            b.page_break(self.doc)
+
+    def findings(self, key: str) -> None:
+        """The section's Befunde (sentences naming their table), then the assessments."""
+        self.tag(f"{{%p for s in findings.{key} %}}")
+        self.para("{{ s }}", b.FINDING_STYLE)
+        self.tag("{%p endfor %}")
+        self.assessments(key)
+
+    def assessments(self, key: str) -> None:
+        """Each assessment of section ``key``: its label, then the text as typed."""
+        self.tag(f"{{%p for a in assessments.{key} %}}")
+        self.para("{{ a.label }}", b.ASSESSMENT_LABEL_STYLE)
+        self.para("{{ a.text }}", b.ASSESSMENT_STYLE)
+        self.tag("{%p endfor %}")
 
     def table(self, spec: Table) -> None:
         widths = [c.width for c in spec.cols]
@@ -163,10 +206,16 @@ class _Writer:
 
     def section(self, section: Section) -> None:
         if section.landscape:
+            if section.cond:
+                raise ValueError(f"{section.title}: a landscape section cannot be conditional")
             self.orient(landscape=True)
+        if section.cond:
+            self.tag(f"{{%p if {section.cond} %}}")
         self.para(section.title, "Heading 1")
-        for block in section.blocks:
+        for block in section.body:
             self.block(block)
+        if section.cond:
+            self.tag("{%p endif %}")
         if section.landscape:
             self.orient(landscape=False)
 
@@ -237,16 +286,31 @@ def _fact(w: _Writer, label: str, value: str) -> None:
     p.add_run(value)
 
 
-def _sources(w: _Writer) -> None:
+def _has_source_column(blocks: tuple[Block, ...]) -> bool:
+    for block in blocks:
+        if isinstance(block, Table) and any(c.key == "ref" for c in block.cols):
+            return True
+        if isinstance(block, Group) and _has_source_column(block.blocks):
+            return True
+    return False
+
+
+def _sources(w: _Writer, spec: DocSpec) -> None:
     from parthe_reports.render.spec import Col
 
     w.para(SOURCES_TITLE, "Heading 1")
-    w.para(
+    text = (
         "Dieses Dokument wurde am {{ generated }} aus den folgenden Erhebungsbögen erzeugt "
         "(Auswertungssoftware parthe-reports, Version {{ version }}). Die Prüfsumme (SHA-256) "
-        "weist nach, welcher Stand einer Datei verwendet wurde. Die Spalte „Quelle“ der "
-        "Tabellen nennt für jede Zeile Erhebungsbogen › Tabellenblatt › Zeile."
+        "weist nach, welcher Stand einer Datei verwendet wurde."
     )
+    if any(_has_source_column(s.blocks) for s in spec.sections):
+        # Only where a table has that column (the Prüfbericht names cells instead).
+        text += (
+            " Die Spalte „Quelle“ der Tabellen nennt für jede Zeile "
+            "Erhebungsbogen › Tabellenblatt › Zeile."
+        )
+    w.para(text)
     w.table(
         Table(
             "sources",
@@ -308,7 +372,7 @@ def build_template(spec: DocSpec, out_dir: Path = WORD_TEMPLATES) -> Path:
     _title_page(w, spec)
     for section in spec.sections:
         w.section(section)
-    _sources(w)
+    _sources(w, spec)
     # python-docx starts with one empty paragraph; drop it so the title page starts clean.
     first = doc.paragraphs[0]
     if not first.text:

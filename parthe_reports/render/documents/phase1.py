@@ -8,7 +8,10 @@ from __future__ import annotations
 from typing import Any
 
 from parthe_reports import german as fmt
+from parthe_reports import narrative
 from parthe_reports.consolidate.models import Consolidated, Phase1Model
+from parthe_reports.narrative import priorisierung as prio
+from parthe_reports.narrative.rules_phase1_fields import TOP
 from parthe_reports.render import cells
 from parthe_reports.render.context import Names, Row, records
 from parthe_reports.render.documents.phase1_charts import (
@@ -17,6 +20,7 @@ from parthe_reports.render.documents.phase1_charts import (
     heatmap_chart,
     investment_chart,
 )
+from parthe_reports.render.narration import narration_context
 from parthe_reports.render.spec import (
     NONE,
     SRC,
@@ -30,6 +34,7 @@ from parthe_reports.render.spec import (
     Section,
     Table,
     Text,
+    with_summary,
 )
 
 
@@ -147,7 +152,7 @@ CLUSTERS = Table(
     (
         Col("Rang", "rank", 1.2, R, cells.number("rank")),
         Col("Themenbereich", "topic", 4.3, value=cells.text("topic")),
-        Col("Score", "score", 1.5, R, cells.number("score")),
+        Col("Punktwert", "score", 1.5, R, cells.number("score")),
         Col("Stärke bei", "strengths", 3.1, value=cells.names("strength_municipalities")),
         Col("Schwäche bei", "weaknesses", 3.1, value=cells.names("weakness_municipalities")),
         Col("Hohe Priorität bei", "priorities", 3.3, value=cells.names("priority_municipalities")),
@@ -161,7 +166,7 @@ CLUSTER_TASKS = Table(
         Col("Rang", "rank", 1.2, R, cells.number("rank")),
         Col("Aufgabe", "task", 4.3, value=cells.text("task")),
         Col("Themenbereich", "topic", 3.6, value=cells.text("topic")),
-        Col("Score", "score", 1.5, R, cells.number("score")),
+        Col("Punktwert", "score", 1.5, R, cells.number("score")),
         Col("Kommunen", "municipalities", 3.9, value=cells.names("municipalities")),
         Col("Stellen VZÄ", "posts", 2.0, R, cells.number("posts_fte", 2)),
     ),
@@ -169,11 +174,25 @@ CLUSTER_TASKS = Table(
     "Aufgabencluster aus der Verwaltungsanalyse",
 )
 
+TOP_FIELDS = Table(
+    "top_fields",
+    (
+        Col("Rang", "rank", 1.2, R),
+        Col("Themenbereich", "topic", 3.6),
+        Col("Priorisierungswert", "value", 2.3, R),
+        Col("Priorität (Rang)", "priority", 2.0, R),
+        Col("Potenzial (Rang)", "potential", 2.0, R),
+        Col("Begründung", "reason", 5.4),
+    ),
+    "Ohne gemeldete Prioritäten lassen sich keine Kooperationsfelder priorisieren.",
+    TOP,
+)
+
 PHASE1 = DocSpec(
     "Phase1_Analyse",
     "Analyse und Bewertung",
     "Phase 1 – Analyse und Bewertung",
-    (
+    with_summary(
         Section(
             "Überblick",
             (
@@ -198,6 +217,7 @@ PHASE1 = DocSpec(
                 ADMIN_BY_MUNICIPALITY,
                 HIGH_POTENTIAL_TASKS,
             ),
+            key="verwaltung",
         ),
         Section(
             "Infrastruktur",
@@ -210,8 +230,9 @@ PHASE1 = DocSpec(
                 INFRA_BY_TYPE,
                 WORST_OBJECTS,
             ),
+            key="infrastruktur",
         ),
-        Section("Leitbilder und Fachkonzepte", (DOCUMENTS,)),
+        Section("Leitbilder und Fachkonzepte", (DOCUMENTS,), key="dokumente"),
         Section(
             "Prioritäten",
             (
@@ -225,6 +246,7 @@ PHASE1 = DocSpec(
                 ),
                 Text("{{ matrix_legend }}", style="Caption"),
             ),
+            key="prioritaeten",
         ),
         Section(
             "SWOT-Analyse je Themenbereich",
@@ -238,6 +260,7 @@ PHASE1 = DocSpec(
                     "Es wurden keine SWOT-Aussagen gemeldet.",
                 ),
             ),
+            key="swot",
         ),
         Section(
             "Aufgaben- und Themencluster",
@@ -252,8 +275,13 @@ PHASE1 = DocSpec(
                 Text("{{ task_formula }}"),
                 CLUSTER_TASKS,
             ),
+            key="cluster",
+        ),
+        Section(
+            "Priorisierung", (Text("{{ priorisierung_rule }}"), TOP_FIELDS), key="priorisierung"
         ),
     ),
+    document="Phase 1",
 )
 
 SWOT_KEYS = {
@@ -269,7 +297,7 @@ def _key_figures(p1: Phase1Model, c: Consolidated) -> list[Row]:
     return [
         {"label": "Kommunen im Verbund", "value": fmt.number(len(c.region.municipalities))},
         {
-            "label": "Kommunen mit ausgewertetem Workbook",
+            "label": "Kommunen mit ausgewertetem Erhebungsbogen",
             "value": fmt.number(len(c.region.municipalities) - len(c.missing_municipalities)),
         },
         {"label": "Erfasste Aufgaben (Verwaltung)", "value": fmt.number(a.get("tasks"))},
@@ -292,11 +320,11 @@ def missing_note(c: Consolidated, names: Names) -> str:
         parts.append(
             "Für "
             + fmt.join_de(names.name(x) for x in c.missing_municipalities)
-            + " lag kein auswertbares Workbook vor; die Angaben fehlen in diesem Bericht."
+            + " lag kein auswertbarer Erhebungsbogen vor; die Angaben fehlen in diesem Bericht."
         )
     if c.incomplete_municipalities:
         parts.append(
-            "Aus den Workbooks von "
+            "Aus den Erhebungsbögen von "
             + fmt.join_de(names.name(x) for x in c.incomplete_municipalities)
             + " wurden fehlerhafte Zeilen nicht übernommen (siehe Prüfbericht)."
         )
@@ -336,6 +364,23 @@ def _priority_matrix(p1: Phase1Model, names: Names, topics: tuple[str, ...]) -> 
     ]
 
 
+def _top_fields(c: Consolidated) -> list[Row]:
+    """Every topic ranked by Priorisierungswert, with the reason (empty without priorities)."""
+    if c.phase1.priority_ranking.empty or c.phase1.priority_ranking["priority_mean"].isna().all():
+        return []
+    return [
+        {
+            "rank": fmt.number(f.rank),
+            "topic": fmt.plain(f.topic),
+            "value": fmt.number(f.value, 1, fixed=True),
+            "priority": f"{fmt.number(f.priority_rank)} (Ø {fmt.number(f.priority_mean, 1, fixed=True)})",
+            "potential": f"{fmt.number(f.potential_rank)} ({fmt.number(f.potential)} P.)",
+            "reason": fmt.text(f.reason),
+        }
+        for f in prio.prioritise(c.phase1, c.region)
+    ]
+
+
 def phase1_context(c: Consolidated) -> dict[str, Any]:
     """Everything the Phase1_Analyse template prints (without the common part)."""
     p1, names = c.phase1, Names(c.region)
@@ -348,7 +393,7 @@ def phase1_context(c: Consolidated) -> dict[str, Any]:
             f"Dieser Bericht fasst die Analyse der Verwaltungen, der Infrastruktur, der "
             f"vorhandenen Konzepte, der Prioritäten und der Stärken und Schwächen von "
             f"{fmt.number(len(codes))} Kommunen zusammen. Ausgewertet wurden "
-            f"{fmt.number(n_books)} Workbooks."
+            f"{fmt.number(n_books)} Erhebungsbögen."
         ),
         "missing_note": missing_note(c, names),
         "key_figures": _key_figures(p1, c),
@@ -383,4 +428,6 @@ def phase1_context(c: Consolidated) -> dict[str, Any]:
         "clusters": CLUSTERS.fill(p1.clusters, names),
         "task_formula": fmt.text(p1.task_formula),
         "cluster_tasks": CLUSTER_TASKS.fill(p1.cluster_tasks, names),
-    }
+        "priorisierung_rule": prio.FORMULA,
+        "top_fields": _top_fields(c),
+    } | narration_context(narrative.phase1(c), c.assessments, "Phase 1")

@@ -4,11 +4,26 @@ from __future__ import annotations
 
 from typing import Any
 
+import pandas as pd
+
 from parthe_reports import german as fmt
+from parthe_reports import narrative
 from parthe_reports.consolidate.models import Consolidated
 from parthe_reports.render import cells
 from parthe_reports.render.context import Names, Record, Row, groups
-from parthe_reports.render.spec import NONE, SRC, Col, DocSpec, Group, R, Section, Table, Text
+from parthe_reports.render.narration import narration_context
+from parthe_reports.render.spec import (
+    NONE,
+    SRC,
+    Col,
+    DocSpec,
+    Group,
+    R,
+    Section,
+    Table,
+    Text,
+    with_summary,
+)
 
 SUB_STRATEGIES = Table(
     "g.rows",
@@ -26,14 +41,17 @@ SUB_STRATEGIES = Table(
     ),
     NONE,
 )
-MUNICIPALITY_STRATEGIES = Table(
-    "g.rows",
+# Each sub-strategy is printed once (per topic, with its municipalities); per municipality
+# only where it takes part, so no content repeats for every partner.
+PARTICIPATION = Table(
+    "participation",
     (
-        Col("Themenbereich", "topic", 4.0, value=cells.text("topic")),
-        Col("Strategisches Ziel", "goal", 6.0, value=cells.text("goal")),
-        Col("Ansatz", "approach", 6.5, value=cells.text("approach")),
+        Col("Kommune", "municipality", 3.2),
+        Col("Teilstrategien", "count", 2.4, R),
+        Col("Beteiligt in den Themenbereichen", "topics", 10.9),
     ),
-    "Für diese Kommune gibt es noch keine Teilstrategie.",
+    "Es wurden noch keine Teilstrategien beschlossen.",
+    "Beteiligung der Partnerkommunen an den Teilstrategien",
 )
 BY_TOPIC = Table(
     "by_topic",
@@ -53,41 +71,52 @@ def _days(r: Record, _n: Names) -> str:
     return f"{fmt.date_de(r['date_first'])} – {fmt.date_de(r['date_last'])}"
 
 
+# Votes are counted per agenda item and never summed across items (a person votes on each).
 WORKSHOP_SUMMARY = Table(
     "workshop_summary",
     (
-        Col("Werkstatt", "workshop", 3.7, value=cells.text("workshop")),
-        Col("Datum", "date", 2.3, value=_days),
-        Col("Teilnehmende", "participants", 2.2, R, cells.number("participants")),
-        Col("Ergebnisse", "results", 1.9, R, cells.number("results")),
-        Col("dafür", "votes_for", 1.5, R, cells.number("votes_for")),
-        Col("dagegen", "votes_against", 1.6, R, cells.number("votes_against")),
-        Col("Enthaltungen", "abstentions", 1.8, R, cells.number("abstentions")),
-        Col("Zustimmung", "approval", 1.5, R, cells.percent("approval", 0)),
+        Col("Werkstatt", "workshop", 4.2, value=cells.text("workshop")),
+        Col("Datum", "date", 3.0, value=_days),
+        Col("Teilnehmende", "participants", 2.4, R, cells.number("participants")),
+        Col("Tagesordnungspunkte", "results", 3.2, R, cells.number("results")),
     ),
     "Es wurden noch keine Werkstätten dokumentiert.",
     "Kooperations-, Zukunfts- und Strategiewerkstatt im Überblick",
 )
-
-
-def _votes(r: Record, _n: Names) -> str:
-    return (
-        f"{fmt.number(r['votes_for'])} dafür, {fmt.number(r['votes_against'])} "
-        f"dagegen, {fmt.number(r['abstentions'])} Enthaltungen"
-    )
-
-
+VOTE_LEGEND = (
+    "Ja, Nein, Enth.: Stimmen dafür, dagegen und Enthaltungen zu diesem "
+    "Tagesordnungspunkt; Zust.: Anteil der Ja-Stimmen an allen Stimmen des Punkts. Die "
+    "Stimmen werden je Punkt gezählt und nicht über Punkte hinweg addiert."
+)
 WORKSHOP_RESULTS = Table(
     "g.rows",
     (
-        Col("Datum", "date", 2.0, value=cells.date("date")),
-        Col("Ort", "place", 2.2, value=cells.text("place")),
-        Col("Ergebnis", "result", 6.1, value=cells.text("result")),
-        Col("Abstimmung", "votes", 2.8, value=_votes),
-        SRC,
+        Col("Tagesordnungspunkt", "item", 3.2, value=cells.text("agenda_item")),
+        Col("Ergebnis", "result", 6.4, value=cells.text("result")),
+        Col("Ja", "votes_for", 0.9, R, cells.number("votes_for")),
+        Col("Nein", "votes_against", 1.0, R, cells.number("votes_against")),
+        Col("Enth.", "abstentions", 1.1, R, cells.number("abstentions")),
+        Col("Zust.", "approval", 1.2, R, cells.percent("approval", 0)),
+        Col("Quelle", "ref", 2.7, value=cells.source),
     ),
     NONE,
 )
+
+
+def _workshop_intro(part: pd.DataFrame) -> str:
+    """„Am 18.03.2026 in Rathaus Brandis, 34 Teilnehmende; Arbeitsform: Punktabfrage.“"""
+    days = fmt.join_de(dict.fromkeys(fmt.date_de(d) for d in part["date"]))
+    places = [fmt.plain(p) for p in dict.fromkeys(part["place"]) if not fmt.is_missing(p)]
+    text = f"Am {days}" + (f" ({fmt.join_de(places)})" if places else "")
+    people = part["participants"].max()
+    if not fmt.is_missing(people):
+        text += f", {fmt.count(int(people), 'Teilnehmende', 'Teilnehmende')}"
+    methods = [fmt.plain(m) for m in dict.fromkeys(part.get("method", [])) if not fmt.is_missing(m)]
+    if methods:
+        text += f"; Arbeitsform: {fmt.join_de(methods)}"
+    return text + "."
+
+
 LEGAL_FRAMEWORK = Table(
     "legal_framework",
     (
@@ -104,7 +133,7 @@ PHASE2 = DocSpec(
     "Phase2_Strategischer_Rahmen",
     "Strategischer Rahmen",
     "Phase 2 – Strategischer Rahmen",
-    (
+    with_summary(
         Section(
             "Regionale Strategie",
             (
@@ -112,6 +141,7 @@ PHASE2 = DocSpec(
                 BY_TOPIC,
                 Text("{{ topics_missing_note }}", cond="topics_missing_note"),
             ),
+            key="strategie",
         ),
         Section(
             "Teilstrategien je Themenbereich",
@@ -125,38 +155,61 @@ PHASE2 = DocSpec(
                 ),
             ),
         ),
-        Section(
-            "Teilstrategien je Partnerkommune",
-            (
-                Group(
-                    "municipality_groups",
-                    "g",
-                    "{{ g.title }}",
-                    (MUNICIPALITY_STRATEGIES,),
-                    "Es wurden noch keine Teilstrategien beschlossen.",
-                ),
-            ),
-        ),
+        Section("Teilstrategien je Partnerkommune", (PARTICIPATION,), key="teilstrategien"),
         Section(
             "Werkstätten",
             (
                 WORKSHOP_SUMMARY,
-                Group("workshop_groups", "g", "{{ g.title }}", (WORKSHOP_RESULTS,), ""),
+                Group(
+                    "workshop_groups",
+                    "g",
+                    "{{ g.title }}",
+                    (Text("{{ g.intro }}"), WORKSHOP_RESULTS),
+                    "",
+                ),
+                Text(VOTE_LEGEND, style="Caption", cond="workshop_groups"),
             ),
+            key="werkstaetten",
         ),
-        Section("Rechtlicher Rahmen", (LEGAL_FRAMEWORK,)),
+        Section("Rechtlicher Rahmen", (LEGAL_FRAMEWORK,), key="rahmenbedingungen"),
     ),
+    document="Phase 2",
 )
 
 
-def _by_municipality(c: Consolidated, names: Names) -> list[dict[str, Any]]:
-    """One group per municipality in name order, also those without a sub-strategy."""
+def _participation(c: Consolidated, names: Names) -> list[Row]:
+    """Per municipality in name order (those without any included): how many
+    sub-strategies it takes part in, and their topics."""
     by_muni = c.phase2.sub_strategies_by_municipality
     out = []
     for code in sorted(c.region.codes, key=names.sort_key):
-        part = by_muni[by_muni["municipality_code"] == code] if not by_muni.empty else None
-        printed: list[Row] = [] if part is None else MUNICIPALITY_STRATEGIES.fill(part, names)
-        out.append({"title": names.name(code), "rows": printed})
+        part = by_muni[by_muni["municipality_code"] == code] if not by_muni.empty else by_muni
+        topics = [fmt.plain(t) for t in dict.fromkeys(part["topic"])] if not part.empty else []
+        out.append(
+            {
+                "municipality": names.name(code),
+                "count": fmt.number(len(part)),
+                "topics": ", ".join(topics) if topics else "an keiner Teilstrategie beteiligt",
+            }
+        )
+    return out
+
+
+def _workshop_groups(c: Consolidated, names: Names) -> list[dict[str, Any]]:
+    """One group per workshop held: date, place, participants, methods, then its items."""
+    ws = c.phase2.workshops
+    if ws.empty:
+        return []
+    out = []
+    for stage in dict.fromkeys(ws["workshop"]):
+        part = ws[ws["workshop"] == stage]
+        out.append(
+            {
+                "title": fmt.plain(stage),
+                "intro": _workshop_intro(part),
+                "rows": WORKSHOP_RESULTS.fill(part, names),
+            }
+        )
     return out
 
 
@@ -165,7 +218,6 @@ def phase2_context(c: Consolidated) -> dict[str, Any]:
     p2, names = c.phase2, Names(c.region)
     topics = list(c.region.topics)
     missing = p2.topics_without_sub_strategy
-    workshops = list(dict.fromkeys(p2.workshops["workshop"])) if not p2.workshops.empty else []
     return {
         "strategy_intro": (
             "Die regionale Strategie des Verbunds setzt sich aus den Teilstrategien der "
@@ -181,14 +233,8 @@ def phase2_context(c: Consolidated) -> dict[str, Any]:
         "topic_groups": groups(
             p2.sub_strategies, "topic", topics, fmt.plain, lambda r: SUB_STRATEGIES.row(r, names)
         ),
-        "municipality_groups": _by_municipality(c, names),
+        "participation": _participation(c, names),
         "workshop_summary": WORKSHOP_SUMMARY.fill(p2.workshop_summary, names),
-        "workshop_groups": groups(
-            p2.workshops,
-            "workshop",
-            workshops,
-            fmt.plain,
-            lambda r: WORKSHOP_RESULTS.row(r, names),
-        ),
+        "workshop_groups": _workshop_groups(c, names),
         "legal_framework": LEGAL_FRAMEWORK.fill(p2.legal_framework, names),
-    }
+    } | narration_context(narrative.phase2(c), c.assessments, "Phase 2")

@@ -4,28 +4,83 @@ from __future__ import annotations
 
 from typing import Any
 
+import pandas as pd
+
 from parthe_reports import german as fmt
+from parthe_reports import narrative
 from parthe_reports.consolidate.models import Consolidated
+from parthe_reports.narrative import indicators
+from parthe_reports.narrative.rules_strategy import unreachable
 from parthe_reports.render import cells
-from parthe_reports.render.context import Names
-from parthe_reports.render.spec import SRC, Bullets, Col, DocSpec, Group, R, Section, Table
+from parthe_reports.render.context import Names, Record, Row, records, ref
+from parthe_reports.render.narration import narration_context
+from parthe_reports.render.spec import (
+    SRC,
+    Bullets,
+    Col,
+    DocSpec,
+    Group,
+    R,
+    Section,
+    Table,
+    Text,
+    with_summary,
+)
 
 GOALS = Table(
     "goals",
     (
-        Col("Nr.", "goal_id", 1.4, value=cells.text("goal_id")),
-        Col("Themenbereich", "topic", 3.8, value=cells.text("topic")),
-        Col("Ziel", "goal", 6.0, value=cells.text("goal")),
-        Col("Indikator", "indicator", 4.4, value=cells.text("indicator")),
-        Col("Ausgangswert", "baseline", 2.2, R, cells.number("baseline", 2)),
-        Col("Zielwert", "target", 1.9, R, cells.number("target", 2)),
-        Col("Zieljahr", "target_year", 1.6, R, cells.text("target_year")),
-        Col("Maßnahmen", "measures", 1.9, R, lambda r, _n: fmt.number(r.get("measures"))),
-        Col("Quelle", "ref", 2.0, value=cells.source),
+        Col("Nr.", "goal_id", 1.2),
+        Col("Themenbereich", "topic", 3.2),
+        Col("Ziel", "goal", 4.4),
+        Col("Indikator", "indicator", 3.4),
+        Col("Ausgangswert", "baseline", 1.9, R),
+        Col("Ist", "current", 1.7, R),
+        Col("Zielwert", "target", 1.7, R),
+        Col("Zieljahr", "target_year", 1.4, R),
+        Col("Stand", "state", 2.6),
+        Col("Maßnahmen", "measures", 1.7, R),
+        Col("Quelle", "ref", 1.9),
     ),
     "Es wurden noch keine Verbundziele beschlossen.",
     "Verbundziele mit Indikatoren und Zielwerten",
 )
+GOALS_LEGEND = (
+    "Ist: aktueller Wert, aus den Daten der Erhebungsbögen berechnet, wo die Kennzahl des "
+    "Ziels berechenbar ist („–“: nicht berechenbar). Stand: erreicht, offen oder nicht "
+    "erreichbar (Zielwert über der Zahl der Kommunen oder über 100 %)."
+)
+
+
+def _goal(r: Record, c: Consolidated, names: Names) -> Row:
+    """A goal with its Ist beside baseline and target, and whether it is reachable."""
+    current = indicators.current_value(r.get("figure"), c)
+    why = unreachable(pd.Series(r), len(c.region.codes))
+    if why:
+        state = f"nicht erreichbar: {why}"
+    elif current is None:
+        state = "Ist nicht berechenbar"
+    elif not fmt.is_missing(r.get("target")) and indicators.reached(
+        current, float(r["target"]), r.get("baseline"), r.get("direction")
+    ):
+        state = "erreicht"
+    else:
+        state = "offen"
+    return {
+        "goal_id": fmt.text(r.get("goal_id")),
+        "topic": fmt.text(r.get("topic")),
+        "goal": fmt.text(r.get("goal")),
+        "indicator": fmt.text(r.get("indicator")),
+        "baseline": fmt.number(r.get("baseline"), 2),
+        "current": fmt.number(current, 2) if current is not None else fmt.MISSING,
+        "target": fmt.number(r.get("target"), 2),
+        "target_year": fmt.text(r.get("target_year")),
+        "state": state,
+        "measures": fmt.number(r.get("measures")),
+        "ref": ref(r),
+    }
+
+
 COMMUNICATION = Table(
     "communication",
     (
@@ -44,7 +99,7 @@ PHASE3 = DocSpec(
     "Phase3_Leitbild",
     "Leitbild und Verbundziele",
     "Phase 3 – Leitbild und Verbundziele",
-    (
+    with_summary(
         Section(
             "Leitbild",
             (
@@ -56,10 +111,17 @@ PHASE3 = DocSpec(
                     "Das Leitbild ist noch nicht formuliert.",
                 ),
             ),
+            key="leitbild",
         ),
-        Section("Verbundziele", (GOALS,), landscape=True),
-        Section("Corporate Identity und Kommunikation", (COMMUNICATION,)),
+        Section(
+            "Verbundziele",
+            (GOALS, Text(GOALS_LEGEND, style="Caption", cond="goals")),
+            landscape=True,
+            key="verbundziele",
+        ),
+        Section("Corporate Identity und Kommunikation", (COMMUNICATION,), key="kommunikation"),
     ),
+    document="Phase 3",
 )
 
 
@@ -78,6 +140,6 @@ def phase3_context(c: Consolidated) -> dict[str, Any]:
             }
             for q in questions
         ],
-        "goals": GOALS.fill(p3.goals, names),
+        "goals": [_goal(r, c, names) for r in records(p3.goals)],
         "communication": COMMUNICATION.fill(p3.communication, names),
-    }
+    } | narration_context(narrative.phase3(c), c.assessments, "Phase 3")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from parthe_reports import german as fmt
+from parthe_reports import narrative
 from parthe_reports.consolidate.headers import FIGURE_LABELS
 from parthe_reports.consolidate.models import Consolidated, MunicipalProfile
 from parthe_reports.dataset import Dataset, SourceInfo
@@ -12,7 +13,18 @@ from parthe_reports.render import cells
 from parthe_reports.render.context import Names, Record, records, ref, rows
 from parthe_reports.render.documents.phase1 import TOPIC_COL, admin_table
 from parthe_reports.render.documents.phase1_charts import profile_investment_chart
-from parthe_reports.render.spec import SRC, Chart, Col, DocSpec, R, Section, Table, Text
+from parthe_reports.render.narration import narration_context
+from parthe_reports.render.spec import (
+    SRC,
+    Chart,
+    Col,
+    DocSpec,
+    R,
+    Section,
+    Table,
+    Text,
+    with_summary,
+)
 
 SOURCES_LISTED = 30  # a profile lists every source up to this many, else only its own
 
@@ -69,13 +81,16 @@ APPLICATIONS = Table(
     "Förderanträge der Kommune",
 )
 
+# A profile belongs to the analysis (phase 1) but is not the phase document itself.
+SUBTITLE = "Kommunalprofil zur Analyse und Bewertung (Phase 1)"
+
 PROFILE = DocSpec(
     "Kommunalprofil",
     "Kommunalprofil {{ municipality_name }}",
-    "Phase 1 – Analyse und Bewertung",
-    (
+    SUBTITLE,
+    with_summary(
         Section(
-            "Überblick",
+            "Regionaler Vergleich",
             (
                 Text("{{ profile_intro }}"),
                 Text("{{ no_data_note }}", cond="no_data_note"),
@@ -92,8 +107,9 @@ PROFILE = DocSpec(
                     "Eigene Kennzahlen im Vergleich mit dem Verbundraum",
                 ),
             ),
+            key="vergleich",
         ),
-        Section("Verwaltung", (ADMINISTRATION,)),
+        Section("Verwaltung", (ADMINISTRATION,), key="verwaltung"),
         Section(
             "Infrastruktur",
             (
@@ -104,6 +120,7 @@ PROFILE = DocSpec(
                 ),
                 INFRASTRUCTURE,
             ),
+            key="infrastruktur",
         ),
         Section("Leitbilder und Fachkonzepte", (DOCUMENTS,)),
         Section(
@@ -122,7 +139,7 @@ PROFILE = DocSpec(
                 ),
             ),
         ),
-        Section("SWOT-Aussagen", (SWOT,)),
+        Section("SWOT-Aussagen", (SWOT,), key="swot"),
         Section(
             "Maßnahmen und Förderanträge",
             (
@@ -141,9 +158,11 @@ PROFILE = DocSpec(
                 ),
                 APPLICATIONS,
             ),
+            key="massnahmen",
         ),
     ),
     extra_vars=("municipality_name",),
+    document="Kommunalprofil",
 )
 
 
@@ -187,7 +206,7 @@ def _scale_note(c: Consolidated, p: MunicipalProfile) -> str:
         )
     if len(c.phase1.sources) > SOURCES_LISTED:
         notes.append(
-            f" Die Vergleichswerte stammen aus {fmt.number(len(c.phase1.sources))} Workbooks; "
+            f" Die Vergleichswerte stammen aus {fmt.number(len(c.phase1.sources))} Erhebungsbögen; "
             "das Quellenverzeichnis nennt hier nur das eigene (alle: Analysebericht Phase 1)."
         )
     return "".join(notes)
@@ -228,7 +247,7 @@ def profile_context(c: Consolidated, p: MunicipalProfile) -> dict[str, Any]:
         "profile_intro": _intro(c, p),
         "no_data_note": ""
         if p.has_data
-        else "Für diese Kommune lag kein auswertbares Workbook vor. Die Abschnitte bleiben "
+        else "Für diese Kommune lag kein auswertbarer Erhebungsbogen vor. Die Abschnitte bleiben "
         "daher ohne eigene Angaben.",
         "comparison": rows(p.comparison, _comparison),
         "administration": ADMINISTRATION.fill(p.administration, names),
@@ -257,4 +276,4 @@ def profile_context(c: Consolidated, p: MunicipalProfile) -> dict[str, Any]:
             },
         ),
         "applications": APPLICATIONS.fill(p.applications, names),
-    }
+    } | narration_context(narrative.profile(c, p.code), c.assessments, "Kommunalprofil", p.code)

@@ -6,24 +6,39 @@ from __future__ import annotations
 from typing import Any
 
 from parthe_reports import german as fmt
+from parthe_reports import narrative
 from parthe_reports.errors import Finding, Severity
-from parthe_reports.render.spec import NONE, Col, DocSpec, Group, R, Section, Table, Text
+from parthe_reports.narrative.rules_reports import title
+from parthe_reports.region import Region
+from parthe_reports.render.narration import narration_context
+from parthe_reports.render.spec import (
+    NONE,
+    Col,
+    DocSpec,
+    Group,
+    R,
+    Section,
+    Table,
+    Text,
+    with_summary,
+)
+from parthe_reports.validate.findings import PLAUSIBILITY_CODES
 from parthe_reports.validate.model import ValidatedWorkbook
 
 MEANING = {
-    Severity.ERROR: "Zeile, Tabellenblatt oder Workbook wurde nicht übernommen.",
-    Severity.WARNING: "Übernommen; bitte prüfen und im Workbook korrigieren.",
+    Severity.ERROR: "Zeile, Tabellenblatt oder Erhebungsbogen wurde nicht übernommen.",
+    Severity.WARNING: "Übernommen; bitte prüfen und im Erhebungsbogen korrigieren.",
     Severity.NOTE: "Übernommen; so wurde der Eintrag verstanden.",
 }
-WHOLE_WORKBOOK = "Workbook insgesamt"
+WHOLE_WORKBOOK = "Erhebungsbogen insgesamt"
 
 PRUEFBERICHT = DocSpec(
     "Pruefbericht",
-    "Prüfbericht {{ workbook_name }}",
+    "{{ report_title }}",
     "Prüfung der Eingabedaten",
-    (
+    with_summary(
         Section(
-            "Zusammenfassung",
+            "Ergebnis der Prüfung",
             (
                 Text("{{ summary }}"),
                 Table(
@@ -61,8 +76,33 @@ PRUEFBERICHT = DocSpec(
                     "{{ no_findings_text }}",
                 ),
             ),
+            key="befunde",
         ),
+        Section(
+            "Plausibilität",
+            (
+                Text(
+                    "Angaben, die für sich gültig sind, aber nicht zueinander oder zu den "
+                    "Angaben des Verbunds passen. Sie wurden übernommen; bitte prüfen."
+                ),
+                Table(
+                    "plausibility",
+                    (
+                        Col("Tabellenblatt", "sheet", 2.6),
+                        Col("Zelle", "cell", 1.6),
+                        Col("Befund", "message", 6.6),
+                        Col("gefunden", "value", 2.6),
+                        Col("erwartet", "expected", 3.1),
+                    ),
+                    "Keine Befunde: Die Angaben passen zueinander.",
+                    "Plausibilitätsbefunde",
+                ),
+            ),
+            key="plausibilitaet",
+        ),
+        new_page=False,
     ),
+    document="Prüfbericht",
 )
 
 
@@ -78,14 +118,28 @@ def _sort_key(f: Finding) -> tuple[int, int, str]:
     return (f.row or 0, f.severity.rank, f.column or "")
 
 
-def pruefbericht_context(book: ValidatedWorkbook) -> dict[str, Any]:
-    """Everything the Pruefbericht template prints for one workbook."""
+def _row(f: Finding) -> dict[str, str]:
+    return {
+        "sheet": fmt.plain(f.sheet or WHOLE_WORKBOOK),
+        "cell": _place(f),
+        "severity": f.severity.value,
+        "message": fmt.text(f.message),
+        "value": fmt.text(f.value),
+        "expected": fmt.text(f.expected),
+    }
+
+
+def pruefbericht_context(book: ValidatedWorkbook, region: Region) -> dict[str, Any]:
+    """Everything the Pruefbericht template prints for one workbook: titled with the
+    municipality's name; plausibility findings in their own section, the others by sheet."""
     findings = list(book.findings)
     counts = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
     order = list(book.sheet_names.values())
+    plausible = [f for f in findings if f.code in PLAUSIBILITY_CODES]
     by_sheet: dict[str, list[Finding]] = {}
     for f in findings:
-        by_sheet.setdefault(f.sheet or WHOLE_WORKBOOK, []).append(f)
+        if f.code not in PLAUSIBILITY_CODES:
+            by_sheet.setdefault(f.sheet or WHOLE_WORKBOOK, []).append(f)
     names = sorted(
         by_sheet,
         key=lambda s: (s != WHOLE_WORKBOOK, order.index(s) if s in order else len(order), s),
@@ -93,25 +147,26 @@ def pruefbericht_context(book: ValidatedWorkbook) -> dict[str, Any]:
     name = book.source.workbook
     if not findings:
         summary = (
-            f"Das Workbook „{fmt.plain(name)}“ wurde vollständig geprüft. Es wurden keine "
+            f"Der Erhebungsbogen „{fmt.plain(name)}“ wurde vollständig geprüft. Es wurden keine "
             "Fehler, Warnungen oder Hinweise gefunden – vielen Dank für die sorgfältige Pflege."
         )
     elif book.rejected:
         summary = (
-            f"Das Workbook „{fmt.plain(name)}“ konnte nicht verwendet werden. Bitte beheben "
-            "Sie die unten genannten Fehler und reichen Sie es erneut ein."
+            f"Der Erhebungsbogen „{fmt.plain(name)}“ konnte nicht verwendet werden. Bitte beheben "
+            "Sie die unten genannten Fehler und reichen Sie ihn erneut ein."
         )
     else:
         summary = (
-            f"Im Workbook „{fmt.plain(name)}“ wurden "
+            f"Im Erhebungsbogen „{fmt.plain(name)}“ wurden "
             f"{fmt.count(counts[Severity.ERROR], 'Fehler', 'Fehler')}, "
             f"{fmt.count(counts[Severity.WARNING], 'Warnung', 'Warnungen')} und "
             f"{fmt.count(counts[Severity.NOTE], 'Hinweis', 'Hinweise')} gefunden. "
             "Die Befunde sind unten nach "
             "Tabellenblatt geordnet, mit Zelle, gefundenem Wert und Erwartung. Dieselben "
-            "Stellen sind in der kommentierten Kopie des Workbooks markiert."
+            "Stellen sind in der kommentierten Kopie des Erhebungsbogens markiert."
         )
     return {
+        "report_title": fmt.plain(title(book, region)),
         "workbook_name": fmt.plain(name),
         "summary": summary,
         "counts": [
@@ -121,18 +176,10 @@ def pruefbericht_context(book: ValidatedWorkbook) -> dict[str, Any]:
         "sheets": [
             {
                 "title": fmt.plain(sheet),
-                "rows": [
-                    {
-                        "cell": _place(f),
-                        "severity": f.severity.value,
-                        "message": fmt.text(f.message),
-                        "value": fmt.text(f.value),
-                        "expected": fmt.text(f.expected),
-                    }
-                    for f in sorted(by_sheet[sheet], key=_sort_key)
-                ],
+                "rows": [_row(f) for f in sorted(by_sheet[sheet], key=_sort_key)],
             }
             for sheet in names
         ],
+        "plausibility": [_row(f) for f in plausible],
         "no_findings_text": "Keine Befunde: Alle Tabellenblätter entsprechen der Vorlage.",
-    }
+    } | narration_context(narrative.pruefbericht(book, region), None, "Prüfbericht")
