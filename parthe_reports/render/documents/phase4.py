@@ -7,6 +7,7 @@ from typing import Any
 import pandas as pd
 
 from parthe_reports import german as fmt
+from parthe_reports import narrative
 from parthe_reports.consolidate.models import Consolidated
 from parthe_reports.consolidate.phase4 import QuickWinRule
 from parthe_reports.render import cells
@@ -19,6 +20,7 @@ from parthe_reports.render.documents.phase4_steckbrief import (
     STECKBRIEFE,
     steckbriefe,
 )
+from parthe_reports.render.narration import narration_context
 from parthe_reports.render.spec import (
     NONE,
     SRC,
@@ -30,6 +32,7 @@ from parthe_reports.render.spec import (
     Section,
     Table,
     Text,
+    with_summary,
 )
 
 MAX_TIMELINE = 60  # measures as bars of the timeline
@@ -152,12 +155,13 @@ PHASE4 = DocSpec(
     "Phase4_Massnahmenkatalog",
     "Maßnahmenkatalog",
     "Phase 4 – Maßnahmenkatalog",
-    (
+    with_summary(
         Section(
             "Überblick",
             (Text("{{ overview }}"), Text(PRIORITY_LEGEND), BY_TOPIC, BY_STATUS, BY_MUNICIPALITY),
+            key="massnahmen",
         ),
-        Section("Quick Wins", (Text("{{ quick_win_rule }}"), QUICK_WINS)),
+        Section("Quick Wins", (Text("{{ quick_win_rule }}"), QUICK_WINS), key="quickwins"),
         Section(
             "Maßnahmen nach Themenbereichen",
             (
@@ -181,8 +185,13 @@ PHASE4 = DocSpec(
                     "Keine Maßnahme hat einen Zeitraum (Beginn und Ende).",
                 ),
             ),
+            key="zeitleiste",
         ),
-        Section("Abgleich mit den Verbundzielen", (MEASURES_WITHOUT_GOAL, GOALS_WITHOUT_MEASURES)),
+        Section(
+            "Abgleich mit den Verbundzielen",
+            (MEASURES_WITHOUT_GOAL, GOALS_WITHOUT_MEASURES),
+            key="zielabdeckung",
+        ),
         Section(
             "Maßnahmensteckbriefe",
             (
@@ -193,8 +202,10 @@ PHASE4 = DocSpec(
                 ),
                 STECKBRIEFE,
             ),
+            key="steckbriefe",
         ),
     ),
+    document="Phase 4",
 )
 
 
@@ -238,7 +249,7 @@ def phase4_context(c: Consolidated) -> dict[str, Any]:
         "measures_without_goal": MEASURES_WITHOUT_GOAL.fill(p4.measures_without_goal, names),
         "goals_without_measures": GOALS_WITHOUT_MEASURES.fill(p4.goals_without_measures, names),
         "steckbriefe": steckbriefe(p4.measures, c.phase5.applications, names, _goal),
-    }
+    } | narration_context(narrative.phase4(c), c.assessments, "Phase 4")
 
 
 def timeline_chart(df: pd.DataFrame, c: Consolidated) -> ChartSpec | None:

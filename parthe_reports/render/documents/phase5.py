@@ -7,6 +7,7 @@ from typing import Any
 import pandas as pd
 
 from parthe_reports import german as fmt
+from parthe_reports import narrative
 from parthe_reports.consolidate.models import Consolidated
 from parthe_reports.narrative import funding
 from parthe_reports.render import cells
@@ -23,7 +24,19 @@ from parthe_reports.render.documents.phase5_strategy import (
     own_share_matrix,
     relevant,
 )
-from parthe_reports.render.spec import NONE, SRC, Chart, Col, DocSpec, R, Section, Table, Text
+from parthe_reports.render.narration import narration_context
+from parthe_reports.render.spec import (
+    NONE,
+    SRC,
+    Chart,
+    Col,
+    DocSpec,
+    R,
+    Section,
+    Table,
+    Text,
+    with_summary,
+)
 
 MAX_BARS = 25  # municipalities as bars of the funding chart
 APPLICATIONS_NONE = "Es wurden noch keine Förderanträge gemeldet."
@@ -155,7 +168,7 @@ PHASE5 = DocSpec(
     "Phase5_Foerdermittel",
     "Fördermittel",
     "Phase 5 – Fördermittel",
-    (
+    with_summary(
         Section(
             "Förderprogramme",
             (
@@ -167,6 +180,7 @@ PHASE5 = DocSpec(
                 BY_TOPIC_FUNDER,
                 EXPIRED,
             ),
+            key="programme",
         ),
         Section(
             "Förderanträge nach Status",
@@ -178,14 +192,15 @@ PHASE5 = DocSpec(
                     "Es wurden noch keine Fördersummen gemeldet.",
                 ),
             ),
+            key="antraege",
         ),
         Section(
             "Förderanträge je Kommune und Programm",
             (Text("{{ funding_rate_text }}"), BY_MUNICIPALITY, BY_PROGRAMME),
         ),
         Section("Alle Förderanträge", (APPLICATIONS,), landscape=True),
-        Section("Fristen in den nächsten 90 Tagen", (DEADLINES,)),
-        Section("Maßnahmen ohne Förderung", (UNFUNDED,)),
+        Section("Fristen in den nächsten 90 Tagen", (DEADLINES,), key="fristen"),
+        Section("Maßnahmen ohne Förderung", (UNFUNDED,), key="finanzierungsluecken"),
         Section(
             "Förderstrategie",
             (
@@ -194,8 +209,10 @@ PHASE5 = DocSpec(
                 Text("{{ own_share_rule }}"),
                 OWN_SHARES,
             ),
+            key="foerderstrategie",
         ),
     ),
+    document="Phase 5",
 )
 
 
@@ -264,7 +281,7 @@ def phase5_context(c: Consolidated) -> dict[str, Any]:
         "own_share_rule": funding.OWN_SHARE_RULE,
         "own_share_years": years,
         "own_shares": own,
-    }
+    } | narration_context(narrative.phase5(c), c.assessments, "Phase 5")
 
 
 def funding_chart(df: pd.DataFrame, names: Names, codes: list[str]) -> ChartSpec | None:

@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from parthe_reports import german as fmt
+from parthe_reports import narrative
 from parthe_reports.consolidate.models import Consolidated
+from parthe_reports.narrative import structure
 from parthe_reports.render import cells
 from parthe_reports.render.context import ChartSpec, Names, records
 from parthe_reports.render.documents.phase5 import application_measure, with_sum
@@ -18,7 +20,18 @@ from parthe_reports.render.documents.phase6_structure import (
     cost_key_rows,
     governance_text,
 )
-from parthe_reports.render.spec import SRC, Chart, Col, DocSpec, R, Section, Table, Text
+from parthe_reports.render.narration import narration_context
+from parthe_reports.render.spec import (
+    SRC,
+    Chart,
+    Col,
+    DocSpec,
+    R,
+    Section,
+    Table,
+    Text,
+    with_summary,
+)
 
 STRUCTURE_OPTIONS = Table(
     "structure_options",
@@ -90,7 +103,7 @@ PHASE6 = DocSpec(
     "Phase6_Verstetigung",
     "Verstetigung und Umsetzung",
     "Phase 6 – Verstetigung und Umsetzung",
-    (
+    with_summary(
         Section(
             "Strukturoptionen",
             (
@@ -101,8 +114,13 @@ PHASE6 = DocSpec(
                 STRUCTURE_OPTIONS,
             ),
             landscape=True,
+            key="strukturoptionen",
         ),
-        Section("Governance", (Text("{{ governance }}"), Text("{{ cost_key_text }}"), COST_KEY)),
+        Section(
+            "Governance",
+            (Text("{{ governance }}"), Text("{{ cost_key_text }}"), COST_KEY),
+            key="governance",
+        ),
         Section(
             "Zeitplan und Meilensteine",
             (
@@ -114,8 +132,9 @@ PHASE6 = DocSpec(
                 MILESTONES,
                 Text("{{ late_note }}"),
             ),
+            key="zeitplan",
         ),
-        Section("Veränderungsmanagement", (CHANGE_MANAGEMENT,)),
+        Section("Veränderungsmanagement", (CHANGE_MANAGEMENT,), key="veraenderungsmanagement"),
         Section(
             "Anschlussförderung",
             (
@@ -125,8 +144,10 @@ PHASE6 = DocSpec(
                 ),
                 FOLLOW_UP,
             ),
+            key="anschlussfoerderung",
         ),
     ),
+    document="Phase 6",
 )
 
 
@@ -171,7 +192,15 @@ def phase6_context(c: Consolidated) -> dict[str, Any]:
             {k: "" for k in ("municipality", "programme", "measure", "status")}
             | {"application_id": "Summe"},
         ),
-    }
+    } | narration_context(_narrative(c), c.assessments, "Phase 6")
+
+
+def _narrative(c: Consolidated) -> narrative.Narrative:
+    """Phase 6's statements, the structure recommendation from the weighted criteria."""
+    p6 = c.phase6
+    crit = structure.criteria_from(p6.criteria) if len(p6.criteria) else []
+    scores = structure.scores_from(p6.structure_scores) if len(p6.structure_scores) else []
+    return narrative.phase6(c, crit, scores)
 
 
 def _recommendation(a: Assessed, typed: str | None) -> str:
