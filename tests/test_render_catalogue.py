@@ -113,7 +113,10 @@ def test_ca_getter_and_sum_rows():
     assert get({"cost": 5000.0, "cost_approx": False}, names) == "5.000,00\u00a0€"
     assert get({"cost": float("nan"), "cost_approx": True}, names) == fmt.MISSING
     df = pd.DataFrame({"cost": [1000.0, 2000.0], "cost_approx": [False, True]})
-    assert cells.sum_row(df, {"x": "Summe"}, ("cost",)) == {"x": "Summe", "cost": CA + "3.000\u00a0€"}
+    assert cells.sum_row(df, {"x": "Summe"}, ("cost",)) == {
+        "x": "Summe",
+        "cost": CA + "3.000\u00a0€",
+    }
     assert cells.sum_row(df.iloc[:1], {}, ("cost",)) == {"cost": "1.000,00\u00a0€"}
 
 
@@ -185,7 +188,7 @@ def test_structure_tie_is_named_as_a_tie():
     assert "gleichauf" in ctx["recommendation"] and "Empfohlen wird" not in ctx["recommendation"]
     assert "„kAG“ als Empfehlung markiert" in ctx["recommendation"]
     assert [r["rank"] for r in ctx["structure_options"]] == ["1", "1"]
-    assert ctx["score_matrix"][-2] == {"label": "Gesamtwert (1–5)", "cells": ["3,00", "3,00"]}
+    assert [r["cells"][-2:] for r in ctx["score_matrix"]] == [["3,00", "1"], ["3,00", "1"]]
 
 
 def test_structure_recommendation_cites_the_deciding_criterion():
@@ -194,7 +197,14 @@ def test_structure_recommendation_cites_the_deciding_criterion():
     assert ctx["recommendation"].startswith("Empfohlen wird „kAG“ mit 4,5 von 5 Punkten")
     assert "den Ausschlag gibt Aufwand (Gewicht 50\u00a0%)" in ctx["recommendation"]
     assert [r["option"] for r in ctx["structure_options"]] == ["kAG", "Zweckverband"]
-    assert ctx["score_options"] == ["kAG", "Zweckverband"]
+    assert [r["label"] for r in ctx["score_matrix"]] == ["kAG", "Zweckverband"]
+    assert ctx["score_columns"] == [
+        "Bindung (50\u00a0%)",
+        "Aufwand (50\u00a0%)",
+        "Gesamtwert (1–5)",
+        "Rang",
+    ]
+    assert ctx["score_matrix"][0]["cells"] == ["4", "5", "4,50", "1"]
     assert [r["criterion"] for r in ctx["criteria"]] == ["Bindung", "Aufwand"]
 
 

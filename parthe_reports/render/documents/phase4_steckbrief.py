@@ -1,6 +1,6 @@
 """Phase 4 – the Maßnahmensteckbrief: one short profile per measure (at most a page).
 
-Each Steckbrief is a Heading 2 with two tables: the measure's facts as typed (label ·
+Each Steckbrief is a page of its own: a Heading 2 with two tables: the measure's facts as typed (label ·
 value) and its financing from the Förderanträge (programme, status, requested, granted,
 own share) with a sum row when there is more than one application.
 """
@@ -14,7 +14,7 @@ import pandas as pd
 from parthe_reports import german as fmt
 from parthe_reports.render import cells
 from parthe_reports.render.context import Names, Record, Row, period, records, ref
-from parthe_reports.render.spec import Col, Group, R, Table, Text
+from parthe_reports.render.spec import Col, Group, PageBreak, R, Table, Text, When
 
 PRIORITIES = {"A": "hoch", "B": "mittel", "C": "niedrig"}
 QUICK_WIN_MARK = "●"  # U+25CF: in Liberation Sans and Carlito (★ is in neither)
@@ -52,6 +52,7 @@ STECKBRIEFE = Group(
         FACTS,
         Text("Finanzierung aus Förderanträgen:"),
         FINANCING,
+        When("not loop.last", (PageBreak(),)),  # one Steckbrief per page
     ),
     "Es wurden noch keine Maßnahmen gemeldet.",
 )

@@ -167,7 +167,7 @@ def phase6_context(c: Consolidated) -> dict[str, Any]:
         "recommendation": _recommendation(a, p6.recommended_option),
         "scoring_rule": a.rule,
         "criteria": a.criteria,
-        "score_options": a.options,
+        "score_columns": a.columns,
         "score_matrix": a.matrix,
         "structure_options": [
             {**STRUCTURE_OPTIONS.row(r, names), "rank": a.rank_of(r)}

@@ -38,11 +38,12 @@ CRITERIA = Table(
 )
 SCORE_MATRIX = Matrix(
     "score_matrix",
-    "score_options",
-    "Kriterium (Gewicht)",
+    "score_columns",
+    "Option",
     "Für die Strukturoptionen liegt keine gewichtete Bewertung vor (Verbund-Workbook › "
     "Kriterien und Strukturbewertung).",
-    "Strukturoptionen nach gewichteten Kriterien (Punkte 1–5)",
+    "Strukturoptionen nach gewichteten Kriterien (Punkte 1–5, Gewicht in Klammern)",
+    label_width=6.5,
 )
 COST_KEY = Table(
     "cost_key",
@@ -65,7 +66,7 @@ class Assessed:
     recommended: str | None = None
     rule: str = ""
     criteria: list[Row] = field(default_factory=list)
-    options: list[str] = field(default_factory=list)
+    columns: list[str] = field(default_factory=list)  # criteria (weight), total, rank
     matrix: list[dict[str, Any]] = field(default_factory=list)
     ranks: dict[str, int] = field(default_factory=dict)
 
@@ -87,22 +88,24 @@ def assessed(p6: Phase6Model) -> Assessed:
     if not (crit and scores):
         return Assessed(criteria=criteria_rows)
     a = structure.assess(crit, scores)
-    options = [t.option for t in a.totals]
+    columns = [f"{fmt.plain(c.name)} ({fmt.percent(c.weight, 0)})" for c in crit]
     matrix = [
         {
-            "label": f"{fmt.plain(c.name)} ({fmt.percent(c.weight, 0)})",
-            "cells": [fmt.number(t.points.get(c.name)) for t in a.totals],
+            "label": fmt.plain(t.option),
+            "cells": [
+                *(fmt.number(t.points.get(c.name)) for c in crit),
+                fmt.number(t.total, 2, fixed=True),
+                fmt.number(t.rank),
+            ],
         }
-        for c in crit
+        for t in a.totals
     ]
-    matrix.append({"label": TOTAL, "cells": [fmt.number(t.total, 2, fixed=True) for t in a.totals]})
-    matrix.append({"label": RANK, "cells": [fmt.number(t.rank) for t in a.totals]})
     return Assessed(
         text=fmt.text(a.text),  # the sentence quotes cell text: control characters out
         recommended=a.recommended,
         rule=structure.SCORING_RULE,
         criteria=criteria_rows,
-        options=[fmt.plain(o) for o in options],
+        columns=[*columns, TOTAL, RANK],
         matrix=matrix,
         ranks={t.option: t.rank for t in a.totals},
     )
