@@ -221,3 +221,12 @@ def test_cost_key_shares_add_up_and_follow_up_is_by_art_only(c):
     assert ctx["follow_up"][-1]["requested"] == fmt.money(follow["requested"].sum())
     pending = c.phase5.applications[c.phase5.applications["status"] == "in Vorbereitung"]
     assert len(pending) > len(follow)  # other pending applications are not follow-up funding
+
+
+def test_summary_and_table_count_the_same_quick_wins(c):
+    """It says as many Quick Wins in the Zusammenfassung as the Quick-Win table lists."""
+    ctx = phase4_context(c)
+    n = len(ctx["quick_wins"])
+    assert n == len(c.phase4.quick_wins) and n > 0
+    said = [s for s in ctx["key_points"] if "Quick Win" in s]
+    assert said and said[0].startswith(f"{n} Maßnahmen sind Quick Wins")
