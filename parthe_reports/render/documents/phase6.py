@@ -89,9 +89,7 @@ FOLLOW_UP = Table(
         Col("Kommune", "municipality", 2.0, value=cells.name("municipality")),
         Col("Programm", "programme", 3.4, value=lambda r, _n: fmt.text(r.get("programme"))),
         Col("Maßnahme", "measure", 3.0, value=application_measure),
-        Col("Status", "status", 1.9, value=cells.text("status")),
         Col("beantragt", "requested", 2.3, R, cells.approx_money("requested")),
-        Col("bewilligt", "granted", 2.3, R, cells.approx_money("granted")),
         Col("Eigenanteil", "own_share", 2.3, R, cells.approx_money("own_share")),
     ),
     "Für die Fortführung des Verbunds ist noch keine Anschlussförderung beantragt oder in "
@@ -189,8 +187,7 @@ def phase6_context(c: Consolidated) -> dict[str, Any]:
         "follow_up": with_sum(
             FOLLOW_UP.fill(follow, names),
             follow,
-            {k: "" for k in ("municipality", "programme", "measure", "status")}
-            | {"application_id": "Summe"},
+            {k: "" for k in ("municipality", "programme", "measure")} | {"application_id": "Summe"},
         ),
     } | narration_context(_narrative(c), c.assessments, "Phase 6")
 
