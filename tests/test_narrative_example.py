@@ -93,15 +93,16 @@ def test_key_figures_equal_the_models():
 def test_phase1_example_sentences():
     """It says, on the example, who has the most vacancies and what is most important."""
     texts = [s.text for s in narrative.phase1(example()[0]).summary]
+    # The example data of contract version 2 (issue 13): Parthenstein has the most vacancies.
     assert (
-        "Belgershain hat mit 42,1\u00a0% den höchsten Anteil unbesetzter Stellen im Verbund (Verbund: 19,9\u00a0%)."
+        "Parthenstein hat mit 47,4\u00a0% den höchsten Anteil unbesetzter Stellen im Verbund (Verbund: 16,6\u00a0%)."
         in texts
     )
     assert (
-        "Fördermittel ist die wichtigste Priorität der Kommunen (Ø Rang 2,7), hat aber als "
+        "Fördermittel ist die wichtigste Priorität der Kommunen (Ø Rang 3), hat aber als "
         "einziges Themenfeld keine Teilstrategie." in texts
     )
     assert (
-        "Im Themenbereich Verwaltungsaufgaben liegt das Kooperationspotenzial (Rang 1) deutlich "
-        "vor der Priorität der Kommunen (Rang 6)." in texts
+        "Im Themenbereich Fördermittel liegt die Priorität der Kommunen (Rang 1) deutlich "
+        "vor dem Kooperationspotenzial (Rang 5)." in texts
     )

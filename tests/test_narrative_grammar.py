@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from parthe_reports.narrative import grammar as g
-from parthe_reports.narrative.sections import NEW, SHARED, section_keys
+from parthe_reports.narrative.sections import section_keys
 from parthe_reports.region import load_region
+from parthe_reports.sections import SECTIONS
 
 NB = "\u00a0"
 
@@ -98,10 +99,14 @@ def test_ordinal_extremes():
 
 
 def test_section_keys_are_ascii_and_include_the_new_sections():
-    """It gives every document ASCII keys, the shared ones in order and the new ones last."""
-    assert section_keys("Phase 1")[-1] == "priorisierung"
-    assert section_keys("Phase 2") == tuple(k for k, _ in SHARED["Phase 2"])
-    assert section_keys("Prüfbericht") == ("zusammenfassung", "befunde")
-    for doc in (*SHARED, "Prüfbericht"):
+    """It gives every document the ASCII keys of parthe_reports.sections, the four sections
+    of issue 11 included, and the Prüfbericht its own three."""
+    new = {"Phase 1": "priorisierung", "Phase 4": "steckbriefe", "Phase 5": "foerderstrategie"}
+    new["Phase 6"] = "governance"
+    for doc, key in new.items():
+        assert key in section_keys(doc), doc
+    assert "priorisierung" not in section_keys("Phase 2")
+    assert section_keys("Phase 2") == tuple(s.key for s in SECTIONS["Phase 2"])
+    assert section_keys("Prüfbericht") == ("zusammenfassung", "befunde", "plausibilitaet")
+    for doc in (*SECTIONS, "Prüfbericht"):
         assert all(k.isascii() and k == k.lower() for k in section_keys(doc))
-    assert set(NEW) <= set(SHARED)

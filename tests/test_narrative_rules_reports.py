@@ -88,7 +88,7 @@ def test_pruefbericht_counts_only_what_was_found():
         "0 von 2 Tabellenblättern sind ohne Befund; die meisten Befunde betreffen „Maßnahmen“ (2)."
     ]
     assert said(n, "PB.REC-FIX") == [
-        "Bitte zuerst die 2 Fehler beheben und das Workbook erneut einreichen; am häufigsten: „zwölf“ ist keine Zahl (2×)."
+        "Bitte zuerst die 2 Fehler beheben und den Erhebungsbogen erneut einreichen; am häufigsten: „zwölf“ ist keine Zahl (2×)."
     ]
     assert rr.title(b, r) == "Prüfbericht Stadt Brandis"
 

@@ -218,3 +218,32 @@ def test_committed_template_matches_its_build(tmp_path: Path) -> None:
     headings = [b for b in blocks(TEMPLATE) if b[0] == "h2"]
     assert headings == [b for b in blocks(fresh) if b[0] == "h2"]
     assert ("h2", "Neu verspätete Meilensteine") in headings
+
+
+def _with_assessment(new: bool, text: str) -> object:
+    from datetime import date
+
+    from tests.test_progress_fixtures import table
+
+    ds = dataset(new)
+    row = dict(document="Phase 1", section="swot", text=text, as_of=date(2026, 11, 20))
+    ds.tables["assessments"] = table("assessments", [row])
+    return ds
+
+
+def test_report_shows_changed_assessments_as_typed(tmp_path: Path) -> None:
+    """It lists an assessment whose text changed, with document, section and the new wording."""
+    keep_run(tmp_path, "a", _with_assessment(False, "Alt."), datetime(2026, 10, 1))  # type: ignore[arg-type]
+    new = "Neu: die SWOT zeigt Paare.\nZweite Zeile."
+    keep_run(tmp_path, "b", _with_assessment(True, new), datetime(2026, 12, 10))  # type: ignore[arg-type]
+    rows = section(write_progress_report(tmp_path).path, "Neue oder geänderte Einschätzungen")
+    assert [r[:4] for r in rows] == [["Phase 1", "swot", new, "20.11.2026"]]  # type: ignore[index]
+
+
+def test_unchanged_assessments_are_not_listed(tmp_path: Path) -> None:
+    """It leaves the assessments chapter out when the wording is the same in both runs."""
+    keep_run(tmp_path, "a", _with_assessment(False, "Gleich."), datetime(2026, 10, 1))  # type: ignore[arg-type]
+    keep_run(tmp_path, "b", _with_assessment(True, "Gleich."), datetime(2026, 12, 10))  # type: ignore[arg-type]
+    path = write_progress_report(tmp_path).path
+    assert ("h2", "Neue oder geänderte Einschätzungen") not in blocks(path)
+    assert "Einschätzungen des Projektbüros" not in all_text(path)

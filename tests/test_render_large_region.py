@@ -37,11 +37,11 @@ def test_large_region_profile_lists_its_own_workbook() -> None:
     n = SOURCES_LISTED + 2
     ctx = next(iter(_profiles(n).values()))
     assert [s["workbook"] for s in ctx["sources"]] == ["SA.xlsx"]
-    assert f"aus {n} Workbooks" in ctx["profile_intro"]
+    assert f"aus {n} Erhebungsbögen" in ctx["profile_intro"]
 
 
 def test_small_region_profile_lists_every_workbook() -> None:
     """Up to the limit every workbook stays in the sources and the intro has no such note."""
     ctx = _profiles(3)["SA"]
     assert len(ctx["sources"]) == 3
-    assert "Workbooks" not in ctx["profile_intro"]
+    assert "Erhebungsbögen" not in ctx["profile_intro"]

@@ -210,3 +210,12 @@ def test_summary_reader_finds_nothing_in_a_document_without_one(tmp_path):
     d.add_paragraph("Ein Punkt.", style="List Bullet")
     d.save(str(tmp_path / "x.docx"))
     assert _summary(tmp_path / "x.docx") == ([], [])
+
+
+def test_control_characters_in_assessments_become_line_breaks_or_vanish():
+    """It turns Word's paragraph and page marks into line breaks and drops other controls,
+    but keeps ordinary text, tags and breaks as typed."""
+    from parthe_reports.render.narration import as_typed
+
+    assert as_typed("a\ab\fc\x1bd\r\ne") == "a\nb\ncd\ne"
+    assert as_typed(TYPED) == TYPED

@@ -306,7 +306,8 @@ def goals_current(c: Consolidated, j: Judgement) -> list[Statement]:
     """P3.GOALS-IST: for how many goals the Ist is computable from a Kennzahl, and which of
     them are reached (only where the Verbundziele sheet has the Kennzahl column)."""
     g = c.phase3.goals
-    if g.empty or "figure" not in g.columns:
+    # Contract v2 always has the column; a sheet where no goal names a Kennzahl counts as without.
+    if g.empty or "figure" not in g.columns or g["figure"].isna().all():
         return []
     rows = [(r, indicators.current_value(r.get("figure"), c)) for _, r in g.iterrows()]
     known = [(r, v) for r, v in rows if v is not None]

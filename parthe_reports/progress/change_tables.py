@@ -26,6 +26,7 @@ _Z = "Zeitplan und Veränderungsmanagement"
 _D = "Fristen in den nächsten 90 Tagen"
 _S = "SWOT und Verbundziele"
 _L = "Datenlieferungen der Kommunen"
+_A = "Einschätzungen des Projektbüros"
 _NONE = "Keine Änderungen: "
 
 _ITEM = (Col("Nr.", "key", 2.4), Col("Titel", "title", 5.0), Col("Quelle", "source", 3.6))
@@ -240,6 +241,18 @@ CHANGE_TABLES: tuple[ChangeTable, ...] = (
             Col("jetzt", "after", 3.0),
         ),
         _NONE + "Kein Verbundziel wurde geändert.",
+    ),
+    ChangeTable(
+        "assessments_changed",
+        _A,
+        "Neue oder geänderte Einschätzungen",
+        (
+            Col("Dokument", "document", 2.4),
+            Col("Abschnitt", "section", 2.6),
+            Col("Einschätzung (Wortlaut)", "title", 7.0),
+            Col("Stand", "as_of", 2.0),
+        ),
+        _NONE + "Keine Einschätzung des Projektbüros ist neu oder geändert.",
     ),
     ChangeTable(
         "deliveries",

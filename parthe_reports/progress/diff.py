@@ -82,6 +82,15 @@ def diff_runs(old: RunData, new: RunData, stichtag: date | None = None) -> Progr
     d.swot_added, d.swot_removed = _added(osw, nsw, "statement"), _added(nsw, osw, "statement")
     d.goals_added, d.goals_removed = _added(og, ng, "goal"), _added(ng, og, "goal")
     d.goals_changed = _changes(og, ng, ["goal", "indicator", "target", "target_year"], "goal")
+    oe, ne = (
+        _keyed(old, "assessments", _assessment_key),
+        _keyed(new, "assessments", _assessment_key),
+    )
+    d.assessments_changed = [
+        _item(k, r, "text")
+        for k, r in ne.items()
+        if k not in oe or not same(oe[k].get("text"), r.get("text"))
+    ]
     d.deliveries = deliveries(old, new)
     return d
 
@@ -102,6 +111,14 @@ def _swot_key(r: Row) -> str | None:
         return None
     parts = (r.get("municipality"), r.get("topic"), r.get("category"), r["statement"])
     return " | ".join("" if missing(p) else normalize(str(p)) for p in parts)
+
+
+def _assessment_key(r: Row) -> str | None:
+    """„Phase 1 › swot“ or „Kommunalprofil › vergleich › BRA“: one assessment per place."""
+    if missing(r.get("document")) or missing(r.get("section")):
+        return None
+    parts = (r.get("document"), r.get("section"), r.get("code"))
+    return " › ".join(str(p).strip() for p in parts if not missing(p))
 
 
 def _keyed(run: RunData, table: str, key: Callable[[Row], str | None]) -> dict[str, Row]:

@@ -102,6 +102,7 @@ class ProgressDiff:
     goals_added: list[Item] = field(default_factory=list)
     goals_removed: list[Item] = field(default_factory=list)
     goals_changed: list[FieldChange] = field(default_factory=list)
+    assessments_changed: list[Item] = field(default_factory=list)  # Verbund › Bewertungen
     deliveries: list[DeliveryIssue] = field(default_factory=list)
 
     @property

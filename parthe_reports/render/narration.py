@@ -35,10 +35,11 @@ def narration_context(
     # „empfehlungen“ section; its recommendations stand in the Zusammenfassung).
     keys = tuple(dict.fromkeys((*section_keys(document), *SUMMARY_KEYS)))
     office = _assessments(assessments, document, code)
+    # Sentences may quote cell text: cleaned like any cell (control characters removed).
     return {
-        "key_points": [s.text for s in narrative.summary],
-        "recommendations": [s.text for s in narrative.recommendations],
-        "findings": {k: [s.cited for s in narrative.sections.get(k, ())] for k in keys},
+        "key_points": [fmt.text(s.text) for s in narrative.summary],
+        "recommendations": [fmt.text(s.text) for s in narrative.recommendations],
+        "findings": {k: [fmt.text(s.cited) for s in narrative.sections.get(k, ())] for k in keys},
         "assessments": {k: office.get(k, []) for k in keys},
     }
 
@@ -74,4 +75,4 @@ def as_typed(value: Any) -> str:
     if fmt.is_missing(value):
         return ""
     text = str(value).replace("\r\n", "\n").replace("\r", "\n")
-    return text.replace("\a", "\n").replace("\f", "\n").strip()
+    return fmt.text(text.replace("\a", "\n").replace("\f", "\n")).strip()

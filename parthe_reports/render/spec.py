@@ -189,11 +189,12 @@ class DocSpec:
     sections: tuple[Section, ...]
     extra_vars: tuple[str, ...] = field(default_factory=tuple)
     document: str = ""  # its name in ``parthe_reports.sections`` (assessments, section keys)
+    toc: bool = True  # False: never a table of contents (a short document)
 
     @property
     def has_toc(self) -> bool:
         """A table of contents for documents with more than three sections (appendix counts)."""
-        return len(self.sections) + 1 > 3
+        return self.toc and len(self.sections) + 1 > 3
 
 
 R = "right"

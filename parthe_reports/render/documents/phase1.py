@@ -215,7 +215,11 @@ PHASE1 = DocSpec(
                 ),
                 ADMIN_BY_TOPIC,
                 ADMIN_BY_MUNICIPALITY,
-                HIGH_POTENTIAL_TASKS,
+                Text(
+                    "Die einzelnen Aufgaben mit hohem Kooperationspotenzial stehen im Anhang "
+                    "A; die Kooperationscluster unten fassen sie zusammen.",
+                    cond="high_potential_tasks",
+                ),
             ),
             key="verwaltung",
         ),
@@ -232,7 +236,11 @@ PHASE1 = DocSpec(
             ),
             key="infrastruktur",
         ),
-        Section("Leitbilder und Fachkonzepte", (DOCUMENTS,), key="dokumente"),
+        Section(
+            "Leitbilder und Fachkonzepte",
+            (Text("{{ documents_note }}"),),
+            key="dokumente",
+        ),
         Section(
             "Prioritäten",
             (
@@ -280,6 +288,9 @@ PHASE1 = DocSpec(
         Section(
             "Priorisierung", (Text("{{ priorisierung_rule }}"), TOP_FIELDS), key="priorisierung"
         ),
+        # Long raw lists: the body keeps the clusters and the figures (issue 11).
+        Section("Anhang A: Aufgaben mit hohem Kooperationspotenzial", (HIGH_POTENTIAL_TASKS,)),
+        Section("Anhang B: Register der Leitbilder und Fachkonzepte", (DOCUMENTS,)),
     ),
     document="Phase 1",
 )
@@ -364,6 +375,17 @@ def _priority_matrix(p1: Phase1Model, names: Names, topics: tuple[str, ...]) -> 
     ]
 
 
+def _documents_note(p1: Phase1Model) -> str:
+    """How many documents the municipalities reported, by status; the register is Anhang B."""
+    d = p1.documents
+    if d.empty:
+        return "Es wurden keine Leitbilder oder Fachkonzepte gemeldet."
+    by_status = d["status"].fillna("ohne Status").value_counts()
+    parts = fmt.join_de(f"{fmt.number(n)} {fmt.plain(s)}" for s, n in by_status.items())
+    docs = fmt.count(len(d), "Leitbild oder Fachkonzept", "Leitbilder und Fachkonzepte")
+    return f"Die Kommunen haben {docs} gemeldet ({parts}); das Register steht im Anhang B."
+
+
 def _top_fields(c: Consolidated) -> list[Row]:
     """Every topic ranked by Priorisierungswert, with the reason (empty without priorities)."""
     if c.phase1.priority_ranking.empty or c.phase1.priority_ranking["priority_mean"].isna().all():
@@ -402,6 +424,7 @@ def phase1_context(c: Consolidated) -> dict[str, Any]:
             ADMIN_BY_MUNICIPALITY.fill(p1.admin_by_municipality, names), key=by_name
         ),
         "high_potential_tasks": HIGH_POTENTIAL_TASKS.fill(p1.high_potential_tasks, names),
+        "documents_note": _documents_note(p1),
         "chart_investment": investment_chart(p1.infra_by_type_municipality, names, codes),
         "infra_by_type": INFRA_BY_TYPE.fill(p1.infra_by_type, names),
         "worst_objects": WORST_OBJECTS.fill(p1.worst_objects, names),

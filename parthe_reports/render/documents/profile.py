@@ -10,7 +10,7 @@ from parthe_reports.consolidate.headers import FIGURE_LABELS
 from parthe_reports.consolidate.models import Consolidated, MunicipalProfile
 from parthe_reports.dataset import Dataset, SourceInfo
 from parthe_reports.render import cells
-from parthe_reports.render.context import Names, Record, records, ref, rows
+from parthe_reports.render.context import Names, Record, Row, records, ref, rows
 from parthe_reports.render.documents.phase1 import TOPIC_COL, admin_table
 from parthe_reports.render.documents.phase1_charts import profile_investment_chart
 from parthe_reports.render.narration import narration_context
@@ -58,15 +58,64 @@ DOCUMENTS = Table(
 SWOT = Table(
     "swot",
     (
-        Col("Themenbereich", "topic", 3.4, value=cells.text("topic")),
-        Col("Kategorie", "category", 2.0, value=cells.text("category")),
-        Col("Aussage", "statement", 6.6, value=cells.text("statement")),
-        Col("Gewicht", "weight", 1.1, R, cells.number("weight")),
-        SRC,
+        Col("Themenbereich", "topic", 3.0),
+        Col("Kategorie", "category", 1.8),
+        Col("Aussage", "statement", 5.6),
+        Col("Gewicht", "weight", 1.2, R),
+        Col("Auch genannt von", "others", 2.6),
+        Col("Quelle", "ref", 2.3),
     ),
     "Es wurden keine SWOT-Aussagen gemeldet.",
     "SWOT-Aussagen der Kommune",
 )
+SWOT_ORDER = ("Stärke", "Schwäche", "Chance", "Risiko")
+SWOT_PLURAL = {
+    "Stärke": "Stärken",
+    "Schwäche": "Schwächen",
+    "Chance": "Chancen",
+    "Risiko": "Risiken",
+}
+
+
+def _swot(c: Consolidated, p: MunicipalProfile, names: Names) -> list[Row]:
+    """The municipality's SWOT statements merged as in Phase 1 (one row per statement, with
+    who else names it); the source column keeps only its own rows."""
+    merged = c.phase1.swot_statements
+    if merged.empty:
+        return []
+    own_books = set(p.swot["source_workbook"]) if not p.swot.empty else set()
+    out = []
+    for r in records(merged):
+        if p.code not in r["municipalities"]:
+            continue
+        others = [x for x in r["municipalities"] if x != p.code]
+        refs = [x for x in r["source_refs"] if str(x).split(" › ")[0] in own_books]
+        out.append(
+            {
+                "topic": fmt.text(r["topic"]),
+                "category": fmt.text(r["category"]),
+                "statement": fmt.text(r["statement"]),
+                "weight": fmt.number(r["weight_max"]),
+                "others": names.names(others) if others else fmt.MISSING,
+                "ref": "; ".join(refs) or fmt.MISSING,
+            }
+        )
+    return out
+
+
+def _swot_note(name: str, p: MunicipalProfile, printed: list[Row]) -> str:
+    """„Brandis hat 12 SWOT-Aussagen gemeldet; zusammengefasst 11: 5 Stärken, …“."""
+    if not printed:
+        return ""
+    per = {k: sum(1 for r in printed if r["category"] == k) for k in SWOT_ORDER}
+    parts = fmt.join_de(fmt.count(n, k, SWOT_PLURAL[k]) for k, n in per.items() if n)
+    return (
+        f"{fmt.plain(name)} hat {fmt.count(len(p.swot), 'SWOT-Aussage', 'SWOT-Aussagen')} "
+        f"gemeldet; zusammengefasst wie in der Analyse des Verbunds (Phase 1) sind es "
+        f"{fmt.number(len(printed))}: {parts}."
+    )
+
+
 APPLICATIONS = Table(
     "applications",
     (
@@ -75,6 +124,7 @@ APPLICATIONS = Table(
         Col("Status", "status", 2.2, value=cells.text("status")),
         Col("beantragt", "requested", 2.4, R, cells.money("requested")),
         Col("bewilligt", "granted", 2.4, R, cells.money("granted")),
+        Col("Eigenanteil", "own_share", 2.3, R, cells.money("own_share")),
         SRC,
     ),
     "Die Kommune hat keine Förderanträge gemeldet.",
@@ -139,7 +189,11 @@ PROFILE = DocSpec(
                 ),
             ),
         ),
-        Section("SWOT-Aussagen", (SWOT,), key="swot"),
+        Section(
+            "SWOT-Aussagen",
+            (Text("{{ swot_note }}", cond="swot_note"), SWOT),
+            key="swot",
+        ),
         Section(
             "Maßnahmen und Förderanträge",
             (
@@ -241,6 +295,7 @@ def profile_context(c: Consolidated, p: MunicipalProfile) -> dict[str, Any]:
     """Everything the Kommunalprofil template prints for one municipality."""
     names = Names(c.region)
     scores = {r["topic"]: r for r in records(p.cluster_scores)}
+    swot = _swot(c, p, names)
     return {
         "municipality_name": fmt.plain(p.name),
         "municipality_short": fmt.plain(c.region.municipality(p.code).name),
@@ -263,7 +318,8 @@ def profile_context(c: Consolidated, p: MunicipalProfile) -> dict[str, Any]:
                 "score": fmt.number(scores.get(r["topic"], {}).get("score")),
             },
         ),
-        "swot": SWOT.fill(p.swot, names),
+        "swot": swot,
+        "swot_note": _swot_note(c.region.municipality(p.code).name, p, swot),
         "measures": rows(
             p.measures,
             lambda r: {

@@ -103,6 +103,7 @@ PRUEFBERICHT = DocSpec(
         new_page=False,
     ),
     document="Prüfbericht",
+    toc=False,  # two or three pages: the summary follows the title page directly
 )
 
 
