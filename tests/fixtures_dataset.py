@@ -376,6 +376,7 @@ def three_municipalities() -> dict[str, list[dict[str, Any]]]:
                 programme_id="P1",
                 requested=1_000,
                 status="in Vorbereitung",
+                kind="Anschlussförderung Verbund",
             ),
         ],
         "programmes": [

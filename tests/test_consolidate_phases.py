@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from datetime import date
 
 import pytest
 
 from parthe_reports.consolidate import Consolidated, consolidate, phase5
-from tests.fixtures_dataset import QUESTIONS, STICHTAG, TOPICS, make_dataset, three_dataset
+from parthe_reports.region import Judgement
+from tests.fixtures_dataset import (
+    QUESTIONS,
+    STICHTAG,
+    TOPICS,
+    make_dataset,
+    small_region,
+    three_dataset,
+    three_municipalities,
+)
 
 V, K, TM = TOPICS
 
@@ -113,9 +123,45 @@ def test_measure_trace_responsible_and_dates(c: Consolidated) -> None:
 
 
 def test_quick_wins(c: Consolidated) -> None:
-    """It flags Konsens = ja with status Idee/geplant, not in Umsetzung or without consensus."""
-    assert list(c.phase4.quick_wins["measure_id"]) == ["M-AAA-01", "M-CCC-01"]
-    assert c.phase4.totals["quick_wins"] == 2
+    """It flags the configured rule only: consensus, not started, a start, cost ≤ 50.000 €."""
+    # M-AAA-01 costs exactly the limit; M-CCC-01 has no Beginn, M-BBB-01 is under way.
+    assert list(c.phase4.quick_wins["measure_id"]) == ["M-AAA-01"]
+    assert c.phase4.totals["quick_wins"] == 1
+    flagged = c.phase4.measures.loc[c.phase4.measures["quick_win"], "measure_id"]
+    assert list(flagged) == ["M-AAA-01"]
+
+
+def _quick_win_ids(cost: float, start: str, **judgement: float) -> list[str]:
+    rows = three_municipalities()
+    rows["measures"][0] |= {"cost_total": cost, "start": start}
+    rows["measures"][3] |= {"cost_total": cost, "start": start}  # its duplicate in BBB
+    region = replace(small_region(), judgement=Judgement(**judgement))  # type: ignore[arg-type]
+    return list(consolidate(make_dataset(rows, region=region)).phase4.quick_wins["measure_id"])
+
+
+@pytest.mark.parametrize(
+    ("cost", "start", "judgement", "expected"),
+    [
+        (50_000.0, "01/2027", {}, ["M-AAA-01"]),  # exactly at the cost limit
+        (50_000.01, "01/2027", {}, []),  # a cent above
+        (50_000.01, "01/2027", {"quick_win_max_cost": 60_000.0}, ["M-AAA-01"]),
+        (10_000.0, "11/2027", {}, ["M-AAA-01"]),  # starts in the 12th month
+        (10_000.0, "12/2027", {}, []),  # starts after it
+        (10_000.0, "12/2027", {"quick_win_months": 13}, ["M-AAA-01"]),
+    ],
+)
+def test_quick_win_edges_through_consolidation(
+    cost: float, start: str, judgement: dict[str, float], expected: list[str]
+) -> None:
+    """It applies region.judgement's limits inclusively, and refuses just above them."""
+    assert _quick_win_ids(cost, start, **judgement) == expected
+
+
+def test_single_measures_are_flagged(c: Consolidated) -> None:
+    """It flags a measure of one municipality without partners, not one with partners."""
+    m = c.phase4.measures.set_index("measure_id")["single_measure"]
+    assert m["M-CCC-01"] and m["M-AAA-02"]
+    assert not m["M-AAA-01"] and not m["M-BBB-01"]
 
 
 def test_counts_and_cost_by_status_topic_municipality(c: Consolidated) -> None:
@@ -294,7 +340,7 @@ def test_late_milestones_and_the_stichtag(c: Consolidated) -> None:
 
 
 def test_change_management_and_follow_ups(c: Consolidated) -> None:
-    """It counts change measures per status and lists applications in preparation."""
+    """It counts change measures per status and lists the Verbund's Anschlussförderung."""
     assert c.phase6.change_by_status.set_index("status")["measures"].to_dict() == {
         "offen": 2,
         "in Arbeit": 0,

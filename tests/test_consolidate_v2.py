@@ -78,14 +78,14 @@ def _app(n: int, status: str, kind: str | None) -> dict[str, object]:
 @pytest.mark.parametrize(
     ("kinds", "expected"),
     [
-        ((None, None), ["FA-AAA-01"]),  # version 1: those in preparation
-        (("Erstantrag", "Anschlussförderung Verbund"), ["FA-AAA-02"]),  # version 2: by Art
+        ((None, None), []),  # no Art: an application in preparation is not follow-up funding
+        (("Erstantrag", "Anschlussförderung Verbund"), ["FA-AAA-02"]),  # by Art only
     ],
 )
 def test_follow_up_funding_by_art(
     kinds: tuple[str | None, str | None], expected: list[str]
 ) -> None:
-    """It lists the Verbund's Anschlussförderung by Art, and falls back to the status without Art."""
+    """It lists the Verbund's Anschlussförderung by Art only, never other pending applications."""
     apps = [_app(1, "in Vorbereitung", kinds[0]), _app(2, "eingereicht", kinds[1])]
     p6 = consolidate(make_dataset({"funding_applications": apps})).phase6
     assert list(p6.follow_up_applications["application_id"]) == expected

@@ -139,7 +139,8 @@ def test_tables_match_the_model(rendered, ex):
     c, _ds, _books = ex
     p5 = rendered["Phase5_Foerdermittel.docx"]
     apps = [t for t in tables_with_header(p5, "Nr.", "Kommune") if len(t.rows[0].cells) == 9]
-    assert data_rows(apps) == len(c.phase5.applications)
+    assert data_rows(apps) == len(c.phase5.applications) + 1  # and the „Summe“ row
+    assert apps[-1].rows[-1].cells[1].text == "Summe"
     p3 = rendered["Phase3_Leitbild.docx"]
     assert data_rows(tables_with_header(p3, "Nr.", "Themenbereich")) == len(c.phase3.goals)
     p6 = rendered["Phase6_Verstetigung.docx"]

@@ -12,7 +12,11 @@ from parthe_reports.render import PdfConversionError, convert_to_pdf
 from parthe_reports.render import pdf as pdf_module
 from tests.test_render_fixtures import rendered_example
 
-PAGES = {"Phase": (4, 40), "Kommunalprofil": (3, 15), "Pruefbericht": (1, 6)}
+PAGES = {
+    "Phase": (4, 45),  # Phase 4: a Steckbrief page per measure (30)
+    "Kommunalprofil": (3, 15),
+    "Pruefbericht": (1, 6),
+}
 
 
 def _pdftext(path: Path) -> str:

@@ -93,6 +93,7 @@ DERIVED_HEADERS = {
     "start_date": "Beginn (Datum)",
     "end_date": "Ende (Datum)",
     "quick_win": "Quick Win",
+    "single_measure": "kommunale Einzelmaßnahme",
     # phase 5
     "applications": "Anträge",
     "programmes": "Programme",

@@ -146,9 +146,10 @@ class Phase4Model:
     measures: pd.DataFrame
     """Deduplicated measures (provenance of the first occurrence; source_workbooks: all) plus
     goal (text), goal_topic, goal_known, responsible (lead, else the workbook's municipality),
-    involved (responsible + partners), start_date, end_date, quick_win. Ordered by topic, ID."""
+    involved (responsible + partners), start_date, end_date, quick_win, single_measure.
+    Ordered by topic, ID."""
     quick_wins: pd.DataFrame
-    """Measures with Konsens = ja and status Idee or geplant."""
+    """Measures flagged ``quick_win`` (the configured rule, ``consolidate.phase4.QuickWinRule``)."""
     by_status: pd.DataFrame
     """status, measures, cost_total, source_workbooks (every status of the vocabulary)."""
     by_topic: pd.DataFrame
@@ -221,7 +222,7 @@ class Phase6Model:
     change_by_status: pd.DataFrame
     """status, measures (count) for every work status."""
     follow_up_applications: pd.DataFrame
-    """Anschlussförderung: Art „Anschlussförderung Verbund“, else (v1 data) „in Vorbereitung“."""
+    """Anschlussförderung: applications of Art „Anschlussförderung Verbund“ only."""
     sources: Sources = ()
     criteria: pd.DataFrame = field(default_factory=pd.DataFrame)
     """Kriterien (criterion, weight in %, description) as typed (contract version 2)."""

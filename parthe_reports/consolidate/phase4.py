@@ -7,13 +7,28 @@ applying it twice changes nothing (idempotent).
 
 ``responsible`` is the Federführung, else the municipality whose workbook holds the
 measure; counts and costs per municipality are by ``responsible``, so they add up to the
-region's totals. Quick win: Konsens = ja and status Idee or geplant.
+region's totals.
+
+Quick Win (the one rule; ``QuickWinRule.text`` is what the document prints, the values
+come from ``region.judgement``): Konsens = ja (broad consensus), status Idee or geplant
+(not started yet), Beginn at most ``quick_win_months`` months after the Stichtag (a start
+already due counts), and Kosten gesamt at most ``quick_win_max_cost`` € (the limit itself
+included). A measure without a Beginn or without costs is not a Quick Win: the rule
+cannot tell.
+
+Kommunale Einzelmaßnahme (``single_measure``): exactly one municipality involved (the
+lead, no partner).
 """
 
 from __future__ import annotations
 
+import calendar
+from dataclasses import dataclass
+from datetime import date
+
 import pandas as pd
 
+from parthe_reports import german
 from parthe_reports.consolidate.frames import (
     SOURCE_WORKBOOKS,
     codes_tuple,
@@ -29,15 +44,72 @@ from parthe_reports.consolidate.frames import (
 )
 from parthe_reports.consolidate.models import Phase4Model
 from parthe_reports.dataset import Dataset
+from parthe_reports.region import Judgement
 from parthe_reports.schema import VOCABULARIES
 
 STATUSES = VOCABULARIES["measure_status"].values
-QUICK_WIN_STATUSES = ("Idee", "geplant")
+NOT_STARTED = ("Idee", "geplant")
 NO_STATUS = "ohne Angabe"
 TIMELINE_COLS = [
     "measure_id", "title", "topic", "status", "responsible", "start_date", "end_date",
     "source_workbook", "source_sheet", "source_row", SOURCE_WORKBOOKS,
 ]  # fmt: skip
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day ``months`` later (clamped to the month's last day: 31.01. + 1 → 28./29.02.)."""
+    y, m = divmod(day.month - 1 + months, 12)
+    year, month = day.year + y, m + 1
+    if year > date.max.year:  # a configured „no limit“ (e.g. 10**9 months)
+        return date.max
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+@dataclass(frozen=True)
+class QuickWinRule:
+    """The configured Quick-Win criteria."""
+
+    months: int = 12
+    max_cost: float = 50_000.0
+
+    @classmethod
+    def of(cls, judgement: Judgement) -> QuickWinRule:
+        return cls(judgement.quick_win_months, judgement.quick_win_max_cost)
+
+    @property
+    def text(self) -> str:
+        """The rule in German, as the Maßnahmenkatalog states it."""
+        return (
+            "Als Quick Win gilt eine Maßnahme mit breitem Konsens (Konsens = ja), die noch "
+            f"nicht begonnen hat (Status Idee oder geplant), spätestens "
+            f"{german.number(self.months)} Monate nach dem Stichtag beginnt und höchstens "
+            f"{german.money(self.max_cost, 0)} kostet."
+        )
+
+    def latest_start(self, stichtag: date) -> date:
+        return add_months(stichtag, self.months)
+
+    def holds(self, measure: pd.Series | dict, stichtag: date) -> bool:
+        """True when one measure (a row of ``Phase4Model.measures``) is a Quick Win."""
+        start, cost = measure.get("start_date"), measure.get("cost_total")
+        if german.is_missing(start) or german.is_missing(cost):
+            return False
+        return (
+            measure.get("consensus") == "ja"
+            and measure.get("status") in NOT_STARTED
+            and _as_date(start) <= self.latest_start(stichtag)
+            and float(cost) <= self.max_cost  # type: ignore[arg-type]
+        )
+
+
+def _as_date(value: object) -> date:
+    return value.date() if isinstance(value, pd.Timestamp) else value  # type: ignore[return-value]
+
+
+def is_single_measure(measure: pd.Series | dict) -> bool:
+    """Exactly one municipality involved: the lead, without partners."""
+    involved = measure.get("involved")
+    return isinstance(involved, tuple | list) and len(set(involved)) == 1
 
 
 def deduplicate_measures(rows: pd.DataFrame) -> pd.DataFrame:
@@ -60,8 +132,11 @@ def deduplicate_measures(rows: pd.DataFrame) -> pd.DataFrame:
     return first.reset_index(drop=True)
 
 
-def enrich(measures: pd.DataFrame, goals: pd.DataFrame) -> pd.DataFrame:
-    """Goal text and topic, responsible, involved municipalities, dates and quick-win flag."""
+def enrich(
+    measures: pd.DataFrame, goals: pd.DataFrame, stichtag: date, rule: QuickWinRule
+) -> pd.DataFrame:
+    """Goal text and topic, responsible, involved municipalities, dates, the Quick-Win and
+    the Einzelmaßnahme flag."""
     goal_text = goals.drop_duplicates("goal_id").set_index("goal_id")
     m = measures.copy()
     m["goal"] = m["goal_id"].map(goal_text["goal"])
@@ -78,7 +153,9 @@ def enrich(measures: pd.DataFrame, goals: pd.DataFrame) -> pd.DataFrame:
     m["start_date"] = start.where(start.notna(), m["end"].map(lambda v: period_date(v, 0)))
     m["end_date"] = end.where(end.notna(), m["start"].map(lambda v: period_date(v, 1)))
     m["cost_total"] = num(m["cost_total"])
-    m["quick_win"] = (m["consensus"] == "ja") & m["status"].isin(QUICK_WIN_STATUSES)
+    rows = m.to_dict("records")
+    m["quick_win"] = pd.Series([rule.holds(r, stichtag) for r in rows], index=m.index, dtype=bool)
+    m["single_measure"] = pd.Series([is_single_measure(r) for r in rows], index=m.index, dtype=bool)
     return m
 
 
@@ -88,7 +165,8 @@ def build(dataset: Dataset, topics: tuple[str, ...] | None = None) -> Phase4Mode
     topics = topics or region.topics
     raw = dataset.table("measures")
     goals = stable(dataset.table("goals"))
-    measures = enrich(deduplicate_measures(raw), goals)
+    rule = QuickWinRule.of(region.judgement)
+    measures = enrich(deduplicate_measures(raw), goals, dataset.stichtag, rule)
     measures = measures.assign(_t=ordered(measures["topic"], topics)).sort_values(
         ["_t", "measure_id"], kind="stable"
     )

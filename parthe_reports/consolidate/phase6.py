@@ -21,22 +21,34 @@ DONE = "erledigt"
 WORK_STATUSES = VOCABULARIES["work_status"].values
 
 
+def _canonical(values: pd.Series, spelled: pd.Series) -> pd.Series:
+    """``values`` spelled as in ``spelled`` where they agree case-insensitively (the clerk
+    typed „aufwand“ in Strukturbewertung for the criterion „Aufwand“)."""
+    first = spelled.dropna().drop_duplicates()
+    canon = dict(zip(first.str.casefold(), first, strict=True))
+    return values.map(lambda v: canon.get(v.casefold(), v) if isinstance(v, str) else v)
+
+
 def weighted_scores(
     options: pd.DataFrame, criteria: pd.DataFrame, scores: pd.DataFrame
 ) -> tuple[pd.Series, pd.DataFrame]:
-    """Weighted total per option (Σ points · weight / Σ weight, on the 1–5 scale of the points)
-    and the scores with each criterion's weight. Computed, never typed (contract version 2)."""
-    weight = criteria.drop_duplicates("criterion").set_index(
-        criteria["criterion"].drop_duplicates().str.casefold()
-    )["weight"]
+    """Weighted total per option and the scores with each criterion's weight, computed,
+    never typed (contract version 2). Total = Σ (weight × points) ÷ Σ weights over *all*
+    criteria, so a criterion without points counts 0 (``narrative.structure.SCORING_RULE``),
+    rounded to 2 decimals (equal totals are a tie). Option and criterion names of the
+    scores are spelled as in their own sheets."""
+    weight = criteria.drop_duplicates("criterion").set_index("criterion")["weight"]
     s = scores.assign(
+        option=_canonical(scores["option"], options["option"]),
+        criterion=_canonical(scores["criterion"], criteria["criterion"]),
         points=num(scores["points"]),
-        weight=num(scores["criterion"].str.casefold().map(weight)),
     )
+    s["weight"] = num(s["criterion"].map(weight))
     s["weighted"] = s["points"] * s["weight"] / 100
-    g = s.dropna(subset=["weight", "points"]).groupby(s["option"].str.casefold())
-    total = g["weighted"].sum() * 100 / g["weight"].sum()
-    return options["option"].str.casefold().map(total).astype(float), s
+    all_weights = float(num(weight).sum())
+    g = s.dropna(subset=["weight", "points"]).groupby("option")
+    total = (g["weighted"].sum() * 100 / all_weights).round(2) if all_weights else g.size() * 0.0
+    return options["option"].map(total).astype(float), s
 
 
 def rank_options(options: pd.DataFrame) -> tuple[pd.DataFrame, str | None]:
@@ -80,14 +92,12 @@ FOLLOW_UP_KIND = "Anschlussförderung Verbund"
 
 
 def follow_up_applications(applications: pd.DataFrame) -> pd.DataFrame:
-    """Anschlussförderung: applications of Art „Anschlussförderung Verbund“ (contract
-    version 2); without any Art given (version-1 data), those „in Vorbereitung“."""
-    kinds = applications["kind"] if "kind" in applications.columns else None
-    if kinds is not None and kinds.notna().any():
-        chosen = kinds == FOLLOW_UP_KIND
-    else:
-        chosen = applications["status"] == "in Vorbereitung"
-    return applications[chosen].reset_index(drop=True)
+    """Anschlussförderung: funding for continuing the cooperation itself, i.e. the
+    applications of Art „Anschlussförderung Verbund“ (contract version 2) and nothing
+    else; other pending applications are not it (none without the Art column)."""
+    if "kind" not in applications.columns:
+        return applications.iloc[0:0].reset_index(drop=True)
+    return applications[applications["kind"] == FOLLOW_UP_KIND].reset_index(drop=True)
 
 
 def build(dataset: Dataset, applications: pd.DataFrame) -> Phase6Model:

@@ -7,12 +7,17 @@ table's columns and its rows cannot drift apart.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from typing import Any
+
+import pandas as pd
 
 from parthe_reports import german as fmt
+from parthe_reports.dataset import APPROX_SUFFIX
 from parthe_reports.render.context import Names, Record, ref
 
 Cell = Callable[[Record, Names], str]
+CA = f"ca.{fmt.NBSP}"
 
 
 def text(key: str) -> Cell:
@@ -28,6 +33,45 @@ def number(key: str, decimals: int = 0, fixed: bool = False) -> Cell:
 def money(key: str) -> Cell:
     """The record's ``key`` in euros."""
     return lambda r, _n: fmt.money(r[key])
+
+
+def is_approx(r: Record, key: str) -> bool:
+    """True when the clerk typed the record's ``key`` as „ca. …“ (its ``<key>_approx`` flag)."""
+    flag = r.get(key + APPROX_SUFFIX)
+    return not fmt.is_missing(flag) and bool(flag)
+
+
+def ca_money(value: Any, approx: bool) -> str:
+    """``5.000,00 €``, or ``ca. 5.000 €`` (no cents) for an approximate amount."""
+    if approx and not fmt.is_missing(value):
+        return CA + fmt.money(value, 0)
+    return fmt.money(value)
+
+
+def approx_money(key: str) -> Cell:
+    """The record's ``key`` in euros; „ca. 5.000 €“ when typed as approximate."""
+    return lambda r, _n: ca_money(r[key], is_approx(r, key))
+
+
+def approx_number(key: str, decimals: int = 0) -> Cell:
+    """The record's ``key`` as a German number; „ca. 12“ when typed as approximate."""
+    return lambda r, _n: (
+        CA + fmt.number(r[key], decimals)
+        if is_approx(r, key) and not fmt.is_missing(r[key])
+        else fmt.number(r[key], decimals)
+    )
+
+
+def sum_row(df: pd.DataFrame, labels: dict[str, str], keys: Iterable[str]) -> dict[str, str]:
+    """A printed sum row: ``labels`` as given, each of ``keys`` summed in euros over ``df``
+    (empty cells count 0; „ca.“ when any summand was typed as approximate)."""
+    row = dict(labels)
+    for k in keys:
+        total = float(pd.to_numeric(df[k], errors="coerce").fillna(0.0).sum()) if len(df) else 0.0
+        flag = k + APPROX_SUFFIX
+        approx = flag in df.columns and bool(df[flag].map(lambda v: v is True or v == 1).any())
+        row[k] = ca_money(total, approx)
+    return row
 
 
 def percent(key: str, decimals: int = 1) -> Cell:

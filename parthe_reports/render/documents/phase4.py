@@ -7,10 +7,20 @@ from typing import Any
 import pandas as pd
 
 from parthe_reports import german as fmt
+from parthe_reports import narrative
 from parthe_reports.consolidate.models import Consolidated
+from parthe_reports.consolidate.phase4 import QuickWinRule
 from parthe_reports.render import cells
 from parthe_reports.render.charts import municipality_colors
 from parthe_reports.render.context import ChartSpec, Names, Record, groups, period, records
+from parthe_reports.render.documents.phase4_steckbrief import (
+    PRIORITY_LEGEND,
+    QUICK_WIN_MARK,
+    SINGLE,
+    STECKBRIEFE,
+    steckbriefe,
+)
+from parthe_reports.render.narration import narration_context
 from parthe_reports.render.spec import (
     NONE,
     SRC,
@@ -22,6 +32,7 @@ from parthe_reports.render.spec import (
     Section,
     Table,
     Text,
+    with_summary,
 )
 
 MAX_TIMELINE = 60  # measures as bars of the timeline
@@ -29,9 +40,13 @@ LEAD = "Feder­führung"  # hyphenates in narrow columns
 
 
 def measure_title(r: Record, _n: Names) -> str:
-    """The measure's title, starred when it is a quick win."""
+    """The measure's title, marked „● Quick Win“ and „kommunale Einzelmaßnahme“ as flagged."""
     title = fmt.text(r["title"])
-    return title + "\n★ Quick Win" if r.get("quick_win") is True else title
+    if r.get("quick_win") is True:
+        title += f"\n{QUICK_WIN_MARK} Quick Win"
+    if r.get("single_measure") is True:
+        title += f"\n{SINGLE}"
+    return title
 
 
 def measure_lead(r: Record, n: Names) -> str:
@@ -49,7 +64,7 @@ def _goal(r: Record, _n: Names) -> str:
 
 
 MEASURE_ID = cells.text("measure_id")
-COST = cells.money("cost_total")
+COST = cells.approx_money("cost_total")
 PERIOD: cells.Cell = lambda r, _n: period(r["start"], r["end"])  # noqa: E731
 
 BY_TOPIC = Table(
@@ -140,18 +155,13 @@ PHASE4 = DocSpec(
     "Phase4_Massnahmenkatalog",
     "Maßnahmenkatalog",
     "Phase 4 – Maßnahmenkatalog",
-    (
-        Section("Überblick", (Text("{{ overview }}"), BY_TOPIC, BY_STATUS, BY_MUNICIPALITY)),
+    with_summary(
         Section(
-            "Quick Wins",
-            (
-                Text(
-                    "Quick Wins sind Maßnahmen mit breitem Konsens in der Lenkungsgruppe, "
-                    "die noch nicht begonnen haben (Status Idee oder geplant)."
-                ),
-                QUICK_WINS,
-            ),
+            "Überblick",
+            (Text("{{ overview }}"), Text(PRIORITY_LEGEND), BY_TOPIC, BY_STATUS, BY_MUNICIPALITY),
+            key="massnahmen",
         ),
+        Section("Quick Wins", (Text("{{ quick_win_rule }}"), QUICK_WINS), key="quickwins"),
         Section(
             "Maßnahmen nach Themenbereichen",
             (
@@ -175,9 +185,27 @@ PHASE4 = DocSpec(
                     "Keine Maßnahme hat einen Zeitraum (Beginn und Ende).",
                 ),
             ),
+            key="zeitleiste",
         ),
-        Section("Abgleich mit den Verbundzielen", (MEASURES_WITHOUT_GOAL, GOALS_WITHOUT_MEASURES)),
+        Section(
+            "Abgleich mit den Verbundzielen",
+            (MEASURES_WITHOUT_GOAL, GOALS_WITHOUT_MEASURES),
+            key="zielabdeckung",
+        ),
+        Section(
+            "Maßnahmensteckbriefe",
+            (
+                Text(
+                    "Je Maßnahme ein Steckbrief: Beschreibung wie im Erhebungsbogen erfasst, "
+                    "Verbundziel, Verantwortliche, Kosten, Finanzierung aus den Förderanträgen, "
+                    "Zeitraum, Stand, Indikator und nächster Schritt. " + PRIORITY_LEGEND
+                ),
+                STECKBRIEFE,
+            ),
+            key="steckbriefe",
+        ),
     ),
+    document="Phase 4",
 )
 
 
@@ -207,10 +235,12 @@ def phase4_context(c: Consolidated) -> dict[str, Any]:
             BY_MUNICIPALITY.fill(p4.by_municipality, names),
             key=lambda r: fmt.sort_key(r["municipality"]),
         ),
+        "quick_win_rule": QuickWinRule.of(c.region.judgement).text,
         "quick_wins": QUICK_WINS.fill(p4.quick_wins, names),
         "catalogue_intro": (
             "Jede Maßnahme ist ihrem Verbundziel zugeordnet; die Verbundziele leiten sich aus "
-            "dem Leitbild ab (Phase 3). Quick Wins sind mit ★ markiert."
+            f"dem Leitbild ab (Phase 3). Quick Wins sind mit {QUICK_WIN_MARK} markiert, "
+            "Maßnahmen nur einer Kommune ohne Partner als „kommunale Einzelmaßnahme“."
         ),
         "topic_groups": groups(
             p4.measures, "topic", topics, fmt.plain, lambda r: MEASURES.row(r, names)
@@ -218,7 +248,8 @@ def phase4_context(c: Consolidated) -> dict[str, Any]:
         "chart_timeline": timeline_chart(p4.timeline, c),
         "measures_without_goal": MEASURES_WITHOUT_GOAL.fill(p4.measures_without_goal, names),
         "goals_without_measures": GOALS_WITHOUT_MEASURES.fill(p4.goals_without_measures, names),
-    }
+        "steckbriefe": steckbriefe(p4.measures, c.phase5.applications, names, _goal),
+    } | narration_context(narrative.phase4(c), c.assessments, "Phase 4")
 
 
 def timeline_chart(df: pd.DataFrame, c: Consolidated) -> ChartSpec | None:

@@ -7,22 +7,47 @@ from typing import Any
 import pandas as pd
 
 from parthe_reports import german as fmt
+from parthe_reports import narrative
 from parthe_reports.consolidate.models import Consolidated
+from parthe_reports.narrative import funding
 from parthe_reports.render import cells
 from parthe_reports.render.charts import STATUS_COLORS
-from parthe_reports.render.context import OTHERS, ChartSpec, Names, Record
+from parthe_reports.render.context import OTHERS, ChartSpec, Names, Record, Row
 from parthe_reports.render.documents.phase4 import LEAD, measure_lead, measure_title
-from parthe_reports.render.spec import NONE, SRC, Chart, Col, DocSpec, R, Section, Table, Text
+from parthe_reports.render.documents.phase5_strategy import (
+    CANDIDATES,
+    EXPIRED,
+    OWN_SHARES,
+    SUM,
+    candidate_rows,
+    expired_rows,
+    own_share_matrix,
+    relevant,
+)
+from parthe_reports.render.narration import narration_context
+from parthe_reports.render.spec import (
+    NONE,
+    SRC,
+    Chart,
+    Col,
+    DocSpec,
+    R,
+    Section,
+    Table,
+    Text,
+    with_summary,
+)
 
 MAX_BARS = 25  # municipalities as bars of the funding chart
 APPLICATIONS_NONE = "Es wurden noch keine Förderanträge gemeldet."
 
 _MONEY_COLS = (
     Col("Anträge", "count", 1.6, R, cells.number("applications")),
-    Col("beantragt", "requested", 2.6, R, cells.money("requested")),
-    Col("bewilligt", "granted", 2.6, R, cells.money("granted")),
-    Col("Eigenanteil", "own_share", 2.6, R, cells.money("own_share")),
+    Col("beantragt", "requested", 2.6, R, cells.approx_money("requested")),
+    Col("bewilligt", "granted", 2.6, R, cells.approx_money("granted")),
+    Col("Eigenanteil", "own_share", 2.6, R, cells.approx_money("own_share")),
 )
+MONEY = ("requested", "granted", "own_share")
 
 
 def application_measure(r: Record, _n: Names) -> str:
@@ -94,9 +119,9 @@ APPLICATIONS = Table(
         Col("Maßnahme", "measure", 4.6, value=application_measure),
         Col("Programm", "programme", 3.6, value=lambda r, _n: fmt.text(r.get("programme"))),
         Col("Status", "status", 2.1, value=cells.text("status")),
-        Col("beantragt", "requested", 2.3, R, cells.money("requested")),
-        Col("bewilligt", "granted", 2.3, R, cells.money("granted")),
-        Col("Eigenanteil", "own_share", 2.3, R, cells.money("own_share")),
+        Col("beantragt", "requested", 2.3, R, cells.approx_money("requested")),
+        Col("bewilligt", "granted", 2.3, R, cells.approx_money("granted")),
+        Col("Eigenanteil", "own_share", 2.3, R, cells.approx_money("own_share")),
         Col("Quelle", "ref", 3.8, value=cells.source),
     ),
     APPLICATIONS_NONE,
@@ -132,7 +157,7 @@ UNFUNDED = Table(
         Col("Nr.", "measure_id", 2.0, value=cells.text("measure_id")),
         Col("Maßnahme", "title", 6.0, value=measure_title),
         Col("Themenbereich", "topic", 3.6, value=cells.text("topic")),
-        Col("Kosten", "cost", 2.4, R, cells.money("cost_total")),
+        Col("Kosten", "cost", 2.4, R, cells.approx_money("cost_total")),
         Col(LEAD, "lead", 2.5, value=measure_lead),
     ),
     "Für jede Maßnahme mit Kosten liegt mindestens ein Förderantrag vor.",
@@ -143,8 +168,20 @@ PHASE5 = DocSpec(
     "Phase5_Foerdermittel",
     "Fördermittel",
     "Phase 5 – Fördermittel",
-    (
-        Section("Förderprogramme", (PROGRAMMES, BY_TOPIC_FUNDER)),
+    with_summary(
+        Section(
+            "Förderprogramme",
+            (
+                Text(
+                    "Relevant sind Programme, die offen sind und deren Antragsfrist nicht vor "
+                    "dem Stichtag liegt; abgelaufene Programme stehen gesondert darunter."
+                ),
+                PROGRAMMES,
+                BY_TOPIC_FUNDER,
+                EXPIRED,
+            ),
+            key="programme",
+        ),
         Section(
             "Förderanträge nach Status",
             (
@@ -155,39 +192,96 @@ PHASE5 = DocSpec(
                     "Es wurden noch keine Fördersummen gemeldet.",
                 ),
             ),
+            key="antraege",
         ),
         Section(
             "Förderanträge je Kommune und Programm",
             (Text("{{ funding_rate_text }}"), BY_MUNICIPALITY, BY_PROGRAMME),
         ),
         Section("Alle Förderanträge", (APPLICATIONS,), landscape=True),
-        Section("Fristen in den nächsten 90 Tagen", (DEADLINES,)),
-        Section("Maßnahmen ohne Förderung", (UNFUNDED,)),
+        Section("Fristen in den nächsten 90 Tagen", (DEADLINES,), key="fristen"),
+        Section("Maßnahmen ohne Förderung", (UNFUNDED,), key="finanzierungsluecken"),
+        Section(
+            "Förderstrategie",
+            (
+                Text("{{ candidate_rule }}"),
+                CANDIDATES,
+                Text("{{ own_share_rule }}"),
+                OWN_SHARES,
+            ),
+            key="foerderstrategie",
+        ),
     ),
+    document="Phase 5",
 )
+
+
+def with_sum(rows: list[Row], df: pd.DataFrame, labels: Row, count: str = "") -> list[Row]:
+    """``rows`` and a „Summe“ row over the money columns of ``df`` (and its count column)."""
+    if not rows:
+        return rows
+    total = cells.sum_row(df, labels, MONEY)
+    if count:
+        total["count"] = fmt.number(pd.to_numeric(df[count], errors="coerce").fillna(0).sum())
+    return [*rows, total]
 
 
 def phase5_context(c: Consolidated) -> dict[str, Any]:
     """Fördermittel."""
     p5, names = c.phase5, Names(c.region)
+    years, own = own_share_matrix(
+        p5.applications, c.phase4.measures, c.stichtag, names, c.region.codes
+    )
+    by_muni = sorted(
+        BY_MUNICIPALITY.fill(p5.applications_by_municipality, names),
+        key=lambda r: fmt.sort_key(r["municipality"]),
+    )
+    muni_sum = {"municipality": SUM, "rate": fmt.percent(p5.funding_rate)}
+    apps_sum = {k: "" for k in ("application_id", "measure", "programme", "status", "ref")}
+    unfunded = UNFUNDED.fill(p5.measures_without_application, names)
+    if unfunded:
+        total = cells.sum_row(p5.measures_without_application, {}, ("cost_total",))
+        unfunded.append(
+            {"measure_id": SUM, "title": "", "topic": "", "lead": "", "cost": total["cost_total"]}
+        )
     return {
-        "programmes": PROGRAMMES.fill(p5.programmes, names),
+        "programmes": PROGRAMMES.fill(relevant(p5.programmes, c.stichtag), names),
         "by_topic_funder": BY_TOPIC_FUNDER.fill(p5.programmes_by_topic_funder, names),
-        "by_status": BY_STATUS.fill(p5.applications_by_status, names),
+        "expired": expired_rows(p5.programmes, c.stichtag),
+        "by_status": with_sum(
+            BY_STATUS.fill(p5.applications_by_status, names),
+            p5.applications_by_status,
+            {"status": SUM},
+            "applications",
+        ),
         "chart_funding": funding_chart(p5.applications, names, list(c.region.codes)),
         "funding_rate_text": (
             f"Erreichte Förderquote im Verbund: {fmt.percent(p5.funding_rate)}. "
             + fmt.text(p5.funding_rate_rule)
         ),
-        "by_municipality": sorted(
-            BY_MUNICIPALITY.fill(p5.applications_by_municipality, names),
-            key=lambda r: fmt.sort_key(r["municipality"]),
+        "by_municipality": with_sum(
+            by_muni, p5.applications_by_municipality, muni_sum, "applications"
         ),
-        "by_programme": BY_PROGRAMME.fill(p5.applications_by_programme, names),
-        "applications": APPLICATIONS.fill(p5.applications, names),
+        "by_programme": with_sum(
+            BY_PROGRAMME.fill(p5.applications_by_programme, names),
+            p5.applications_by_programme,
+            {"programme": SUM, "funder": ""},
+            "applications",
+        ),
+        "applications": with_sum(
+            APPLICATIONS.fill(p5.applications, names),
+            p5.applications,
+            {**apps_sum, "municipality": SUM},
+        ),
         "deadlines": DEADLINES.fill(p5.deadlines, names),
-        "unfunded": UNFUNDED.fill(p5.measures_without_application, names),
-    }
+        "unfunded": unfunded,
+        "candidate_rule": funding.CANDIDATE_RULE
+        + " Umgesetzte und zurückgestellte Maßnahmen sind nicht aufgeführt.",
+        "candidates": candidate_rows(p5.measures_without_application, p5.programmes, c.stichtag),
+        "own_share_rule": funding.OWN_SHARE_RULE,
+        "own_share_years": years,
+        "own_shares": own,
+    } | narration_context(narrative.phase5(c), c.assessments, "Phase 5")
 
 
 def funding_chart(df: pd.DataFrame, names: Names, codes: list[str]) -> ChartSpec | None:

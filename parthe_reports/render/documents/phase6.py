@@ -5,11 +5,33 @@ from __future__ import annotations
 from typing import Any
 
 from parthe_reports import german as fmt
+from parthe_reports import narrative
 from parthe_reports.consolidate.models import Consolidated
+from parthe_reports.narrative import structure
 from parthe_reports.render import cells
 from parthe_reports.render.context import ChartSpec, Names, records
-from parthe_reports.render.documents.phase5 import application_measure
-from parthe_reports.render.spec import SRC, Chart, Col, DocSpec, R, Section, Table, Text
+from parthe_reports.render.documents.phase5 import application_measure, with_sum
+from parthe_reports.render.documents.phase6_structure import (
+    COST_KEY,
+    CRITERIA,
+    SCORE_MATRIX,
+    Assessed,
+    assessed,
+    cost_key_rows,
+    governance_text,
+)
+from parthe_reports.render.narration import narration_context
+from parthe_reports.render.spec import (
+    SRC,
+    Chart,
+    Col,
+    DocSpec,
+    R,
+    Section,
+    Table,
+    Text,
+    with_summary,
+)
 
 STRUCTURE_OPTIONS = Table(
     "structure_options",
@@ -19,6 +41,7 @@ STRUCTURE_OPTIONS = Table(
         Col("Rechtsform", "legal_form", 3.8, value=cells.text("legal_form")),
         Col("Vorteile", "pros", 6.0, value=cells.text("pros")),
         Col("Nachteile", "cons", 6.0, value=cells.text("cons")),
+        Col("Gesamtwert (1–5)", "total", 1.9, R, cells.number("weighted_score", 2, fixed=True)),
         Col("Bewertung (1–5)", "rating", 1.9, R, cells.number("rating")),
         Col(
             "Empfehlung",
@@ -62,25 +85,39 @@ CHANGE_MANAGEMENT = Table(
 FOLLOW_UP = Table(
     "follow_up",
     (
-        Col("Nr.", "application_id", 2.0, value=cells.text("application_id")),
-        Col("Kommune", "municipality", 2.4, value=cells.name("municipality")),
-        Col("Programm", "programme", 4.3, value=lambda r, _n: fmt.text(r.get("programme"))),
-        Col("Maßnahme", "measure", 4.4, value=application_measure),
-        Col("beantragt", "requested", 3.4, R, cells.money("requested")),
+        Col("Nr.", "application_id", 1.8, value=cells.text("application_id")),
+        Col("Kommune", "municipality", 2.0, value=cells.name("municipality")),
+        Col("Programm", "programme", 3.4, value=lambda r, _n: fmt.text(r.get("programme"))),
+        Col("Maßnahme", "measure", 3.0, value=application_measure),
+        Col("beantragt", "requested", 2.3, R, cells.approx_money("requested")),
+        Col("Eigenanteil", "own_share", 2.3, R, cells.approx_money("own_share")),
     ),
-    "Derzeit sind keine Förderanträge in Vorbereitung.",
-    "Förderanträge in Vorbereitung",
+    "Für die Fortführung des Verbunds ist noch keine Anschlussförderung beantragt oder in "
+    "Vorbereitung.",
+    "Anschlussförderung des Verbunds",
 )
 
 PHASE6 = DocSpec(
     "Phase6_Verstetigung",
     "Verstetigung und Umsetzung",
     "Phase 6 – Verstetigung und Umsetzung",
-    (
+    with_summary(
         Section(
             "Strukturoptionen",
-            (Text("{{ recommendation }}"), STRUCTURE_OPTIONS),
+            (
+                Text("{{ recommendation }}"),
+                Text("{{ scoring_rule }}", cond="score_matrix"),
+                CRITERIA,
+                SCORE_MATRIX,
+                STRUCTURE_OPTIONS,
+            ),
             landscape=True,
+            key="strukturoptionen",
+        ),
+        Section(
+            "Governance",
+            (Text("{{ governance }}"), Text("{{ cost_key_text }}"), COST_KEY),
+            key="governance",
         ),
         Section(
             "Zeitplan und Meilensteine",
@@ -93,10 +130,22 @@ PHASE6 = DocSpec(
                 MILESTONES,
                 Text("{{ late_note }}"),
             ),
+            key="zeitplan",
         ),
-        Section("Veränderungsmanagement", (CHANGE_MANAGEMENT,)),
-        Section("Anschlussförderung", (FOLLOW_UP,)),
+        Section("Veränderungsmanagement", (CHANGE_MANAGEMENT,), key="veraenderungsmanagement"),
+        Section(
+            "Anschlussförderung",
+            (
+                Text(
+                    "Anschlussförderung heißt Förderung für die Fortführung der Kooperation "
+                    "selbst: Förderanträge der Art „Anschlussförderung Verbund“."
+                ),
+                FOLLOW_UP,
+            ),
+            key="anschlussfoerderung",
+        ),
     ),
+    document="Phase 6",
 )
 
 
@@ -110,13 +159,20 @@ def phase6_context(c: Consolidated) -> dict[str, Any]:
         for r in records(ms)
         if not fmt.is_missing(r["due"])
     ]
+    a = assessed(p6)
+    follow = p6.follow_up_applications
     return {
-        "recommendation": (
-            f"Empfohlen wird die Option „{fmt.plain(p6.recommended_option)}“."
-            if p6.recommended_option
-            else "Eine Empfehlung für eine Strukturoption steht noch aus."
-        ),
-        "structure_options": STRUCTURE_OPTIONS.fill(p6.structure_options, names),
+        "recommendation": _recommendation(a, p6.recommended_option),
+        "scoring_rule": a.rule,
+        "criteria": a.criteria,
+        "score_columns": a.columns,
+        "score_matrix": a.matrix,
+        "structure_options": [
+            {**STRUCTURE_OPTIONS.row(r, names), "rank": a.rank_of(r)}
+            for r in records(p6.structure_options)
+        ],
+        "governance": governance_text(c),
+        **cost_key_rows(c, follow),
         "chart_milestones": ChartSpec("milestones", {"items": items, "stichtag": c.stichtag})
         if items
         else None,
@@ -128,5 +184,32 @@ def phase6_context(c: Consolidated) -> dict[str, Any]:
             else "Zum Stichtag ist kein Meilenstein überfällig."
         ),
         "change_management": CHANGE_MANAGEMENT.fill(p6.change_management, names),
-        "follow_up": FOLLOW_UP.fill(p6.follow_up_applications, names),
-    }
+        "follow_up": with_sum(
+            FOLLOW_UP.fill(follow, names),
+            follow,
+            {k: "" for k in ("municipality", "programme", "measure")} | {"application_id": "Summe"},
+        ),
+    } | narration_context(_narrative(c), c.assessments, "Phase 6")
+
+
+def _narrative(c: Consolidated) -> narrative.Narrative:
+    """Phase 6's statements, the structure recommendation from the weighted criteria."""
+    p6 = c.phase6
+    crit = structure.criteria_from(p6.criteria) if len(p6.criteria) else []
+    scores = structure.scores_from(p6.structure_scores) if len(p6.structure_scores) else []
+    return narrative.phase6(c, crit, scores)
+
+
+def _recommendation(a: Assessed, typed: str | None) -> str:
+    """The weighted assessment's sentence (deciding criteria, or the tie), and the option the
+    Verbund-Workbook marks as recommended where that differs; without weighted scores the
+    typed Empfehlung."""
+    if a.text:
+        if typed and typed != a.recommended:
+            return (
+                a.text + f" Im Verbund-Workbook ist „{fmt.plain(typed)}“ als Empfehlung markiert."
+            )
+        return a.text
+    if typed:
+        return f"Empfohlen wird die Option „{fmt.plain(typed)}“ (Empfehlung im Verbund-Workbook)."
+    return "Eine Empfehlung für eine Strukturoption steht noch aus."
