@@ -101,13 +101,17 @@ class Quadrants:
 
 @dataclass(frozen=True)
 class Group:
-    """A repeated sub-section: a Heading 2 per item of ``items`` with ``blocks`` inside."""
+    """A repeated sub-section: a heading per item of ``items`` with ``blocks`` inside.
+
+    ``level`` 3 keeps long series (one Steckbrief per measure) out of the table of
+    contents, which lists levels 1–2."""
 
     items: str
     var: str
     heading: str
     blocks: tuple[Block, ...]
     empty: str
+    level: int = 2
 
 
 @dataclass(frozen=True)

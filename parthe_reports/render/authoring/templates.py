@@ -112,7 +112,7 @@ class _Writer:
         elif isinstance(block, Group):
             self.tag(f"{{%p if {block.items} %}}")
             self.tag(f"{{%p for {block.var} in {block.items} %}}")
-            self.para(block.heading, "Heading 2")
+            self.para(block.heading, f"Heading {block.level}")
             for inner in block.blocks:
                 self.block(inner)
             self.tag("{%p endfor %}")

@@ -1,6 +1,6 @@
 """Phase 4 – the Maßnahmensteckbrief: one short profile per measure (at most a page).
 
-Each Steckbrief is a page of its own: a Heading 2 with two tables: the measure's facts as typed (label ·
+Each Steckbrief is a page of its own: a Heading 3 (out of the contents) with two tables: the measure's facts as typed (label ·
 value) and its financing from the Förderanträge (programme, status, requested, granted,
 own share) with a sum row when there is more than one application.
 """
@@ -55,6 +55,7 @@ STECKBRIEFE = Group(
         When("not loop.last", (PageBreak(),)),  # one Steckbrief per page
     ),
     "Es wurden noch keine Maßnahmen gemeldet.",
+    level=3,  # 30 Steckbriefe would fill two pages of the table of contents
 )
 
 
