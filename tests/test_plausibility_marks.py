@@ -51,3 +51,25 @@ def test_konsolidiert_marks_only_questioned_rows(books, tmp_path: Path) -> None:
     assert [m for m, n in notes.items() if n] == ["M-BOR-05"]
     infra = next(iter(wb["P1 Infrastruktur"].iter_rows(values_only=True, max_row=1)))
     assert HEAD not in infra  # nothing questioned there: no empty column
+
+
+def test_documents_mark_questioned_rows_and_explain_the_mark(books, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """It puts † behind the source of the questioned measure only, and the appendix explains †."""
+    import docx
+
+    from parthe_reports.render import plan_documents, render_document
+
+    region, found = books
+    dataset = build_dataset(found, region, STICHTAG)
+    c = consolidate(dataset)
+    (job,) = [j for j in plan_documents(c, dataset, found) if j.file_name.startswith("Phase4")]
+    doc = docx.Document(str(render_document(job, tmp_path / job.file_name)))
+    marked = {
+        row.cells[0].text
+        for table in doc.tables
+        for row in table.rows
+        if any(cell.text.endswith("\u00a0†") for cell in row.cells)
+    }
+    assert marked and all("M-BOR-05" in m or "Grundschule Panitzsch" in m for m in marked)
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert "Ein † hinter der Quelle bedeutet" in text

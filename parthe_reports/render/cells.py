@@ -94,6 +94,10 @@ def names(key: str) -> Cell:
     return lambda r, n: n.names(r[key])
 
 
-def source(r: Record, _n: Names) -> str:
-    """Where the record came from: workbook › sheet › row."""
-    return ref(r)
+QUESTIONED = "†"  # explained in the appendix „Methodik und Datengrundlage“
+
+
+def source(r: Record, n: Names) -> str:
+    """Where the record came from: workbook › sheet › row, with † when a plausibility
+    finding questions a value of that row."""
+    return ref(r) + (f"{fmt.NBSP}{QUESTIONED}" if n.is_questioned(r) else "")

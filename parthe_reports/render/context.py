@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -100,9 +100,17 @@ def rows(df: pd.DataFrame | None, make: Callable[[Record], Row]) -> list[Row]:
 class Names:
     """Municipality codes → names as printed (``Brandis``), unknown codes as typed."""
 
-    def __init__(self, region: Region) -> None:
+    def __init__(self, region: Region, questioned: Collection[tuple[str, str, int]] = ()) -> None:
         self._names = {m.code: m.name for m in region.municipalities}
         self.order = list(region.codes)
+        self._questioned = frozenset(questioned)  # rows a plausibility finding questions
+
+    def is_questioned(self, row: Record) -> bool:
+        """True when a plausibility finding questions a value of this row."""
+        book, sheet, line = (row.get(k) for k in ("source_workbook", "source_sheet", "source_row"))
+        if not self._questioned or any(fmt.is_missing(v) for v in (book, sheet, line)):
+            return False
+        return (str(book), str(sheet), int(line or 0)) in self._questioned
 
     def name(self, code: Any) -> str:
         if fmt.is_missing(code):

@@ -310,7 +310,10 @@ def _sources(w: _Writer, spec: DocSpec) -> None:
         # Only where a table has that column (the Prüfbericht names cells instead).
         text += (
             " Die Spalte „Quelle“ der Tabellen nennt für jede Zeile "
-            "Erhebungsbogen › Tabellenblatt › Zeile."
+            "Erhebungsbogen › Tabellenblatt › Zeile. Ein † hinter der Quelle bedeutet: Die "
+            "Plausibilitätsprüfung stellt einen Wert dieser Zeile in Frage (etwa einen Status, "
+            "der zum Förderantrag nicht passt); die Prüfhinweise stehen im Prüfbericht der "
+            "Kommune und in Konsolidiert.xlsx (Spalte „Plausibilität“)."
         )
     w.para(text)
     w.table(

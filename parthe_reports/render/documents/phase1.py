@@ -405,7 +405,7 @@ def _top_fields(c: Consolidated) -> list[Row]:
 
 def phase1_context(c: Consolidated) -> dict[str, Any]:
     """Everything the Phase1_Analyse template prints (without the common part)."""
-    p1, names = c.phase1, Names(c.region)
+    p1, names = c.phase1, Names(c.region, c.questioned)
     codes = list(c.region.codes)
     matrix_codes = [x for x in codes if x in set(p1.priority_matrix.get("municipality", []))]
     n_books = len(p1.sources)

@@ -215,7 +215,7 @@ def _workshop_groups(c: Consolidated, names: Names) -> list[dict[str, Any]]:
 
 def phase2_context(c: Consolidated) -> dict[str, Any]:
     """Strategischer Rahmen."""
-    p2, names = c.phase2, Names(c.region)
+    p2, names = c.phase2, Names(c.region, c.questioned)
     topics = list(c.region.topics)
     missing = p2.topics_without_sub_strategy
     return {

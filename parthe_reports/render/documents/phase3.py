@@ -139,7 +139,7 @@ PHASE3 = DocSpec(
 
 def phase3_context(c: Consolidated) -> dict[str, Any]:
     """Leitbild und Verbundziele."""
-    p3, names = c.phase3, Names(c.region)
+    p3, names = c.phase3, Names(c.region, c.questioned)
     ms = p3.mission_statement
     questions = list(c.region.guiding_questions) or list(dict.fromkeys(ms.get("question", [])))
     return {

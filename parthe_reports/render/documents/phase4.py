@@ -225,7 +225,7 @@ def _overview(t: dict[str, Any]) -> str:
 
 def phase4_context(c: Consolidated) -> dict[str, Any]:
     """Maßnahmenkatalog."""
-    p4, names = c.phase4, Names(c.region)
+    p4, names = c.phase4, Names(c.region, c.questioned)
     topics = list(c.region.topics)
     return {
         "overview": _overview(p4.totals),

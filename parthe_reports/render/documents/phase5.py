@@ -228,7 +228,7 @@ def with_sum(rows: list[Row], df: pd.DataFrame, labels: Row, count: str = "") ->
 
 def phase5_context(c: Consolidated) -> dict[str, Any]:
     """Fördermittel."""
-    p5, names = c.phase5, Names(c.region)
+    p5, names = c.phase5, Names(c.region, c.questioned)
     years, own = own_share_matrix(
         p5.applications, c.phase4.measures, c.stichtag, names, c.region.codes
     )

@@ -293,7 +293,7 @@ def _comparison(r: Record) -> dict[str, str]:
 
 def profile_context(c: Consolidated, p: MunicipalProfile) -> dict[str, Any]:
     """Everything the Kommunalprofil template prints for one municipality."""
-    names = Names(c.region)
+    names = Names(c.region, c.questioned)
     scores = {r["topic"]: r for r in records(p.cluster_scores)}
     swot = _swot(c, p, names)
     return {
