@@ -19,6 +19,22 @@ from babel.numbers import format_decimal
 LOCALE = "de_DE"
 NBSP = "\u00a0"
 MISSING = "–"
+# Small numbers as words (index = value): text that states a count, e.g. „sieben Kommunen“.
+NUMBER_WORDS = (
+    "null",
+    "eine",
+    "zwei",
+    "drei",
+    "vier",
+    "fünf",
+    "sechs",
+    "sieben",
+    "acht",
+    "neun",
+    "zehn",
+    "elf",
+    "zwölf",
+)
 
 # C0/C1 control characters except tab and line feed (which render as tab and line break).
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from parthe_reports.demo import content as content
+from parthe_reports.german import NUMBER_WORDS
 from parthe_reports.region import Region
 from parthe_reports.schema import ALL_CODES
 
@@ -22,22 +23,6 @@ _COMMUNICATION_KEYS = (
     *("element", "type", "audience", "responsible", "date"),
     *("message", "channel", "rhythm", "budget"),
 )
-# Small numbers as German words, for text that states the region's size.
-_NUMBER_WORDS = [
-    "null",
-    "eine",
-    "zwei",
-    "drei",
-    "vier",
-    "fünf",
-    "sechs",
-    "sieben",
-    "acht",
-    "neun",
-    "zehn",
-    "elf",
-    "zwölf",
-]
 
 
 def regional_rows(region: Region) -> SheetRows:
@@ -52,7 +37,7 @@ def regional_rows(region: Region) -> SheetRows:
 
     questions = region.guiding_questions or ("Leitfrage",)
     n = len(region.codes)
-    size = _NUMBER_WORDS[n] if n < len(_NUMBER_WORDS) else str(n)
+    size = NUMBER_WORDS[n] if n < len(NUMBER_WORDS) else str(n)
     c = content
     return {
         "workshops": [

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from parthe_reports import german
 from parthe_reports.dataset import sheet_by_key
 from parthe_reports.region import Region
 from parthe_reports.schema import ColumnType
@@ -17,26 +18,11 @@ DUPLICATE_SHEETS: dict[str, tuple[str, tuple[str, ...]]] = {
     "administration": ("task", ()),
     "documents": ("title", ()),
 }
-NUMBER_WORDS = {
-    w: i
-    for i, w in enumerate(
-        [
-            "null",
-            "eine",
-            "zwei",
-            "drei",
-            "vier",
-            "fünf",
-            "sechs",
-            "sieben",
-            "acht",
-            "neun",
-            "zehn",
-            "elf",
-            "zwölf",
-        ]
-    )
-} | {"ein": 1, "einer": 1, "zwanzig": 20}
+NUMBER_WORDS = {w: i for i, w in enumerate(german.NUMBER_WORDS)} | {
+    "ein": 1,
+    "einer": 1,
+    "zwanzig": 20,
+}
 _MUNICIPALITY_COUNT = re.compile(
     r"\b(\d{1,3}|" + "|".join(NUMBER_WORDS) + r")\s+(?:\w+\s+)?"
     r"(Kommunen|Gemeinden|Mitgliedskommunen|Partnerkommunen|Städten und Gemeinden)\b",
