@@ -189,3 +189,15 @@ def test_batched_tasks_for_many_workbooks(
     assert batched.task_runs["render"]["run"] == 3
     assert batched.failed_documents == {}
     assert texts(batched) == texts(three_runs[0])
+
+
+def test_deadlines_flow_reads_through_the_run_sequence(prefect_env: None, tmp_path: Path) -> None:
+    """It lists the funding deadlines of the next 90 days, read by the same sequence as a run."""
+    from flows.deadlines import deadlines_flow
+
+    rows = deadlines_flow(outputs=tmp_path / "out", stichtag=STICHTAG)
+    assert rows, "the example data have deadlines within 90 days"
+    assert all(0 <= int(r["days_left"] or -1) <= 90 for r in rows)
+    assert [r["deadline"] for r in rows] == sorted(r["deadline"] for r in rows)
+    empty = deadlines_flow(outputs=tmp_path / "out", stichtag=date(2040, 1, 1))
+    assert empty == []
