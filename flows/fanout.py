@@ -47,9 +47,9 @@ class BatchFailed(Exception):
         return "; ".join(f"{type(e).__name__}: {e}" for e in self.errors.values())
 
 
-def run_batch(fn: Callable[[Any], Any], items: list[Any], key: str | None) -> list[Any]:
+def run_batch(fn: Callable[[T], R], items: list[T], key: str | None) -> list[R | None]:
     """``fn`` over every item; a failing item is kept as its error and the rest go on."""
-    results: list[Any] = []
+    results: list[R | None] = []
     errors: dict[int, Exception] = {}
     for i, item in enumerate(items):
         try:

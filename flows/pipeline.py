@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from prefect import flow
-from prefect.states import Failed
+from prefect.states import Failed, State
 
 from flows import artifacts, listener
 from flows.fanout import PrefectFanOut
@@ -16,7 +15,9 @@ from parthe_reports import pipeline
 from parthe_reports.paths import INPUTS, OUTPUTS, REGION_CONFIG
 
 
-def run_on_prefect(options: pipeline.RunOptions) -> Any:
+def run_on_prefect(
+    options: pipeline.RunOptions,
+) -> pipeline.RunSummary | State[pipeline.RunSummary]:
     """The run sequence with Prefect tasks; a failed run (exit code 2) is a Failed flow run
     in the UI, with its summary still attached."""
     fan_out = PrefectFanOut(storage=result_cache(options.outputs))
@@ -36,7 +37,7 @@ def pipeline_flow(
     stichtag: date | None = None,
     pdf: bool = False,
     region_config: Path = REGION_CONFIG,
-) -> Any:
+) -> pipeline.RunSummary | State[pipeline.RunSummary]:
     """Every deliverable of the region from the workbooks in ``inputs``."""
     options = pipeline.RunOptions(inputs, outputs, (), stichtag, pdf, region_config)
     return run_on_prefect(options)
@@ -50,7 +51,7 @@ def phase_flow(
     stichtag: date | None = None,
     pdf: bool = False,
     region_config: Path = REGION_CONFIG,
-) -> Any:
+) -> pipeline.RunSummary | State[pipeline.RunSummary]:
     """Only the documents of the given phase(s) (``parthe-reports run --phase N``)."""
     options = pipeline.RunOptions(inputs, outputs, tuple(phases), stichtag, pdf, region_config)
     return run_on_prefect(options)
