@@ -25,7 +25,8 @@ def parse_stichtag(text: str) -> date:
         except ValueError:
             continue
     typer.echo(
-        f"Der Stichtag „{text}“ ist kein Datum: bitte als {DATE} angeben, z. B. 2026-11-25.",
+        f"Stichtag nicht lesbar: „{text}“ ist kein Datum; bitte als {DATE} angeben, "
+        "z. B. 2026-11-25.",
         err=True,
     )
     raise typer.Exit(2)

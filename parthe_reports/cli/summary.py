@@ -12,7 +12,9 @@ from pathlib import Path
 
 from rich import box
 from rich.console import Console
+from rich.padding import Padding
 from rich.table import Table
+from rich.text import Text
 
 from parthe_reports.german import count, join_de
 
@@ -58,8 +60,8 @@ def print_books(out: Console, lines: Iterable[BookLine]) -> None:
         out.print(f"  [bold]{line.label}[/bold]: {counts_text(line.counts)}", highlight=False)
         if not (line.errors or line.warnings):
             continue
-        for text in line.first:
-            out.print(f"    {text}", highlight=False)
+        for text in line.first:  # wrapped lines keep the indent
+            out.print(Padding(Text(text), (0, 0, 0, 4)), highlight=False)
         for what, path in line.files:
             # soft_wrap: a path is never broken by rich (it stays copyable)
             out.print(f"    {what}: {path}", highlight=False, soft_wrap=True)

@@ -70,7 +70,7 @@ def validate_command(
         typer.Option(
             "--feedback",
             metavar=FOLDER,
-            help="Ordner für die markierten Kopien (<Workbook>_Rueckmeldung.xlsx, wie beim Lauf).",
+            help="Ordner für die markierten Kopien (BRA.xlsx → BRA_Rueckmeldung.xlsx, wie beim Lauf).",
         ),
     ] = None,
     region_file: RegionOption = REGION_CONFIG,
