@@ -19,7 +19,7 @@ from parthe_reports.cli import app
 from parthe_reports.cli.checks import workbooks_or_exit
 from parthe_reports.cli.pipeline import print_summary
 from parthe_reports.cli.summary import BookLine, next_step
-from parthe_reports.paths import INPUTS
+from parthe_reports.paths import INPUTS, ROOT
 from parthe_reports.region import load_region
 from tests.workbook_factory import municipal, regional, row
 
@@ -232,3 +232,41 @@ def test_runs_prints_german_dates(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "25.11.2026" in result.output and "2026-11-25" not in result.output
     assert not re.search(r"\d{4}-\d\d-\d\d \d", result.output)  # start time not ISO either
+
+
+def readme_outputs() -> list[tuple[re.Pattern[str], bool]]:
+    """README › „What a run writes“: each file pattern, and whether every run writes it."""
+    text = (ROOT / "README.md").read_text("utf-8")
+    table = text.split("| file | what it is |")[1].split("\n\n")[0]
+    patterns = []
+    for line in table.splitlines()[2:]:
+        files, what = line.strip("|").split(" | ", 1)
+        for token in re.findall(r"`([^`]+)`", files):
+            rx = re.escape(token).replace(r"\*", "[^/]*")
+            rx = re.sub(r"<[^>]+>", "[^/]+", rx)
+            rx = re.sub(r"\\\.(\w+)\\\|(\w+)$", r"\\.(\1|\2)", rx)  # Daten/*.parquet|csv
+            patterns.append((re.compile(rx + "$"), not what.startswith("with `")))
+    return patterns
+
+
+def _unlisted(folder: Path, patterns: list[tuple[re.Pattern[str], bool]]) -> list[str]:
+    files = [p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()]
+    return [f for f in files if not any(rx.match(f) for rx, _ in patterns)]
+
+
+@pytest.mark.slow
+def test_readme_lists_every_file_a_run_writes(grp_error_run: core.RunSummary) -> None:
+    """It finds every file of a real run in the README's table, and every row in the run."""
+    patterns = readme_outputs()
+    folder = grp_error_run.run_folder
+    assert _unlisted(folder, patterns) == []
+    files = [p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()]
+    unused = [rx.pattern for rx, always in patterns if always and not any(map(rx.match, files))]
+    assert unused == []
+
+
+@pytest.mark.slow
+def test_readme_check_notices_an_unlisted_file(grp_error_run: core.RunSummary) -> None:
+    """It would notice a file the README does not list."""
+    patterns = [(rx, always) for rx, always in readme_outputs() if "Konsolid" not in rx.pattern]
+    assert _unlisted(grp_error_run.run_folder, patterns) == ["Konsolidiert.xlsx"]

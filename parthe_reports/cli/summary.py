@@ -39,14 +39,14 @@ class BookLine:
         return self.counts.get("Warnung", 0)
 
 
-def counts_text(c: Mapping[str, int]) -> str:
-    """``1 Fehler, 2 Warnungen, 0 Hinweise``."""
+_NOUNS = (("Fehler", "Fehler", "Fehler"), ("Warnung", "Warnung", "Warnungen"))
+_NOUNS += (("Hinweis", "Hinweis", "Hinweise"),)
+
+
+def counts_text(c: Mapping[str, int], zeros: bool = True) -> str:
+    """``1 Fehler, 2 Warnungen, 0 Hinweise`` (without ``zeros``: ``1 Fehler, 2 Warnungen``)."""
     return ", ".join(
-        (
-            count(c.get("Fehler", 0), "Fehler", "Fehler"),
-            count(c.get("Warnung", 0), "Warnung", "Warnungen"),
-            count(c.get("Hinweis", 0), "Hinweis", "Hinweise"),
-        )
+        count(c.get(key, 0), one, many) for key, one, many in _NOUNS if zeros or c.get(key, 0)
     )
 
 
@@ -61,7 +61,7 @@ def print_books(out: Console, lines: Iterable[BookLine]) -> None:
         if not (line.errors or line.warnings):
             continue
         for text in line.first:  # wrapped lines keep the indent
-            out.print(Padding(Text(text), (0, 0, 0, 4)), highlight=False)
+            out.print(Padding(Text(text), (0, 0, 0, 4), expand=False), highlight=False)
         for what, path in line.files:
             # soft_wrap: a path is never broken by rich (it stays copyable)
             out.print(f"    {what}: {path}", highlight=False, soft_wrap=True)
@@ -83,7 +83,7 @@ def next_step(
         steps.append(f"die Prüfberichte an {join_de(check)} schicken (Warnungen prüfen lassen)")
     if region:
         what = "korrigieren" if region[0].errors else "prüfen"
-        steps.append(f"das Verbund-Workbook {what} ({counts_text(region[0].counts)})")
+        steps.append(f"das Verbund-Workbook {what} ({counts_text(region[0].counts, zeros=False)})")
     if missing := list(missing):
         steps.append(f"die Workbooks von {join_de(missing)} anfordern")
     if unreadable := list(unreadable):
