@@ -71,7 +71,9 @@ def test_every_help_is_german() -> None:
         text = _help(app, path)
         assert "Aufruf:" in text and "Diese Hilfe zeigen und beenden." in text, path
         assert not [w for w in ENGLISH if w in text], (path, text)
-    assert "JJJJ-MM-TT" in _help(app, ["run"]) and "JJJJ-MM-TT" in _help(app, ["report", "progress"])
+    assert "JJJJ-MM-TT" in _help(app, ["run"]) and "JJJJ-MM-TT" in _help(
+        app, ["report", "progress"]
+    )
     assert "ORDNER" in _help(app, ["serve"]) and "DATEI" in _help(app, ["serve"])
 
 
@@ -147,7 +149,9 @@ def _summary(result: core.RunSummary, capsys: pytest.CaptureFixture[str]) -> str
 
 @pytest.mark.slow
 def test_summary_names_finding_report_and_next_step(
-    grp_error_run: core.RunSummary, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    grp_error_run: core.RunSummary,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """It prints GRP's Fehler as „Datei › Blatt › Zelle: …“, its two files and the next step."""
     monkeypatch.setenv("COLUMNS", "80")
@@ -181,7 +185,9 @@ def test_next_step_says_nothing_to_do_only_when_clean() -> None:
     assert "Workbooks von NAU anfordern" in step and "keiner" not in step
 
 
-def test_failed_run_summary_has_no_class_name(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_failed_run_summary_has_no_class_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """It prints a crash's cause without the Python class name and without a next step."""
     folder = runs.create_run_folder(tmp_path)
     failed = core.RunSummary(folder, stichtag="2026-11-25", error="OSError: Platte voll")

@@ -11,12 +11,11 @@ from __future__ import annotations
 from typing import Any
 
 import typer
-
 from typer import rich_utils
 from typer._click import Context, HelpFormatter
 from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
-FOLDER, FILE, DATE, NUMBER, TEXT = "ORDNER", "DATEI", "JJJJ-MM-TT", "N", "TEXT"
+FOLDER, FILE, DATE, NUMBER = "ORDNER", "DATEI", "JJJJ-MM-TT", "N"
 HELP_TEXT = "Diese Hilfe zeigen und beenden."
 
 rich_utils.ARGUMENTS_PANEL_TITLE = "Argumente"

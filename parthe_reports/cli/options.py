@@ -69,4 +69,3 @@ RegionOption = Annotated[
         help="Regionskonfiguration (TOML) mit Kommunen, Themenbereichen und Zeitplänen.",
     ),
 ]
-

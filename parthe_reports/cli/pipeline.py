@@ -78,7 +78,9 @@ def run(
     phase: Annotated[
         list[int] | None,
         typer.Option(
-            "--phase", metavar=NUMBER, help="Nur die Dokumente dieser Phase (1–6); mehrfach möglich."
+            "--phase",
+            metavar=NUMBER,
+            help="Nur die Dokumente dieser Phase (1–6); mehrfach möglich.",
         ),
     ] = None,
     stichtag: Annotated[date | None, stichtag_option("heute")] = None,

@@ -8,7 +8,6 @@ second, starting Prefect's temporary server 11–14 s. The scheduled run goes th
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 from typing import Annotated
 
 import typer

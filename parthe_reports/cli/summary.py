@@ -39,8 +39,11 @@ class BookLine:
         return self.counts.get("Warnung", 0)
 
 
-_NOUNS = (("Fehler", "Fehler", "Fehler"), ("Warnung", "Warnung", "Warnungen"))
-_NOUNS += (("Hinweis", "Hinweis", "Hinweise"),)
+_NOUNS = (
+    ("Fehler", "Fehler", "Fehler"),
+    ("Warnung", "Warnung", "Warnungen"),
+    ("Hinweis", "Hinweis", "Hinweise"),
+)
 
 
 def counts_text(c: Mapping[str, int], zeros: bool = True) -> str:
@@ -113,5 +116,7 @@ def counts_table(rows: Iterable[tuple[str, str, Mapping[str, int], tuple[int, in
             str(accepted),
             f"[red]{rejected}[/]" if rejected else "0",
         )
-    table.caption = "Warn. = Warnungen, Hinw. = Hinweise, übern./abgel. = Zeilen übernommen/abgelehnt"
+    table.caption = (
+        "Warn. = Warnungen, Hinw. = Hinweise, übern./abgel. = Zeilen übernommen/abgelehnt"
+    )
     return table

@@ -74,7 +74,9 @@ def validate_command(
         ),
     ] = None,
     region_file: RegionOption = REGION_CONFIG,
-    stichtag: Annotated[date | None, stichtag_option("heute; für die Plausibilitätsprüfung")] = None,
+    stichtag: Annotated[
+        date | None, stichtag_option("heute; für die Plausibilitätsprüfung")
+    ] = None,
 ) -> None:
     """Prüft alle Workbooks im Eingangsordner. Exit-Code 0: keine Fehler, 1: Fehler, 2: Prüfung nicht möglich."""
     console = Console()

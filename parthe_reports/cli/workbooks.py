@@ -55,9 +55,16 @@ def demo_data(
     ] = None,
     scale: Annotated[
         int,
-        typer.Option("--scale", min=1, metavar=NUMBER, help="Vervielfacht die Zeilenzahl je Blatt (10 = groß)."),
+        typer.Option(
+            "--scale",
+            min=1,
+            metavar=NUMBER,
+            help="Vervielfacht die Zeilenzahl je Blatt (10 = groß).",
+        ),
     ] = 1,
-    seed: Annotated[int, typer.Option("--seed", metavar=NUMBER, help="Startwert des Zufallsgenerators.")] = 2026,
+    seed: Annotated[
+        int, typer.Option("--seed", metavar=NUMBER, help="Startwert des Zufallsgenerators.")
+    ] = 2026,
     region: RegionOption = REGION_CONFIG,
 ) -> None:
     """Beispieldaten (erfundene, gefüllte Workbooks) erzeugen – reproduzierbar je Startwert."""
