@@ -3,8 +3,11 @@
 
 from __future__ import annotations
 
+import io
+import logging
 import re
 import shutil
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -276,3 +279,84 @@ def test_readme_check_notices_an_unlisted_file(grp_error_run: core.RunSummary) -
     """It would notice a file the README does not list."""
     patterns = [(rx, always) for rx, always in readme_outputs() if "Konsolid" not in rx.pattern]
     assert _unlisted(grp_error_run.run_folder, patterns) == ["Konsolidiert.xlsx"]
+
+
+@pytest.mark.slow
+def test_cli_run_prints_the_summary(
+    grp_error_run: core.RunSummary, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """It prints, through ``parthe-reports run``, GRP's finding, its Prüfbericht and the next
+    step, in German only (the flow itself replaced by the finished run)."""
+    import flows.runner
+
+    monkeypatch.setattr(flows.runner, "run", lambda **kwargs: grp_error_run)
+    inputs = grp_error_run.run_folder.parent.parent / "inputs"
+    result = runner.invoke(
+        app, ["run", "--inputs", str(inputs), "--outputs", str(tmp_out(grp_error_run))]
+    )
+    assert result.exit_code == core.EXIT_INPUT_ERRORS, result.output
+    assert "„zwölf“ ist keine Zahl" in result.output and "Pruefbericht_GRP.docx" in result.output
+    assert "Nächster Schritt:" in result.output
+    assert not [w for w in (*FRAME_ERRORS, "Usage", "Still processing") if w in result.output]
+
+
+def tmp_out(summary: core.RunSummary) -> Path:
+    return summary.run_folder.parent
+
+
+@pytest.fixture
+def console_log() -> Iterator[io.StringIO]:
+    """Prefect's logging as configured at import, plus a console-like handler on the root
+    logger writing into a buffer; handler levels restored afterwards."""
+    import flows.runner  # noqa: F401  (configures Prefect's logging, as `run` does)
+
+    buffer = io.StringIO()
+    probe = logging.StreamHandler(buffer)
+    logging.getLogger().addHandler(probe)
+    loggers = [logging.getLogger(), *logging.root.manager.loggerDict.values()]
+    handlers = {h: h.level for lg in loggers for h in getattr(lg, "handlers", [])}
+    yield buffer
+    logging.getLogger().removeHandler(probe)
+    for handler, level in handlers.items():
+        handler.setLevel(level)
+
+
+def _chatter() -> None:
+    logging.getLogger("EventsWorker").warning("Still processing items: 2 items remaining...")
+    try:
+        raise FileNotFoundError("Keine Workbooks")
+    except FileNotFoundError:
+        logging.getLogger("parthe_reports.pipeline").exception("Lauf fehlgeschlagen")
+
+
+def _prefect_console_levels() -> list[int]:
+    from prefect.logging.handlers import PrefectConsoleHandler
+
+    loggers = [logging.getLogger(), *logging.root.manager.loggerDict.values()]
+    return [
+        h.level
+        for lg in loggers
+        for h in getattr(lg, "handlers", [])
+        if isinstance(h, PrefectConsoleHandler)
+    ]
+
+
+def test_prefect_chatter_is_silenced(console_log: io.StringIO) -> None:
+    """It lets none of Prefect's log lines or tracebacks reach the terminal without --debug."""
+    from parthe_reports.cli.pipeline import _quiet_logging
+
+    _quiet_logging(debug=False)
+    _chatter()
+    assert console_log.getvalue() == ""
+    levels = _prefect_console_levels()
+    assert levels and min(levels) > logging.CRITICAL
+
+
+def test_prefect_chatter_shows_with_debug(console_log: io.StringIO) -> None:
+    """It keeps Prefect's log lines and the traceback with --debug."""
+    from parthe_reports.cli.pipeline import _quiet_logging
+
+    _quiet_logging(debug=True)
+    _chatter()
+    assert "Still processing" in console_log.getvalue() and "Traceback" in console_log.getvalue()
+    assert max(_prefect_console_levels()) <= logging.WARNING
