@@ -283,7 +283,7 @@ def test_readme_check_notices_an_unlisted_file(grp_error_run: core.RunSummary) -
 
 @pytest.mark.slow
 def test_cli_run_prints_the_summary(
-    grp_error_run: core.RunSummary, monkeypatch: pytest.MonkeyPatch
+    grp_error_run: core.RunSummary, monkeypatch: pytest.MonkeyPatch, console_log: io.StringIO
 ) -> None:
     """It prints, through ``parthe-reports run``, GRP's finding, its Prüfbericht and the next
     step, in German only (the flow itself replaced by the finished run)."""
