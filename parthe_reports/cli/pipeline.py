@@ -71,6 +71,15 @@ def _quiet_logging(debug: bool) -> None:
                 handler.setLevel(logging.CRITICAL + 1)
 
 
+def _warnings_only() -> None:
+    """``serve`` runs as a service: its log keeps Prefect's warnings (for the journal), not
+    the tracebacks of failed tasks, which the run summary reports."""
+    for name in ("prefect", "distributed", "uvicorn", "httpx", "asyncio", "flows"):
+        logging.getLogger(name).setLevel(logging.WARNING)
+    for name in ("prefect.task_runs", "prefect.flow_runs", "flows.pipeline"):
+        logging.getLogger(name).setLevel(logging.CRITICAL)
+
+
 @app.command("run")
 def run(
     inputs: InputsOption = INPUTS,
@@ -210,20 +219,21 @@ def error_text(error: str) -> str:
 
 @app.command("runs")
 def list_runs(outputs: OutputsOption = OUTPUTS) -> None:
-    """Die aufbewahrten Läufe auflisten (Datum, Stichtag, Status, Zahl der Prüfergebnisse)."""
+    """Die aufbewahrten Läufe auflisten (Datum, Stichtag, Status, Zahl der Befunde)."""
     from rich.table import Table
 
     status = {
         "complete": "abgeschlossen",
         "failed": "fehlgeschlagen",
-        "running": "läuft/abgebrochen",
+        "running": "läuft oder abgebrochen",
     }
     latest = run_folders.latest_complete_run(outputs)
-    table = Table()
-    for header in ("Lauf", "Gestartet", "Stichtag", "Status", "Prüfergebnisse", "Exit"):
-        table.add_column(header, no_wrap=True)
+    table = Table(box=None, pad_edge=False)  # no rules: fits 80 columns
+    table.caption = f"← = aktueller Stand ({outputs / run_folders.POINTER})"
+    for header in ("Lauf", "Gestartet", "Stichtag", "Status", "Befunde", "Exit"):
+        table.add_column(header, no_wrap=header != "Status")  # Status wraps at a space
     for r in run_folders.list_runs(outputs):
-        mark = " ← aktuell" if latest is not None and r.name == latest.name else ""
+        mark = " ←" if latest is not None and r.name == latest.name else ""
         table.add_row(
             r.name + mark,
             _started(r.started),
@@ -232,7 +242,7 @@ def list_runs(outputs: OutputsOption = OUTPUTS) -> None:
             "" if r.findings is None else str(r.findings),
             "" if r.exit_code is None else str(r.exit_code),
         )
-    Console(width=max(Console().width, 110)).print(table)
+    Console().print(table)
 
 
 @app.command("serve")
@@ -247,7 +257,7 @@ def serve(
     """Prefect-Server (127.0.0.1) starten oder nutzen und die Zeitpläne aus region.toml bedienen."""
     from flows.deployments import serve_forever
 
-    _quiet_logging(debug=False)
+    _warnings_only()
     serve_forever(
         inputs=inputs, outputs=outputs, region_config=region, port=port, echo=console.print
     )
