@@ -363,3 +363,32 @@ def test_prefect_chatter_shows_with_debug(console_log: io.StringIO) -> None:
     _chatter()
     assert "Still processing" in console_log.getvalue() and "Traceback" in console_log.getvalue()
     assert max(_prefect_console_levels()) <= logging.WARNING
+
+
+@pytest.mark.parametrize(
+    ("args", "german"),
+    [
+        (["run", "--foo"], "Die Option --foo gibt es hier nicht"),
+        (["run", "--phase", "x"], "Der Wert für --phase passt nicht (erwartet: N)"),
+        (["runn"], "Den Befehl „runn“ gibt es nicht. Gemeint ist wohl: run, runs"),
+        (["run", "--inputs"], "Die Option --inputs braucht einen Wert"),
+        (["validate", "a", "b"], "Diese Angaben versteht der Befehl nicht: b"),
+    ],
+)
+def test_mistyped_call_is_answered_in_german(args: list[str], german: str) -> None:
+    """It answers a mistyped call in German, in a „Fehler“ frame, with exit code 2."""
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2
+    assert german in result.output and "Fehler" in result.output and "Aufruf:" in result.output
+    english = ("No such", "Invalid", "Usage", "Error", "Try ", "Got unexpected", "requires")
+    assert not [w for w in english if w in result.output]
+
+
+def test_unknown_usage_errors_pass_unchanged() -> None:
+    """It leaves a usage error it has no German for as it is (so the test above can fail)."""
+    from typer._click.exceptions import UsageError
+
+    from parthe_reports.cli.german import german_error
+
+    error = UsageError("Something new")
+    assert german_error(error, None) is error  # type: ignore[arg-type]

@@ -8,11 +8,20 @@ one style, ``ORDNER``, ``DATEI``, ``JJJJ-MM-TT``, ``N``; a boolean flag shows no
 
 from __future__ import annotations
 
+from difflib import get_close_matches
 from typing import Any
 
 import typer
 from typer import rich_utils
 from typer._click import Context, HelpFormatter
+from typer._click.exceptions import (
+    BadOptionUsage,
+    BadParameter,
+    MissingParameter,
+    NoArgsIsHelpError,
+    NoSuchOption,
+    UsageError,
+)
 from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
 FOLDER, FILE, DATE, NUMBER = "ORDNER", "DATEI", "JJJJ-MM-TT", "N"
@@ -56,6 +65,36 @@ def _german_params(params: list[Any]) -> None:
             setattr(param, "display_type_rich", lambda ctx: None)  # noqa: B010 (one instance)
 
 
+def _name(error: BadParameter) -> str:
+    param = error.param
+    if param is not None:
+        return param.opts[0] if isinstance(param, TyperOption) else (param.metavar or param.name)
+    return str(error.param_hint or "")
+
+
+def german_error(error: UsageError, ctx: Context) -> UsageError:
+    """Click's English message of a mistyped call, said in German (same frame, exit 2)."""
+    if isinstance(error, NoArgsIsHelpError):
+        return error
+    if isinstance(error, NoSuchOption):
+        maybe = (
+            f" Gemeint ist wohl: {', '.join(error.possibilities)}." if error.possibilities else ""
+        )
+        return UsageError(f"Die Option {error.option_name} gibt es hier nicht.{maybe}", ctx)
+    if isinstance(error, MissingParameter):
+        return UsageError(f"Es fehlt die Angabe {_name(error)}.", ctx)
+    if isinstance(error, BadParameter):
+        param = error.param
+        expected = f" (erwartet: {param.metavar})" if param is not None and param.metavar else ""
+        return UsageError(f"Der Wert für {_name(error)} passt nicht{expected}.", ctx)
+    if isinstance(error, BadOptionUsage):
+        return UsageError(f"Die Option {error.option_name} braucht einen Wert.", ctx)
+    if error.message.startswith("Got unexpected extra argument"):
+        extra = error.message.rpartition("(")[2].rstrip(")")
+        return UsageError(f"Diese Angaben versteht der Befehl nicht: {extra}.", ctx)
+    return error
+
+
 class GermanCommand(TyperCommand):
     """A command whose help frame, usage line and help option speak German."""
 
@@ -69,6 +108,12 @@ class GermanCommand(TyperCommand):
     def get_help_option(self, ctx: Context) -> TyperOption | None:
         return _help_option(super().get_help_option(ctx))
 
+    def parse_args(self, ctx: Context, args: list[str]) -> list[str]:
+        try:
+            return super().parse_args(ctx, args)
+        except UsageError as error:
+            raise german_error(error, ctx) from None
+
 
 class GermanGroup(TyperGroup):
     """A command group (``parthe-reports``, ``report``) with the same German frame."""
@@ -81,8 +126,21 @@ class GermanGroup(TyperGroup):
         super().__init__(*args, **kwargs)
         _german_params(self.params)
 
+    def resolve_command(self, ctx: Context, args: list[str]) -> Any:
+        if args and args[0] not in self.commands and not args[0].startswith("-"):
+            near = get_close_matches(args[0], list(self.commands))
+            maybe = f" Gemeint ist wohl: {', '.join(near)}." if near else ""
+            raise UsageError(f"Den Befehl „{args[0]}“ gibt es nicht.{maybe}", ctx)
+        return super().resolve_command(ctx, args)
+
     def get_help_option(self, ctx: Context) -> TyperOption | None:
         return _help_option(super().get_help_option(ctx))
+
+    def parse_args(self, ctx: Context, args: list[str]) -> list[str]:
+        try:
+            return super().parse_args(ctx, args)
+        except UsageError as error:
+            raise german_error(error, ctx) from None
 
 
 class GermanTyper(typer.Typer):
