@@ -13,6 +13,7 @@ from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 from python_calamine import CalamineWorkbook
 
+from parthe_reports.paths import REGIONAL_WORKBOOK
 from parthe_reports.region import Region, load_region
 from parthe_reports.schema import (
     GUIDE_SHEET,
@@ -51,7 +52,7 @@ def templates(region: Region, tmp_path_factory: pytest.TempPathFactory) -> list[
 
 
 def _kind_of(path: Path) -> WorkbookKind:
-    return REGIONAL if path.name == "Verbund.xlsx" else MUNICIPAL
+    return REGIONAL if path.name == REGIONAL_WORKBOOK.name else MUNICIPAL
 
 
 def _dropdown_values(wb: Workbook, ws: Worksheet, column: int) -> list[str] | None:
@@ -71,9 +72,9 @@ def _validation(ws: Worksheet, column: int) -> object | None:
 
 
 def test_one_template_per_municipality_and_one_regional(templates: list[Path]) -> None:
-    """It writes <Kürzel>.xlsx for each municipality and Verbund.xlsx."""
+    """It writes <Kürzel>.xlsx for each municipality and verbund.xlsx, as the example data."""
     assert sorted(p.name for p in templates) == sorted(
-        ["BOR.xlsx", "BRA.xlsx", "GRP.xlsx", "NAU.xlsx", "BEL.xlsx", "PAR.xlsx", "Verbund.xlsx"]
+        ["BOR.xlsx", "BRA.xlsx", "GRP.xlsx", "NAU.xlsx", "BEL.xlsx", "PAR.xlsx", "verbund.xlsx"]
     )
     assert all(p.stat().st_size > 0 for p in templates)
 

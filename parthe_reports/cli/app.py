@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import typer
+from parthe_reports.cli.german import GermanTyper
 
-app = typer.Typer(
+app = GermanTyper(
     name="parthe-reports",
     help=(
         "Berichtspipeline der Kooperation: liest die Excel-Workbooks der Kommunen und des "
         "Verbunds, prüft sie und erzeugt die Word-Dokumente aller Projektphasen."
     ),
     no_args_is_help=True,
-    add_completion=False,
-    rich_markup_mode="rich",
 )

@@ -24,16 +24,17 @@ from rich.progress import (
 
 from parthe_reports import runs as run_folders
 from parthe_reports.cli.app import app
+from parthe_reports.cli.checks import region_or_exit, stop, workbooks_or_exit
+from parthe_reports.cli.german import NUMBER
+from parthe_reports.cli.options import InputsOption, OutputsOption, RegionOption, stichtag_option
+from parthe_reports.cli.summary import BookLine, next_step, print_books
+from parthe_reports.german import date_de
 from parthe_reports.paths import INPUTS, OUTPUTS, REGION_CONFIG
-from parthe_reports.pipeline import EXIT_FAILED, RunSummary
+from parthe_reports.pipeline import EXIT_FAILED, FEEDBACK_DIR, RunSummary
+from parthe_reports.workbooks.feedback import feedback_file_name
 
 console = Console(stderr=True)
 _KINDS = {"workbook": "Workbooks", "document": "Dokumente", "other": "Weitere Dateien"}
-
-OutputsOption = Annotated[
-    Path,
-    typer.Option("--outputs", help="Ausgabeordner (je Lauf ein Unterordner).", file_okay=False),
-]
 
 
 class _Bar:
@@ -56,46 +57,64 @@ class _Bar:
         self.progress.advance(self.total)
 
 
-def _quiet_logging() -> None:
-    """Call after importing flows (Prefect configures logging at import)."""
+def _quiet_logging(debug: bool) -> None:
+    """Call after importing flows (Prefect configures logging at import). Without ``--debug``
+    nothing of Prefect's (English) logging reaches the terminal: our summary says what
+    failed. Handlers are silenced, not loggers, since Prefect sets levels on many children."""
+    if debug:
+        logging.getLogger("parthe_reports").setLevel(logging.DEBUG)
+        return
+    loggers = [logging.getLogger(), *logging.root.manager.loggerDict.values()]
+    for logger in loggers:
+        for handler in getattr(logger, "handlers", []):
+            if isinstance(handler, logging.StreamHandler):
+                handler.setLevel(logging.CRITICAL + 1)
+
+
+def _warnings_only() -> None:
+    """``serve`` runs as a service: its log keeps Prefect's warnings (for the journal), not
+    the tracebacks of failed tasks, which the run summary reports."""
     for name in ("prefect", "distributed", "uvicorn", "httpx", "asyncio", "flows"):
         logging.getLogger(name).setLevel(logging.WARNING)
-    # A failed task is reported in our summary; Prefect's traceback would only frighten.
     for name in ("prefect.task_runs", "prefect.flow_runs", "flows.pipeline"):
         logging.getLogger(name).setLevel(logging.CRITICAL)
 
 
 @app.command("run")
 def run(
-    inputs: Annotated[
-        Path, typer.Option("--inputs", help="Ordner mit den Workbooks.", file_okay=False)
-    ] = INPUTS,
+    inputs: InputsOption = INPUTS,
     outputs: OutputsOption = OUTPUTS,
     phase: Annotated[
         list[int] | None,
-        typer.Option("--phase", help="Nur die Dokumente dieser Phase (1–6); mehrfach möglich."),
-    ] = None,
-    stichtag: Annotated[
-        datetime | None,
         typer.Option(
-            "--stichtag", help="Stichtag JJJJ-MM-TT (Standard: heute).", formats=["%Y-%m-%d"]
+            "--phase",
+            metavar=NUMBER,
+            help="Nur die Dokumente dieser Phase (1–6); mehrfach möglich.",
         ),
     ] = None,
+    stichtag: Annotated[date | None, stichtag_option("heute")] = None,
     pdf: Annotated[bool, typer.Option("--pdf", help="Zusätzlich PDFs mit LibreOffice.")] = False,
     dask: Annotated[
         bool, typer.Option("--dask", help="Aufgaben auf einem lokalen Dask-Cluster ausführen.")
     ] = False,
     dask_address: Annotated[
         str | None,
-        typer.Option("--dask-address", help="Vorhandener Dask-Cluster, z. B. tcp://host:8786."),
+        typer.Option(
+            "--dask-address",
+            metavar="ADRESSE",
+            help="Vorhandener Dask-Cluster, z. B. tcp://host:8786.",
+        ),
     ] = None,
-    region: Annotated[Path, typer.Option("--region", help="Regionskonfiguration.")] = REGION_CONFIG,
+    region: RegionOption = REGION_CONFIG,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Prefects Protokoll und Fehlerdetails zeigen.")
+    ] = False,
 ) -> None:
     """Alle Workbooks lesen, prüfen, konsolidieren und die Dokumente erzeugen (Prefect-Flow)."""
     bad = [p for p in phase or [] if p not in range(1, 7)]
     if bad:
-        console.print(f"Fehler: Phase {bad[0]} gibt es nicht (1–6).")
-        raise typer.Exit(EXIT_FAILED)
+        raise stop(f"Fehler: Phase {bad[0]} gibt es nicht; bitte eine Phase von 1 bis 6 angeben.")
+    workbooks_or_exit(inputs, region_or_exit(region))
     columns = (
         TextColumn("{task.description:<16}"),
         BarColumn(),
@@ -109,12 +128,12 @@ def run(
             console.print("Starte Prefect …", style="dim")
             from flows.runner import run as run_flow
 
-            _quiet_logging()
+            _quiet_logging(debug)
             result = run_flow(
                 inputs=inputs,
                 outputs=outputs,
                 phases=list(phase or []),
-                stichtag=stichtag.date() if stichtag else None,
+                stichtag=stichtag,
                 pdf=pdf,
                 dask=dask,
                 dask_address=dask_address,
@@ -122,43 +141,64 @@ def run(
                 listener=_Bar(bar),
             )
     except Exception as exc:  # Prefect/API failures: a German line, never a traceback
-        console.print(f"Fehler: Der Lauf konnte nicht ausgeführt werden: {exc}")
-        raise typer.Exit(EXIT_FAILED) from exc
+        if debug:
+            raise
+        raise stop(
+            f"Fehler: Der Lauf konnte nicht gestartet werden ({exc}); mit --debug zeigt er "
+            "die Einzelheiten."
+        ) from exc
     print_summary(result, outputs)
     raise typer.Exit(result.exit_code)
 
 
+def book_lines(result: RunSummary) -> list[BookLine]:
+    """The summary's workbooks, each with its first findings and its two feedback files."""
+    folder = result.run_folder
+    documents = set(result.documents)
+    lines = []
+    for label, counts in sorted(result.findings.items()):
+        files = []
+        report = f"{FEEDBACK_DIR}/Pruefbericht_{label}.docx"
+        if report in documents:
+            files.append(("Prüfbericht", folder / report))
+        source = result.sources.get(label)
+        copy = folder / FEEDBACK_DIR / feedback_file_name(Path(source)) if source else None
+        if copy is not None and copy.exists():
+            files.append(("markierte Kopie", copy))
+        lines.append(BookLine(label, counts, result.first_findings.get(label, []), files))
+    return lines
+
+
 def print_summary(result: RunSummary, outputs: Path) -> None:
-    """The German summary: workbooks, findings per municipality, documents, where."""
+    """The German summary: workbooks, findings per workbook, documents, where, what next."""
     out = Console()
     folder = result.run_folder
-    stichtag = date.fromisoformat(result.stichtag or "").strftime("%d.%m.%Y")
+    stichtag = date_de(date.fromisoformat(result.stichtag or ""))
     out.print(f"\n[bold]Lauf {folder.name}[/bold] (Stichtag {stichtag})")
+    if result.error:  # a crash inside the run: the cause in one sentence, no class name
+        out.print(
+            f"[red]Fehler:[/red] Der Lauf ist abgebrochen ({error_text(result.error)}); "
+            f"Einzelheiten stehen in {folder / run_folders.RUN_FILE}, mit --debug auch hier.",
+            highlight=False,
+        )
     out.print(f"Workbooks gelesen: {len(result.workbooks)}")
     for name in result.unreadable:
         out.print(f"  [red]nicht lesbar:[/red] {name}")
     if result.missing:
         out.print(f"  [yellow]kein auswertbares Workbook von:[/yellow] {', '.join(result.missing)}")
-    out.print("Prüfergebnisse je Kommune:")
-    for label, c in sorted(result.findings.items()):
-        warnings, notes = c.get("Warnung", 0), c.get("Hinweis", 0)
-        out.print(
-            f"  {label:<12} {c.get('Fehler', 0):>3} Fehler  {warnings:>3} "
-            f"{'Warnung ' if warnings == 1 else 'Warnungen'}  {notes:>3} "
-            f"{'Hinweis' if notes == 1 else 'Hinweise'}"
-        )
+    lines = book_lines(result)
+    print_books(out, lines)
     if result.plausibility:
-        out.print(f"  davon aus der Plausibilitätsprüfung: {result.plausibility}")
+        out.print(f"Davon aus der Plausibilitätsprüfung: {result.plausibility}")
     for note in result.folder:
         out.print(f"  [dim]nicht gelesen:[/dim] {note}", highlight=False)
-    out.print(f"Dokumente geschrieben: {len(result.documents)} in {folder}")
+    out.print(f"Dokumente geschrieben: {len(result.documents)} in {folder}", soft_wrap=True)
     for name, why in result.failed_documents.items():
-        out.print(f"  [red]fehlgeschlagen:[/red] {name} ({why})")
-    if result.error:
-        out.print(f"[red]Lauf abgebrochen:[/red] {result.error}")
+        out.print(f"  [red]fehlgeschlagen:[/red] {name} ({error_text(why)})", highlight=False)
     if result.exit_code != EXIT_FAILED:
         out.print(
-            f"Aktueller Stand: {outputs / run_folders.POINTER} (bzw. {run_folders.POINTER_TEXT})"
+            f"Aktueller Stand: {outputs / run_folders.POINTER} (bzw. {run_folders.POINTER_TEXT})",
+            soft_wrap=True,
         )
     cached = sum(v.get("cached", 0) for v in result.task_runs.values())
     if cached:
@@ -167,47 +207,65 @@ def print_summary(result: RunSummary, outputs: Path) -> None:
         )
     verdict = {0: "ohne Fehler", 1: "mit Fehlern oder Lücken in Eingaben", 2: "fehlgeschlagen"}
     out.print(f"Ergebnis: {verdict.get(result.exit_code, '?')} (Exit-Code {result.exit_code})")
+    if result.exit_code != EXIT_FAILED:
+        out.print(next_step(lines, result.missing, result.unreadable), highlight=False)
+
+
+def error_text(error: str) -> str:
+    """A stored error without its Python class name (``FileNotFoundError: …`` → ``…``)."""
+    head, sep, rest = error.partition(": ")
+    return rest if sep and head.isidentifier() and head[:1].isupper() else error
 
 
 @app.command("runs")
 def list_runs(outputs: OutputsOption = OUTPUTS) -> None:
-    """Die aufbewahrten Läufe auflisten (Datum, Stichtag, Status, Zahl der Prüfergebnisse)."""
+    """Die aufbewahrten Läufe auflisten (Datum, Stichtag, Status, Zahl der Befunde)."""
     from rich.table import Table
 
     status = {
         "complete": "abgeschlossen",
         "failed": "fehlgeschlagen",
-        "running": "läuft/abgebrochen",
+        "running": "läuft oder abgebrochen",
     }
     latest = run_folders.latest_complete_run(outputs)
-    table = Table()
-    for header in ("Lauf", "Gestartet", "Stichtag", "Status", "Prüfergebnisse", "Exit"):
-        table.add_column(header, no_wrap=True)
+    table = Table(box=None, pad_edge=False)  # no rules: fits 80 columns
+    table.caption = f"← = aktueller Stand ({outputs / run_folders.POINTER})"
+    for header in ("Lauf", "Gestartet", "Stichtag", "Status", "Befunde", "Exit"):
+        table.add_column(header, no_wrap=header != "Status")  # Status wraps at a space
     for r in run_folders.list_runs(outputs):
-        mark = " ← aktuell" if latest is not None and r.name == latest.name else ""
+        mark = " ←" if latest is not None and r.name == latest.name else ""
         table.add_row(
             r.name + mark,
-            r.started.replace("T", " "),
-            r.stichtag or "",
+            _started(r.started),
+            date_de(date.fromisoformat(r.stichtag)) if r.stichtag else "",
             status.get(r.status, r.status),
             "" if r.findings is None else str(r.findings),
             "" if r.exit_code is None else str(r.exit_code),
         )
-    Console(width=max(Console().width, 110)).print(table)
+    Console().print(table)
 
 
 @app.command("serve")
 def serve(
     outputs: OutputsOption = OUTPUTS,
-    inputs: Annotated[Path, typer.Option("--inputs", file_okay=False)] = INPUTS,
-    region: Annotated[Path, typer.Option("--region")] = REGION_CONFIG,
-    port: Annotated[int, typer.Option("--port", help="Port des lokalen Prefect-Servers.")] = 4200,
+    inputs: InputsOption = INPUTS,
+    region: RegionOption = REGION_CONFIG,
+    port: Annotated[
+        int, typer.Option("--port", metavar=NUMBER, help="Port des lokalen Prefect-Servers.")
+    ] = 4200,
 ) -> None:
     """Prefect-Server (127.0.0.1) starten oder nutzen und die Zeitpläne aus region.toml bedienen."""
     from flows.deployments import serve_forever
 
-    _quiet_logging()
-
+    _warnings_only()
     serve_forever(
         inputs=inputs, outputs=outputs, region_config=region, port=port, echo=console.print
     )
+
+
+def _started(iso: str) -> str:
+    """run.json's start time (ISO) as a person reads it: ``01.12.2026 04:10``."""
+    try:
+        return datetime.fromisoformat(iso).strftime("%d.%m.%Y %H:%M")
+    except ValueError:
+        return iso

@@ -8,36 +8,33 @@ second, starting Prefect's temporary server 11–14 s. The scheduled run goes th
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
 
 from parthe_reports.cli.app import app
+from parthe_reports.cli.german import GermanTyper
+from parthe_reports.cli.options import OutputsOption, stichtag_option
 from parthe_reports.paths import OUTPUTS
 
-report_app = typer.Typer(help="Berichte, die über einen Lauf hinausgehen.", no_args_is_help=True)
+report_app = GermanTyper(help="Berichte, die über einen Lauf hinausgehen.", no_args_is_help=True)
 app.add_typer(report_app, name="report")
 
 
 @report_app.command("progress")
 def progress_command(
-    outputs: Annotated[
-        Path, typer.Option("--outputs", help="Ausgabeordner mit den Läufen.")
-    ] = OUTPUTS,
+    outputs: OutputsOption = OUTPUTS,
     since: Annotated[
         str | None,
         typer.Option(
             "--since",
+            metavar="LAUF",
             help="Vergleichslauf (Ordnername). Standard: der Lauf des vorigen "
             "Fortschrittsberichts, sonst der vorige abgeschlossene Lauf.",
         ),
     ] = None,
-    stichtag: Annotated[
-        str | None,
-        typer.Option("--stichtag", help="Stichtag JJJJ-MM-TT (Standard: der des Laufs)."),
-    ] = None,
+    stichtag: Annotated[date | None, stichtag_option("der des Laufs")] = None,
 ) -> None:
     """Schreibt den Fortschrittsbericht der Lenkungsgruppe in den neuesten abgeschlossenen Lauf."""
     # Imported here: pandas, DuckDB and python-docx cost ≈ 1 s that other commands need not pay.
@@ -47,12 +44,7 @@ def progress_command(
 
     console = Console()
     try:
-        day = date.fromisoformat(stichtag) if stichtag else None
-    except ValueError as exc:
-        console.print(f"[bold red]Stichtag „{stichtag}“ ist kein Datum JJJJ-MM-TT.[/]")
-        raise typer.Exit(2) from exc
-    try:
-        result = write_progress_report(outputs, since=since, stichtag=day)
+        result = write_progress_report(outputs, since=since, stichtag=stichtag)
     except ProgressError as exc:
         console.print(f"[bold red]Kein Fortschrittsbericht:[/] {exc}")
         raise typer.Exit(2) from exc

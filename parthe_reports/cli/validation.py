@@ -11,14 +11,18 @@ import typer
 from rich.console import Console
 
 from parthe_reports.cli.app import app
+from parthe_reports.cli.checks import region_or_exit, workbooks_or_exit
+from parthe_reports.cli.german import FILE, FOLDER
+from parthe_reports.cli.options import RegionOption, stichtag_option
+from parthe_reports.cli.summary import BookLine, counts_table, next_step
 from parthe_reports.errors import Finding, Severity
-from parthe_reports.ingest import discover_inputs
 from parthe_reports.paths import INPUTS, REGION_CONFIG
 from parthe_reports.pipeline.keys import input_hash
 from parthe_reports.pipeline.sequence import read_books
-from parthe_reports.region import load_region
+from parthe_reports.pipeline.write import book_label, count_findings
+from parthe_reports.validate import ValidatedWorkbook
 from parthe_reports.validate.findings import PLAUSIBILITY_CODES
-from parthe_reports.validate.report import console_table, findings_json
+from parthe_reports.validate.report import findings_json
 from parthe_reports.validate.workbook import missing_municipalities
 from parthe_reports.workbooks.feedback import feedback_file_name, write_annotated_copy
 
@@ -35,55 +39,57 @@ def _print(console: Console, findings: list[Finding]) -> None:
         console.print(f"[{_STYLE[f.severity]}]{f.severity.value}[/] {f}", highlight=False)
 
 
+def _table_rows(
+    books: list[ValidatedWorkbook],
+) -> list[tuple[str, str, dict[str, int], tuple[int, int, int]]]:
+    counts = count_findings(books)
+    rows = []
+    for b in books:
+        c = b.row_counts.values()
+        rows_read = (sum(x.read for x in c), sum(x.accepted for x in c), sum(x.rejected for x in c))
+        rows.append((book_label(b), b.name, counts[book_label(b)], rows_read))
+    return rows
+
+
 @app.command("validate")
 def validate_command(
     input_dir: Annotated[
-        Path, typer.Argument(help="Eingangsordner (mit kommunen/ und Verbund-Workbook).")
+        Path,
+        typer.Argument(
+            metavar=FOLDER, help="Eingangsordner (mit kommunen/ und dem Verbund-Workbook)."
+        ),
     ] = INPUTS,
     json_file: Annotated[
-        Path | None, typer.Option("--json", help="Alle Befunde als JSON in diese Datei schreiben.")
+        Path | None,
+        typer.Option(
+            "--json", metavar=FILE, help="Alle Befunde als JSON (Daten ISO) in diese Datei."
+        ),
     ] = None,
     feedback: Annotated[
         Path | None,
-        typer.Option("--feedback", help="Ordner für kommentierte Kopien (rot/gelb markiert)."),
-    ] = None,
-    region_file: Annotated[
-        Path, typer.Option("--region", help="Regionskonfiguration (region.toml).")
-    ] = REGION_CONFIG,
-    stichtag: Annotated[
-        str | None,
         typer.Option(
-            "--stichtag", help="Stichtag der Plausibilitätsprüfung (JJJJ-MM-TT; Standard: heute)."
+            "--feedback",
+            metavar=FOLDER,
+            help="Ordner für die markierten Kopien (BRA.xlsx → BRA_Rueckmeldung.xlsx, wie beim Lauf).",
         ),
+    ] = None,
+    region_file: RegionOption = REGION_CONFIG,
+    stichtag: Annotated[
+        date | None, stichtag_option("heute; für die Plausibilitätsprüfung")
     ] = None,
 ) -> None:
     """Prüft alle Workbooks im Eingangsordner. Exit-Code 0: keine Fehler, 1: Fehler, 2: Prüfung nicht möglich."""
     console = Console()
-    try:
-        region = load_region(region_file)
-    except (OSError, ValueError, KeyError) as exc:
-        console.print(f"[bold red]Regionskonfiguration nicht lesbar:[/] {region_file}: {exc}")
-        raise typer.Exit(2) from exc
-    try:
-        day = date.fromisoformat(stichtag) if stichtag else date.today()
-    except ValueError as exc:
-        console.print(f"[bold red]Stichtag nicht lesbar:[/] {stichtag} (erwartet JJJJ-MM-TT)")
-        raise typer.Exit(2) from exc
-    if not input_dir.is_dir():
-        console.print(f"[bold red]Eingangsordner nicht gefunden:[/] {input_dir}")
-        raise typer.Exit(2)
-    paths, folder = discover_inputs(input_dir, region.ignored_folders)
-    if not paths:
-        _print(console, folder)
-        console.print(f"[bold red]Keine Workbooks gefunden in[/] {input_dir}")
-        raise typer.Exit(2)
+    region = region_or_exit(region_file)
+    day = stichtag or date.today()
+    paths, folder = workbooks_or_exit(input_dir, region)
     # The run's own reading step: what `validate` reports is exactly what `run` will use.
     hashes = {p.name: input_hash(p) for p in paths}
     books, unreadable = read_books(paths, hashes, region, day, "")
     for name in unreadable:
         console.print(f"[bold red]nicht lesbar:[/] {name}")
     missing = missing_municipalities(books, region)
-    console.print(console_table(books))
+    console.print(counts_table(_table_rows(books)))
     plausible = sum(f.code in PLAUSIBILITY_CODES for b in books for f in b.findings)
     console.print(f"Plausibilitätsprüfung (Stichtag {day:%d.%m.%Y}): {plausible} Befunde")
     if missing:
@@ -95,11 +101,14 @@ def validate_command(
         json_file.parent.mkdir(parents=True, exist_ok=True)
         data = findings_json(books, folder, missing)
         json_file.write_text(json.dumps(data, ensure_ascii=False, indent=2), "utf-8")
-        console.print(f"Befunde geschrieben: {json_file}")
+        console.print(f"Befunde geschrieben: {json_file}", soft_wrap=True)
     if feedback:
         for b in books:
             if b.source.kind:
                 src = Path(b.source.path)
-                write_annotated_copy(b, src, feedback / feedback_file_name(src))
-        console.print(f"Kommentierte Kopien geschrieben nach: {feedback}")
+                target = feedback / feedback_file_name(src)
+                write_annotated_copy(b, src, target)
+                console.print(f"Markierte Kopie ({book_label(b)}): {target}", soft_wrap=True)
+    lines = [BookLine(label, c) for label, c in count_findings(books).items()]
+    console.print(next_step(lines, missing, unreadable), highlight=False)
     raise typer.Exit(1 if unreadable or any(b.errors for b in books) else 0)

@@ -37,6 +37,7 @@ from parthe_reports.pipeline.write import (
     count_plausibility,
     feedback_bytes,
     finish,
+    first_findings,
     funding_deadlines,
     render_bytes,
     save_consolidated,
@@ -158,6 +159,7 @@ def run(
         summary.workbooks = [b.source.workbook for b in read.books]
         summary.unreadable = read.unreadable
         summary.findings = count_findings(read.books)
+        summary.first_findings, summary.sources = first_findings(read.books)
         summary.plausibility = count_plausibility(read.books)
         summary.folder = [str(f) for f in read.folder]
         prepared = read.prepared

@@ -54,6 +54,9 @@ class RunSummary:
     folder: list[str] = field(default_factory=list)  # files in the inputs folder not read
     deadlines: list[dict[str, str | None]] = field(default_factory=list)  # next 90 days
     task_runs: dict[str, dict[str, int]] = field(default_factory=dict)  # per stage: run/cached
+    # per label of ``findings``: its first findings (Fehler first) and its workbook's file name
+    first_findings: dict[str, list[str]] = field(default_factory=dict)
+    sources: dict[str, str] = field(default_factory=dict)
 
     @property
     def errors(self) -> int:
@@ -90,15 +93,41 @@ class RunSummary:
         }
 
 
+FIRST_FINDINGS = 3  # how many findings the summary shows per workbook
+
+
+def book_label(book: ValidatedWorkbook) -> str:
+    """How the summary names a workbook: its Kürzel, „Verbund“, or else its file name."""
+    if book.source.municipality:
+        return book.source.municipality
+    return "Verbund" if book.source.kind == "regional" else book.source.workbook
+
+
 def count_findings(books: list[ValidatedWorkbook]) -> dict[str, dict[str, int]]:
-    """Findings per municipality (or workbook file for the rest), by severity."""
+    """Findings per municipality (or „Verbund“, or workbook file for the rest), by severity."""
     out: dict[str, dict[str, int]] = {}
     for book in books:
-        label = book.source.municipality or book.source.workbook
+        label = book_label(book)
         counts = out.setdefault(label, dict.fromkeys(SEVERITIES, 0))
         for f in book.findings:
             counts[f.severity.value] += 1
     return out
+
+
+def first_findings(
+    books: list[ValidatedWorkbook],
+) -> tuple[dict[str, list[str]], dict[str, str]]:
+    """Per label: the first Fehler/Warnungen as „Datei › Blatt › Zelle: Meldung“, and the file
+    name of its workbook (for the summary's paths to the Prüfbericht and annotated copy)."""
+    shown: dict[str, list[str]] = {}
+    sources: dict[str, str] = {}
+    for book in books:
+        label = book_label(book)
+        sources[label] = book.source.workbook
+        wanted = [f for f in book.findings if f.severity is not Severity.NOTE]
+        wanted.sort(key=lambda f: (f.severity.rank, f.sheet or "", f.row or 0))
+        shown[label] = [f"{f.severity.value}: {f}" for f in wanted[:FIRST_FINDINGS]]
+    return shown, sources
 
 
 def count_plausibility(books: list[ValidatedWorkbook]) -> int:

@@ -1,10 +1,9 @@
-"""Validation results for people and programs: a rich console table and a JSON document."""
+"""Validation results for programs: every finding and the row accounting as one JSON document
+(the console table is the command line's: ``cli/summary.py``)."""
 
 from __future__ import annotations
 
 from typing import Any
-
-from rich.table import Table
 
 from parthe_reports.errors import Finding
 from parthe_reports.validate.findings import PLAUSIBILITY_CODES
@@ -73,36 +72,3 @@ def findings_json(
         "missing_municipalities": list(missing),
         "plausibility": sum(f.code in PLAUSIBILITY_CODES for b in books for f in b.findings),
     }
-
-
-def console_table(books: list[ValidatedWorkbook]) -> Table:
-    """One line per workbook: Fehler / Warnungen / Hinweise and rows accepted / rejected."""
-    table = Table(title="Prüfergebnis der Workbooks", show_lines=False)
-    for header, justify in (
-        ("Workbook", "left"),
-        ("Kommune", "left"),
-        ("Fehler", "right"),
-        ("Warnungen", "right"),
-        ("Hinweise", "right"),
-        ("Zeilen gelesen", "right"),
-        ("übernommen", "right"),
-        ("abgelehnt", "right"),
-    ):
-        table.add_column(header, justify=justify)  # type: ignore[arg-type]
-    for b in books:
-        read = sum(c.read for c in b.row_counts.values())
-        accepted = sum(c.accepted for c in b.row_counts.values())
-        rejected = sum(c.rejected for c in b.row_counts.values())
-        who = b.source.municipality or ("Verbund" if b.source.kind == "regional" else "–")
-        errors = len(b.errors)
-        table.add_row(
-            b.name,
-            who,
-            f"[bold red]{errors}[/]" if errors else "0",
-            str(len(b.warnings)),
-            str(len(b.notes)),
-            str(read),
-            str(accepted),
-            f"[red]{rejected}[/]" if rejected else "0",
-        )
-    return table

@@ -90,7 +90,9 @@ def _validation(col: Column, lists: ListSheet) -> DataValidation:
         what = "eine ganze Zahl" if col.integer else "eine Zahl"
         bounds = _bounds_text(col)
         dv.error = f"Bitte {what}{bounds} eingeben."
-        dv.prompt = _clip(f"{col.help} {what.capitalize()}{bounds}.", 255)
+        dv.prompt = _clip(
+            f"{col.help} {what[0].upper()}{what[1:]}{bounds}.", 255
+        )  # not capitalize(): it lowers „Zahl“
     dv.allow_blank = True
     dv.promptTitle, dv.errorTitle = title, "Ungültige Eingabe"
     dv.showInputMessage = True

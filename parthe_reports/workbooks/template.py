@@ -24,6 +24,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.table import Table, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
+from parthe_reports.paths import REGIONAL_WORKBOOK
 from parthe_reports.region import Municipality, Region
 from parthe_reports.schema import (
     GUIDE_SHEET,
@@ -132,12 +133,13 @@ def template_file_name(municipality: Municipality) -> str:
 
 
 def write_templates(region: Region, out_dir: Path) -> list[Path]:
-    """Blank templates: one Kommunal-Workbook per municipality and ``Verbund.xlsx``."""
+    """Blank templates: one Kommunal-Workbook per municipality and ``verbund.xlsx`` (the name
+    the example data and the inputs folder use, ``paths.REGIONAL_WORKBOOK``)."""
     paths = [
         write_workbook(out_dir / template_file_name(m), MUNICIPAL, region, m)
         for m in region.municipalities
     ]
-    paths.append(write_workbook(out_dir / "Verbund.xlsx", REGIONAL, region))
+    paths.append(write_workbook(out_dir / REGIONAL_WORKBOOK.name, REGIONAL, region))
     return paths
 
 
