@@ -8,10 +8,12 @@ code                        severity  meaning
 ==========================  ========  ==========================================================
 not-a-workbook              Fehler    not a spreadsheet (renamed PDF, CSV, damaged zip)
 legacy-xls                  Fehler    old binary .xls
+xlsb                        Fehler    Excel binary workbook .xlsb (remedy: save as .xlsx)
 encrypted                   Fehler    password-protected workbook
-zip-bomb                    Fehler    declared size / compression ratio beyond the limits
+zip-bomb                    Fehler    a part inflates beyond the limit at a ratio over 200 : 1
 unsafe-xml                  Fehler    DOCTYPE / entity declaration in an XML part
-too-large                   Fehler    file, part or sheet beyond the limits (ingest.MAX_*)
+too-large                   Fehler    file, part, sheet (rows, columns, cells) or workbook beyond
+                                      the limits (limits.ReadLimits, region.toml › [inputs])
 unreadable                  Fehler    the file system refused the file
 empty-workbook              Fehler    no sheet of either workbook kind, no stamp
 no-stamp                    Warnung   hidden sheet ``_Vorlage`` missing: kind guessed from sheets
@@ -115,6 +117,7 @@ SEVERITY: dict[str, Severity] = {
         [
             "not-a-workbook",
             "legacy-xls",
+            "xlsb",
             "encrypted",
             "zip-bomb",
             "unsafe-xml",

@@ -58,7 +58,7 @@ __all__ = [
 def check_file(path: Path, region: Region) -> ValidatedWorkbook:
     """Read and validate one file; a file that cannot be read becomes a book with one Fehler."""
     try:
-        return validate_workbook(read_workbook(path), region)
+        return validate_workbook(read_workbook(path, region.read_limits), region)
     except WorkbookError as exc:
         finding = exc.finding
     except Exception as exc:  # never a traceback to the user; the detail goes into the message
