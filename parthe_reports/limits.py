@@ -17,6 +17,10 @@ key in ``[inputs]``             default       why
 ``max_part_mb``                 120           one inflated XML part (a 200.000-row sheet of ten
                                               columns is about 100 MB)
 ``max_unpacked_mb``             200           all parts together, inflated
+``reader_memory_mb``            2048          address space of the worker process that reads one
+                                              workbook (isolate.py): the largest workbook within
+                                              the limits above peaks near 700 MB
+``read_timeout_s``              120           one workbook; the largest allowed reads in ~10 s
 ==============================  ============  =====================================================
 
 File size on disk (25 MB) is a fixed bound: workbooks are e-mailed and shared.
@@ -40,6 +44,8 @@ class ReadLimits:
     max_cells_per_workbook: int = 4_000_000
     max_part_mb: int = 120
     max_unpacked_mb: int = 200
+    reader_memory_mb: int = 2048
+    read_timeout_s: int = 120
     max_file_mb: int = 25
 
     @property

@@ -21,7 +21,8 @@ import pandas as pd
 from parthe_reports.dataset import MUNICIPALITY, Dataset, SourceInfo, empty_table, sheet_by_key
 from parthe_reports.digest import sha256_file
 from parthe_reports.errors import Finding, WorkbookError
-from parthe_reports.ingest import RawWorkbook, read_workbook
+from parthe_reports.ingest import RawWorkbook
+from parthe_reports.isolate import read_isolated
 from parthe_reports.region import Region
 from parthe_reports.schema import (
     GUIDE_SHEET,
@@ -58,7 +59,7 @@ __all__ = [
 def check_file(path: Path, region: Region) -> ValidatedWorkbook:
     """Read and validate one file; a file that cannot be read becomes a book with one Fehler."""
     try:
-        return validate_workbook(read_workbook(path, region.read_limits), region)
+        return validate_workbook(read_isolated(path, region.read_limits), region)
     except WorkbookError as exc:
         finding = exc.finding
     except Exception as exc:  # never a traceback to the user; the detail goes into the message
