@@ -191,11 +191,11 @@ def _file_bytes(path: Path, limits: ReadLimits) -> bytes:
         return path.read_bytes()
     except OSError as exc:
         raise _refuse(
-            path, "unreadable", f"Die Datei kann nicht gelesen werden ({_os_reason(exc)})."
+            path, "unreadable", f"Die Datei kann nicht gelesen werden ({os_reason(exc)})."
         ) from exc
 
 
-def _os_reason(exc: OSError) -> str:
+def os_reason(exc: OSError) -> str:
     """The operating system's reason in German, never its English text."""
     return {
         errno.EACCES: "keine Leseberechtigung",

@@ -104,8 +104,8 @@ _ODS_NS = (
 ODS_CELL = '<table:table-cell office:value-type="string"><text:p>x</text:p></table:table-cell>'
 
 
-def ods(path: Path, rows: str, manifest_extra: str = "") -> Path:
-    """A one-table .ods („Maßnahmen“) whose table body is ``rows``."""
+def ods(path: Path, rows: str, manifest_extra: str = "", raw_content: bytes | None = None) -> Path:
+    """A one-table .ods („Maßnahmen“) whose table body is ``rows`` (or ``raw_content``)."""
     content = (
         f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {_ODS_NS} '
         'office:version="1.2"><office:body><office:spreadsheet><table:table '
@@ -121,7 +121,7 @@ def ods(path: Path, rows: str, manifest_extra: str = "") -> Path:
     )
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
-        z.writestr("content.xml", content)
+        z.writestr("content.xml", content if raw_content is None else raw_content)
         z.writestr("META-INF/manifest.xml", manifest)
     return path
 

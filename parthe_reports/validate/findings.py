@@ -69,6 +69,8 @@ csv-export                  Warnung   inputs folder: a CSV export (not read)
 not-a-workbook-file         Hinweis   inputs folder: a PDF, .docx, .zip … (not read)
 system-file                 Hinweis   inputs folder: lock file, Thumbs.db, desktop.ini … (not read)
 ignored-folder              Hinweis   inputs folder: a sub-folder of old versions („alt“, „Archiv“)
+hidden-file                 Hinweis   inputs folder: a workbook whose name starts with a dot
+link-outside                Warnung   inputs folder: a symbolic link leading out of it (not followed)
 missing-workbook            Warnung   a municipality of the region without a workbook
 ==========================  ========  ==========================================================
 
@@ -168,6 +170,7 @@ SEVERITY: dict[str, Severity] = {
             "missing-workbook",
             "workbook-open",
             "csv-export",
+            "link-outside",
             *PLAUSIBILITY_WARNINGS,
         ],
         W,
@@ -188,6 +191,7 @@ SEVERITY: dict[str, Severity] = {
             "control-characters",
             "not-a-workbook-file",
             "system-file",
+            "hidden-file",
             "ignored-folder",
             "municipality-count-in-text",
         ],
