@@ -38,6 +38,11 @@ _MAX_MEMBERS = 10_000
 _TABLE_NS = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 _OFFICE_NS = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 _TAG = re.compile(rb"<(?:[\w.-]+:)?(c|row|dimension)\b([^>]*)>")
+# The fast path: what Excel, LibreOffice and openpyxl write (no prefix, r="…" first).
+_CELL_REF = re.compile(rb'<c r="([A-Z]{1,4})(\d{1,9})"')
+_ROW_REF = re.compile(rb'<row r="(\d{1,9})"')
+_PREFIXED = re.compile(rb"<[\w.-]+:(?:c|row)[\s/>]")
+_DIM_TAG = re.compile(rb"<(?:[\w.-]+:)?dimension\b([^>]*)>")
 _REF = re.compile(rb'\br="([A-Z]{1,4})?(\d{1,9})"')
 _DIM = re.compile(rb'\bref="([A-Z]{1,4})(\d{1,9})(?::([A-Z]{1,4})(\d{1,9}))?"')
 
@@ -188,9 +193,31 @@ class XlsxSheetScan:
             self._tail = b""
         if not self.size.has_formula_or_error and (b"<f" in body or b't="e"' in body):
             self.size.has_formula_or_error = True
-        for m in _TAG.finditer(body):
-            self._tag(m[1], m[2])
+        if not self._placed(body):  # some cell or row without its r="…": walk tag by tag
+            for m in _TAG.finditer(body):
+                self._tag(m[1], m[2])
         check_sheet(self.size, self._limits, self._path)
+
+    def _placed(self, body: bytes) -> bool:
+        """The common case, in C: every cell and row names its place (``r="B7"``)."""
+        cells = body.count(b"<c ") + body.count(b"<c>") + body.count(b"<c/")
+        refs = _CELL_REF.findall(body)
+        if len(refs) != cells or b":c" in body and _PREFIXED.search(body):
+            return False
+        rows = _ROW_REF.findall(body)
+        if len(rows) != body.count(b"<row ") + body.count(b"<row>") + body.count(b"<row/"):
+            return False
+        s = self.size
+        if not any(s.claimed) and (dim := _DIM_TAG.search(body)):
+            self._tag(b"dimension", dim[1])
+        s.cells += cells
+        if refs:
+            s.columns = max(s.columns, *(_col_number(c) for c in {c for c, _ in refs}))
+            s.rows = max(s.rows, *map(int, {r for _, r in refs}))
+            self._col = _col_number(refs[-1][0])  # where a later walk goes on (overcounts, safe)
+        if rows:
+            self._row = int(rows[-1])
+        return True
 
     def _tag(self, kind: bytes, attrs: bytes) -> None:
         s = self.size

@@ -60,6 +60,20 @@ def xlsx(path: Path, cells: list[str], dimension: str | None = None, pad: int = 
     return path
 
 
+def replace_sheet(path: Path, sheet_data: str, prefix: str = "") -> Path:
+    """Rewrite ``path``'s sheet with ``sheet_data`` (``prefix``: a namespace prefix for it)."""
+    ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    root = f'<{prefix}:worksheet xmlns:{prefix}="{ns}">' if prefix else f'<worksheet xmlns="{ns}">'
+    close = f"</{prefix}:worksheet>" if prefix else "</worksheet>"
+    with zipfile.ZipFile(path) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    parts[SHEET_PART] = f'<?xml version="1.0" encoding="UTF-8"?>{root}{sheet_data}{close}'.encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    return path
+
+
 def tall_xlsx(path: Path, rows: int) -> Path:
     """A legitimate sheet of ``rows`` rows with one number each (like a pasted export)."""
     body = "".join(f'<row r="{r}"><c r="A{r}"><v>{r}</v></c></row>' for r in range(1, rows + 1))

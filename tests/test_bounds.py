@@ -186,3 +186,20 @@ def test_hostile_files_cost_only_themselves(tmp_path: Path) -> None:
     for good in ("BEL.xlsx", "BOR.xlsx", "GRP.xlsx", "NAU.xlsx", "PAR.xlsx", "verbund.xlsx"):
         assert not {"too-large", "zip-bomb", "not-a-workbook"} & set(books[good])
     assert result["peak_mb"] < 1024
+
+
+def test_cells_without_reference_are_placed_by_count(tmp_path: Path) -> None:
+    """It counts columns of cells without r="…" (placed one after another) and prefixed tags."""
+    plain = "".join('<c t="inlineStr"><is><t>x</t></is></c>' for _ in range(1001))
+    path = hf.xlsx(tmp_path / "ohne_r.xlsx", [])
+    hf.replace_sheet(path, f"<sheetData><row>{plain}</row></sheetData>")
+    assert _refusal(path)[1] == "Blatt Maßnahmen: 1.001 Spalten, höchstens 1.000."
+    prefixed = (
+        '<x:sheetData><x:row r="1"><x:c r="XFD100000"><x:v>1</x:v></x:c></x:row></x:sheetData>'
+    )
+    hf.replace_sheet(path, prefixed, prefix="x")
+    assert "Zellen im belegten Bereich" in _refusal(path)[1]
+    hf.replace_sheet(
+        path, f"<sheetData><row>{plain[: len(plain) // 1001 * 1000]}</row></sheetData>"
+    )
+    assert len(read_workbook(path).sheets["Maßnahmen"].rows[0]) == 1000
