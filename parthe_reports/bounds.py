@@ -202,7 +202,7 @@ class XlsxSheetScan:
         """The common case, in C: every cell and row names its place (``r="B7"``)."""
         cells = body.count(b"<c ") + body.count(b"<c>") + body.count(b"<c/")
         refs = _CELL_REF.findall(body)
-        if len(refs) != cells or b":c" in body and _PREFIXED.search(body):
+        if len(refs) != cells or (b":c" in body and _PREFIXED.search(body)):
             return False
         rows = _ROW_REF.findall(body)
         if len(rows) != body.count(b"<row ") + body.count(b"<row>") + body.count(b"<row/"):
