@@ -13,6 +13,9 @@ what                        severity  code
 ``Thumbs.db``, ``desktop.ini``, Hinweis  ``system-file``
 ``.DS_Store``, ``~WRL….tmp``,
 other hidden / temp files
+``.BRA.xlsx`` (hidden workbook) Hinweis ``hidden-file``: renamed with a dot; say how to undo
+a symbolic link leading out   Warnung  ``link-outside``: never followed (the outside file
+of the inputs folder                  would be read and copied into the outputs)
 a CSV export                Warnung   ``csv-export``: data belong in the workbook
 PDF, .docx, .zip, …         Hinweis   ``not-a-workbook-file``: cover letters and the like
 a sub-folder „alt“,         Hinweis   ``ignored-folder``: earlier versions (names
@@ -59,9 +62,11 @@ def discover_inputs(
     paths: list[Path] = []
     findings: list[Finding] = []
     for entry in sorted(inputs.iterdir()):
-        if entry.is_dir() and entry.name.startswith(_SILENT_FOLDERS):
+        if _leaves(entry, inputs):
+            findings.append(_outside_link(entry, inputs))
+        elif entry.is_dir() and entry.name.startswith(_SILENT_FOLDERS):
             continue
-        if entry.is_dir() and entry.name == MUNICIPAL_FOLDER:
+        elif entry.is_dir() and entry.name == MUNICIPAL_FOLDER:
             _walk(entry, inputs, ignored, paths, findings)
         elif entry.is_dir():
             findings.append(_folder(entry, inputs, _fold(entry.name) in ignored))
@@ -79,7 +84,9 @@ def _walk(
     folder: Path, root: Path, ignored: set[str], paths: list[Path], findings: list[Finding]
 ) -> None:
     for entry in sorted(folder.iterdir()):
-        if entry.is_dir():
+        if _leaves(entry, root):
+            findings.append(_outside_link(entry, root))
+        elif entry.is_dir():
             if entry.name.startswith(_SILENT_FOLDERS):
                 continue
             if _fold(entry.name) in ignored:
@@ -101,6 +108,11 @@ def _file(path: Path, root: Path, paths: list[Path], findings: list[Finding]) ->
                                 f"dass „{book}“ gerade geöffnet ist. Gelesen wird der zuletzt "
                                 "gespeicherte Stand; bitte die Datei speichern und schließen.",
                                 where, value=name))  # fmt: skip
+    elif name.startswith(".") and suffix in SPREADSHEET_SUFFIXES:
+        findings.append(Finding("hidden-file", Severity.NOTE, f"„{name}“ ist eine versteckte "
+                                "Datei (der Name beginnt mit einem Punkt) und wird nicht gelesen. "
+                                "Soll sie ausgewertet werden, bitte ohne den Punkt am Anfang "
+                                "umbenennen.", where, value=name))  # fmt: skip
     elif name.lower() in SYSTEM_FILES or name.startswith(".") or _OFFICE_TEMP.search(name):
         findings.append(Finding("system-file", Severity.NOTE, f"„{name}“ ist eine System- oder "
                                 "Hilfsdatei und wird nicht gelesen.", where, value=name))  # fmt: skip
@@ -114,6 +126,24 @@ def _file(path: Path, root: Path, paths: list[Path], findings: list[Finding]) ->
         findings.append(Finding("not-a-workbook-file", Severity.NOTE, f"„{name}“ ist keine "
                                 "Arbeitsmappe (z. B. Anschreiben, Archiv, Bild) und wird nicht "
                                 "gelesen.", where, value=suffix or name))  # fmt: skip
+
+
+def _leaves(entry: Path, root: Path) -> bool:
+    """A symbolic link whose target lies outside the inputs folder (or nowhere)."""
+    if not entry.is_symlink():
+        return False
+    try:
+        return not entry.resolve(strict=True).is_relative_to(root.resolve())
+    except (OSError, RuntimeError):  # dangling or a loop
+        return True
+
+
+def _outside_link(entry: Path, root: Path) -> Finding:
+    where = str(entry.relative_to(root))
+    return Finding("link-outside", Severity.WARNING, f"„{where}“ ist eine Verknüpfung auf eine "
+                   "Datei oder einen Ordner außerhalb des Eingangsordners und wird nicht gelesen. "
+                   "Bitte die Datei selbst in den Eingangsordner kopieren.", where,
+                   value=entry.name)  # fmt: skip
 
 
 def _folder(folder: Path, root: Path, ignored: bool) -> Finding:

@@ -3,10 +3,12 @@
 Order of work for one file, cheapest first, so a hostile file is refused before any
 parser sees it:
 
-1. size on disk (``MAX_FILE_BYTES``) and magic bytes (legacy .xls / encrypted OOXML are
-   OLE2 containers; anything else that is not a zip is not a workbook);
-2. the zip directory: declared sizes (``MAX_UNCOMPRESSED``, ``MAX_SHEET_BYTES``) and
-   compression ratios (``MAX_RATIO``), before a byte is inflated;
+1. size on disk and magic bytes (legacy .xls / encrypted OOXML are OLE2 containers; an
+   Excel binary workbook .xlsb is named as such; anything else that is not a zip is not
+   a workbook);
+2. every zip member inflated from its own bytes with a budget, never trusting the
+   directory's sizes, while the sheets stream past a counter (``bounds.py``): claimed
+   dimension, real cells, rows, columns, the dense range; .ods repeat counts;
 3. XML prologs: any ``<!DOCTYPE``/``<!ENTITY`` is refused (OOXML and ODF never need one);
    the few parts parsed here go through defusedxml;
 4. values of every sheet through python-calamine (fast, Rust, no entity expansion);
@@ -14,17 +16,18 @@ parser sees it:
    scan of that sheet's XML for formulas without cached value and error values (calamine
    shows both as empty). Merged ranges come from calamine.
 
-Limits (stated, checked in tests): 25 MB file, 200 MB inflated, 120 MB per part, ratio
-200 : 1 for parts over 1 MB, 200,000 rows per sheet (from the sheet's dimension); the
-configurable per-sheet limit for validation is ``Region.max_sheet_rows`` (region.toml › [inputs]).
+Limits: ``limits.ReadLimits`` (region.toml › [inputs], defaults and reasons there). The
+per-sheet limit on data rows for validation is ``Region.max_sheet_rows``.
 """
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import io
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -33,13 +36,27 @@ from typing import Any
 import python_calamine as pc
 from defusedxml import ElementTree as SafeET
 
+from parthe_reports.bounds import (
+    OdsScan,
+    SheetSize,
+    XlsxSheetScan,
+    check_member_count,
+    check_members,
+    check_workbook,
+    damaged,
+    head,
+    read_part,
+    refuse,
+)
 from parthe_reports.discover import (  # re-exported: where the files come from
     SPREADSHEET_SUFFIXES,
     Discovery,
     discover_inputs,
     discover_workbooks,
 )
-from parthe_reports.errors import Finding, Severity, WorkbookError
+from parthe_reports.errors import WorkbookError
+from parthe_reports.german import number
+from parthe_reports.limits import DEFAULT_LIMITS, MB, ReadLimits
 from parthe_reports.schema import META_SHEET
 
 __all__ = [
@@ -57,15 +74,14 @@ __all__ = [
     "read_workbook",
 ]
 
-MAX_FILE_BYTES = 25 * 1024**2
-MAX_UNCOMPRESSED = 200 * 1024**2
-MAX_PART_BYTES = 120 * 1024**2
+MAX_FILE_BYTES = DEFAULT_LIMITS.file_bytes
+MAX_UNCOMPRESSED = DEFAULT_LIMITS.unpacked_bytes
+MAX_PART_BYTES = DEFAULT_LIMITS.part_bytes
 MAX_RATIO = 200
-MAX_ROWS = 200_000  # hard bound of the reader; the configurable one: region.max_sheet_rows
+MAX_ROWS = DEFAULT_LIMITS.max_rows  # the reader's bound; validation's: region.max_sheet_rows
 
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED = "EncryptionInfo".encode("utf-16-le")
-_DIMENSION = re.compile(rb'<dimension ref="[A-Z]+\d+:?[A-Z]*(\d*)"')
 _CELL = re.compile(rb"<c\b([^>]*?)(?:/>|>(.*?)</c>)", re.DOTALL)
 _ATTR_R = re.compile(rb'\br="([A-Z]+)(\d+)"')
 _ATTR_T = re.compile(rb'\bt="(\w+)"')
@@ -105,28 +121,93 @@ class RawWorkbook:
 
 
 def _refuse(path: Path, code: str, message: str, value: Any = None, expected: str | None = None):
-    return WorkbookError(
-        Finding(code, Severity.ERROR, message, path.name, value=value, expected=expected)
+    return refuse(path, code, message, value=value, expected=expected)
+
+
+def read_workbook(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> RawWorkbook:
+    """Read every sheet's values; raises ``WorkbookError`` (German finding) when it cannot."""
+    data = _file_bytes(path, limits)
+    _check_container(data, path)
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, ValueError, EOFError) as exc:
+        raise _not_a_workbook(path) from exc
+    try:
+        with zf:
+            check_member_count(zf, path)
+            fmt = _format(zf, path)
+            _check_prologs(data, zf, path)
+            parts = _sheet_parts(data, zf, path, limits) if fmt == "xlsx" else {}
+            sizes = _measure(data, zf, path, parts, limits)
+            scans = {
+                name: _scan_sheet(zf, part)
+                for name, part in parts.items()
+                if sizes.get(name, SheetSize(name)).has_formula_or_error
+            }
+            modified = _modified(zf, path)
+    except (
+        zipfile.BadZipFile,
+        zlib.error,
+        EOFError,
+        KeyError,
+        ValueError,
+        SafeET.ParseError,
+    ) as exc:
+        raise damaged(path, "der Aufbau der Datei ist fehlerhaft") from exc
+    try:
+        book = pc.CalamineWorkbook.from_filelike(io.BytesIO(data))
+        sheets = _read_sheets(book, scans, path, limits)
+    except WorkbookError:
+        raise
+    except pc.PasswordError as exc:
+        raise _refuse(
+            path, "encrypted", "Die Arbeitsmappe ist mit einem Kennwort geschützt."
+        ) from exc
+    except Exception as exc:  # calamine's own errors: a damaged file, never a traceback
+        raise damaged(path, "die Tabellenblätter lassen sich nicht lesen") from exc
+    return RawWorkbook(
+        path=path,
+        name=path.name,
+        sha256=hashlib.sha256(data).hexdigest(),
+        modified=modified,
+        format=fmt,
+        sheets=sheets,
+        stamp=_stamp(sheets.get(META_SHEET)),
     )
 
 
-def read_workbook(path: Path) -> RawWorkbook:
-    """Read every sheet's values; raises ``WorkbookError`` (German finding) when it cannot."""
+def _file_bytes(path: Path, limits: ReadLimits) -> bytes:
     try:
         size = path.stat().st_size
+        if size > limits.file_bytes:
+            raise _refuse(
+                path,
+                "too-large",
+                f"Die Datei ist mit {number(size / MB)} MB zu groß "
+                f"(höchstens {number(limits.max_file_mb)} MB).",
+                value=size,
+                expected=f"höchstens {number(limits.max_file_mb)} MB",
+            )
+        return path.read_bytes()
     except OSError as exc:
         raise _refuse(
-            path, "unreadable", f"Die Datei kann nicht gelesen werden ({exc.strerror})."
+            path, "unreadable", f"Die Datei kann nicht gelesen werden ({os_reason(exc)})."
         ) from exc
-    if size > MAX_FILE_BYTES:
-        raise _refuse(
-            path,
-            "too-large",
-            f"Die Datei ist mit {size / 1024**2:.0f} MB zu groß (höchstens {MAX_FILE_BYTES // 1024**2} MB).",
-            value=size,
-            expected=f"höchstens {MAX_FILE_BYTES // 1024**2} MB",
-        )
-    data = path.read_bytes()
+
+
+def os_reason(exc: OSError) -> str:
+    """The operating system's reason in German, never its English text."""
+    return {
+        errno.EACCES: "keine Leseberechtigung",
+        errno.EPERM: "keine Leseberechtigung",
+        errno.ENOENT: "die Datei ist verschwunden",
+        errno.EISDIR: "das ist ein Ordner",
+        errno.EIO: "Lesefehler des Datenträgers",
+    }.get(exc.errno or 0, "Zugriff verweigert oder Datei gesperrt")
+
+
+def _check_container(data: bytes, path: Path) -> None:
+    """OLE2 (.xls, encrypted OOXML) and non-zip files are refused with their remedy."""
     if data.startswith(_OLE2):
         if _ENCRYPTED in data[:1_000_000]:
             raise _refuse(
@@ -144,41 +225,39 @@ def read_workbook(path: Path) -> RawWorkbook:
         )
     if not data.startswith(b"PK\x03\x04"):
         raise _not_a_workbook(path)
+
+
+def _measure(
+    data: bytes, zf: zipfile.ZipFile, path: Path, parts: dict[str, str], limits: ReadLimits
+) -> dict[str, SheetSize]:
+    """Inflate every member within the limits; the sheets' real sizes, checked (no parts: ods)."""
+    if not parts:
+        ods = OdsScan(limits, path)
+        check_members(data, zf, path, limits, {"content.xml": ods})
+        if _ods_encrypted(zf):
+            raise _refuse(
+                path,
+                "encrypted",
+                "Die Arbeitsmappe ist mit einem Kennwort geschützt. Bitte in LibreOffice ohne "
+                "Kennwort speichern (Datei › Speichern unter…, „Mit Kennwort speichern“ abwählen).",
+            )
+        if ods.broken:
+            raise damaged(path, "content.xml ist kein gültiges XML")
+        sheets = ods.sheets
+    else:
+        scans = {part: XlsxSheetScan(name, limits, path) for name, part in parts.items()}
+        check_members(data, zf, path, limits, dict(scans))
+        sheets = [scan.size for scan in scans.values()]
+    check_workbook(sheets, limits, path)
+    return {s.name: s for s in sheets}
+
+
+def _ods_encrypted(zf: zipfile.ZipFile) -> bool:
+    """ODF encryption is declared per part in the manifest (sizes already bounded)."""
     try:
-        zf = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile as exc:
-        raise _not_a_workbook(path) from exc
-    with zf:
-        fmt = _format(zf, path)
-        _check_zip(zf, path)
-        _check_prologs(zf, path)
-        parts = _sheet_parts(zf) if fmt == "xlsx" else {}
-        scans = {name: _scan_sheet(zf, part, path, name) for name, part in parts.items()}
-        modified = _modified(zf, path)
-    try:
-        book = pc.CalamineWorkbook.from_filelike(io.BytesIO(data))
-        sheets = _read_sheets(book, scans, path)
-    except WorkbookError:
-        raise
-    except pc.PasswordError as exc:
-        raise _refuse(
-            path, "encrypted", "Die Arbeitsmappe ist mit einem Kennwort geschützt."
-        ) from exc
-    except Exception as exc:  # calamine's own errors: a damaged file, never a traceback
-        raise _refuse(
-            path,
-            "not-a-workbook",
-            f"Die Arbeitsmappe ist beschädigt und kann nicht gelesen werden ({type(exc).__name__}).",
-        ) from exc
-    return RawWorkbook(
-        path=path,
-        name=path.name,
-        sha256=hashlib.sha256(data).hexdigest(),
-        modified=modified,
-        format=fmt,
-        sheets=sheets,
-        stamp=_stamp(sheets.get(META_SHEET)),
-    )
+        return b"encryption-data" in zf.read("META-INF/manifest.xml")
+    except KeyError:
+        return False
 
 
 def _not_a_workbook(path: Path) -> WorkbookError:
@@ -193,39 +272,29 @@ def _not_a_workbook(path: Path) -> WorkbookError:
 
 def _format(zf: zipfile.ZipFile, path: Path) -> str:
     names = set(zf.namelist())
-    if "mimetype" in names and b"spreadsheet" in zf.read("mimetype")[:200]:
+    if "xl/workbook.bin" in names:
+        raise _refuse(
+            path,
+            "xlsb",
+            "Das ist eine Excel-Binärarbeitsmappe (.xlsb); sie wird nicht gelesen. Bitte in Excel "
+            "öffnen und als „Excel-Arbeitsmappe (.xlsx)“ speichern.",
+            value=".xlsb",
+            expected=".xlsx, .xlsm oder .ods",
+        )
+    if "mimetype" in names and b"spreadsheet" in zf.open("mimetype").read(200):
         return "ods"
     if "[Content_Types].xml" in names and "xl/workbook.xml" in names:
         return "xlsx"
     raise _not_a_workbook(path)
 
 
-def _check_zip(zf: zipfile.ZipFile, path: Path) -> None:
-    """Refuse a zip bomb from its directory alone: declared sizes and ratios."""
-    infos = zf.infolist()
-    total = sum(i.file_size for i in infos)
-    worst = max(infos, key=lambda i: i.file_size / max(i.compress_size, 1))
-    ratio = worst.file_size / max(worst.compress_size, 1)
-    too_big = total > MAX_UNCOMPRESSED or any(i.file_size > MAX_PART_BYTES for i in infos)
-    if too_big or len(infos) > 10_000 or (ratio > MAX_RATIO and worst.file_size > 1024**2):
-        raise _refuse(
-            path,
-            "zip-bomb",
-            f"Die Datei wird nicht gelesen: entpackt wäre sie {total / 1024**2:,.0f} MB groß "
-            f"(Verhältnis bis {ratio:,.0f} : 1). Das ist keine normale Arbeitsmappe.",
-            value=f"{total} Bytes",
-            expected=f"höchstens {MAX_UNCOMPRESSED // 1024**2} MB entpackt, Verhältnis ≤ {MAX_RATIO} : 1",
-        )
-
-
-def _check_prologs(zf: zipfile.ZipFile, path: Path) -> None:
+def _check_prologs(data: bytes, zf: zipfile.ZipFile, path: Path) -> None:
     """Entity declarations have no business in a workbook: refuse before any parser runs."""
     for info in zf.infolist():
         if not info.filename.endswith((".xml", ".rels")):
             continue
-        with zf.open(info) as fh:
-            head = fh.read(65536)
-        if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+        prolog = head(data, info, path, 65536)
+        if b"<!DOCTYPE" in prolog or b"<!ENTITY" in prolog:
             raise _refuse(
                 path,
                 "unsafe-xml",
@@ -234,10 +303,12 @@ def _check_prologs(zf: zipfile.ZipFile, path: Path) -> None:
             )
 
 
-def _sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
-    """Sheet name → zip part of its XML (xlsx), via defusedxml."""
-    wb = SafeET.fromstring(zf.read("xl/workbook.xml"))
-    rels = SafeET.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
+def _sheet_parts(
+    data: bytes, zf: zipfile.ZipFile, path: Path, limits: ReadLimits
+) -> dict[str, str]:
+    """Sheet name → zip part of its XML (xlsx), via defusedxml, each part read within limits."""
+    wb = SafeET.fromstring(read_part(data, zf, "xl/workbook.xml", path, limits))
+    rels = SafeET.fromstring(read_part(data, zf, "xl/_rels/workbook.xml.rels", path, limits))
     target = {r.get("Id"): r.get("Target", "") for r in rels.findall("rel:Relationship", _NS)}
     out = {}
     for s in wb.findall("m:sheets/m:sheet", _NS):
@@ -252,15 +323,12 @@ class _Scan:
     errors: dict[tuple[int, int], str] = field(default_factory=dict)
 
 
-def _scan_sheet(zf: zipfile.ZipFile, part: str, path: Path, sheet: str) -> _Scan:
+def _scan_sheet(zf: zipfile.ZipFile, part: str) -> _Scan:
+    """Formulas without a cached value and error cells (only sheets that have either)."""
     scan = _Scan()
     if part not in zf.namelist():
         return scan
-    xml = zf.read(part)
-    if (m := _DIMENSION.search(xml[:4096])) and m[1] and int(m[1]) > MAX_ROWS:
-        raise _too_many_rows(path, sheet, int(m[1]))
-    if (rows := xml.count(b"<row ")) > MAX_ROWS:  # no or a false dimension: count in C
-        raise _too_many_rows(path, sheet, rows)
+    xml = zf.read(part)  # its real size is bounded by now (bounds.check_members)
     if b"<f" not in xml and b't="e"' not in xml:
         return scan  # the common case: no formulas, nothing more to look at
     for m in _CELL.finditer(xml):
@@ -281,18 +349,14 @@ def _formula(inner: bytes) -> str:
     return m[1].decode() if m else ""
 
 
-def _too_many_rows(path: Path, sheet: str, rows: int) -> WorkbookError:
-    return WorkbookError(
-        Finding(
-            "too-large",
-            Severity.ERROR,
-            f"Das Blatt „{sheet}“ hat {rows:,} Zeilen; gelesen werden höchstens "
-            f"{MAX_ROWS:,} Zeilen je Blatt.".replace(",", "."),
-            path.name,
-            sheet=sheet,
-            value=rows,
-            expected=f"höchstens {MAX_ROWS} Zeilen",
-        )
+def _too_many_rows(path: Path, sheet: str, rows: int, limit: int) -> WorkbookError:
+    return refuse(
+        path,
+        "too-large",
+        f"Blatt {sheet}: {number(rows)} Zeilen, höchstens {number(limit)}.",
+        sheet=sheet,
+        value=rows,
+        expected=f"höchstens {number(limit)} Zeilen",
     )
 
 
@@ -303,14 +367,16 @@ def _col_index(letters: str) -> int:
     return n - 1
 
 
-def _read_sheets(book: Any, scans: dict[str, _Scan], path: Path) -> dict[str, RawSheet]:
+def _read_sheets(
+    book: Any, scans: dict[str, _Scan], path: Path, limits: ReadLimits
+) -> dict[str, RawSheet]:
     sheets = {}
     for meta in book.sheets_metadata:
         if meta.typ != pc.SheetTypeEnum.WorkSheet:
             continue
         sheet = book.get_sheet_by_name(meta.name)
-        if sheet.total_height > MAX_ROWS:
-            raise _too_many_rows(path, meta.name, sheet.total_height)
+        if sheet.total_height > limits.max_rows:  # second line of defence (bounds.py first)
+            raise _too_many_rows(path, meta.name, sheet.total_height, limits.max_rows)
         scan = scans.get(meta.name, _Scan())
         sheets[meta.name] = RawSheet(
             name=meta.name,

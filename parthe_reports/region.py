@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from parthe_reports.discover import DEFAULT_IGNORED_FOLDERS
+from parthe_reports.limits import DEFAULT_LIMITS, ReadLimits, limits_from_dict
 from parthe_reports.paths import REGION_CONFIG
 
 # Data rows one sheet may have before it is refused (real workbooks have a few hundred;
@@ -97,6 +98,7 @@ class Region:
     # [inputs]: sub-folders of old versions not read, and the most data rows one sheet may have.
     ignored_folders: tuple[str, ...] = DEFAULT_IGNORED_FOLDERS
     max_sheet_rows: int = MAX_SHEET_ROWS
+    read_limits: ReadLimits = DEFAULT_LIMITS  # what one workbook may hold (limits.py)
 
     @cached_property  # asked per cell by validation: at 1,000 municipalities a rebuilt tuple costs
     def codes(self) -> tuple[str, ...]:
@@ -188,7 +190,11 @@ def _inputs(raw: dict, source: str) -> dict:
     limit = raw.get("max_sheet_rows", MAX_SHEET_ROWS)
     if not isinstance(limit, int) or limit < 1:
         raise ValueError(f"{source}: [inputs] max_sheet_rows „{limit}“ ist keine positive Zahl")
-    return {"ignored_folders": tuple(str(f) for f in folders), "max_sheet_rows": limit}
+    return {
+        "ignored_folders": tuple(str(f) for f in folders),
+        "max_sheet_rows": limit,
+        "read_limits": limits_from_dict(raw, source),
+    }
 
 
 def _municipality(raw: dict, source: str) -> Municipality:

@@ -242,11 +242,13 @@ def _merged(d: Path) -> None:
 
 @case("formula-errors", [("SWOT", "E2", "formula-error"), ("Verwaltung", "C2", "formula-error")])
 def _formula_errors(d: Path) -> None:
-    rows = {
-        "swot": [row("swot", weight="#DIV/0!")],
-        "administration": [row("administration", posts_fte="#REF!")],
-    }
-    municipal(d / "BRA.xlsx", rows)
+    # Error cells as Excel stores them (t="e"): our own writer keeps "#DIV/0!" typed as text,
+    # so the errors are set the way Excel would, through openpyxl's plain assignment.
+    def errors(wb: Workbook) -> None:
+        wb["SWOT"]["E2"] = "#DIV/0!"
+        wb["Verwaltung"]["C2"] = "#REF!"
+
+    edit(municipal(d / "BRA.xlsx"), errors)
 
 
 @case("formula-without-value", [("Verwaltung", "C2", "formula-without-value")])

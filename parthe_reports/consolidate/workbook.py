@@ -27,8 +27,8 @@ from parthe_reports.consolidate.models import Consolidated
 from parthe_reports.consolidate.tables import TABLES
 from parthe_reports.dataset import APPROX_SUFFIX, sheet_by_key
 from parthe_reports.schema import ColumnType
+from parthe_reports.xlsx_text import as_text, csv_text, text_cell
 
-DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
 FMT_AMOUNT = '#,##0.00 "€"'
 FMT_PERCENT = '0.0" %"'
 FMT_INT = "#,##0"
@@ -91,13 +91,7 @@ class _Cells:
 
     def text(self, v: str) -> Any:
         """Text as a string cell: never a formula, quote-prefixed when it looks like one."""
-        if not v.startswith(DANGEROUS):
-            return v  # openpyxl binds a plain str that does not start with "=" as text
-        cell = WriteOnlyCell(self.ws)
-        cell.value = v
-        cell.data_type = "s"
-        cell.quotePrefix = True
-        return cell
+        return text_cell(self.ws, v)
 
     def __call__(self, column: int, value: Any, fmt: str | None) -> Any:
         v = cell_value(value)
@@ -151,8 +145,7 @@ def _write_sheet(
     cells = _Cells(ws)
     head_cells = []
     for h in heads:
-        c = WriteOnlyCell(ws, value=h)
-        c.data_type = "s"
+        c = as_text(WriteOnlyCell(ws, value=h))
         c.font = Font(bold=True)
         c.fill = HEADER_FILL
         c.alignment = Alignment(wrap_text=True, vertical="top")
@@ -287,10 +280,7 @@ def _arrow_safe(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def _csv_safe(value: Any) -> Any:
-    v = cell_value(value)
-    if isinstance(v, str) and v.startswith(DANGEROUS):
-        return "'" + v
-    return v
+    return csv_text(cell_value(value))
 
 
 def _csv_frame(df: pd.DataFrame) -> pd.DataFrame:

@@ -52,6 +52,7 @@ from parthe_reports.validate import (
     check_file,
     check_plausibility,
     check_region,
+    unreadable_book,
 )
 
 log = logging.getLogger("parthe_reports.pipeline")
@@ -108,9 +109,10 @@ def read_books(
     items = [Item(p, read_key(p, base, hashes.get(p.name)), p.name) for p in paths]
     books, unreadable = [], []
     for out in fan_out(Stage.READ, partial(read_book, region=region), items):
-        if out.value is None:
+        if out.value is None:  # still locked after the retries: a Fehler and a Prüfbericht
             unreadable.append(out.item.label)
             log.error("%s nicht lesbar: %s", out.item.label, out.error)
+            books.append(unreadable_book(out.item.value, out.error))
         else:
             books.append(out.value)
         listener.done("workbook", out.item.label)

@@ -12,7 +12,12 @@ from __future__ import annotations
 from parthe_reports.validate.crosscheck import check_region
 from parthe_reports.validate.model import ValidatedWorkbook
 from parthe_reports.validate.plausibility import check_plausibility
-from parthe_reports.validate.workbook import build_dataset, check_file, validate_workbook
+from parthe_reports.validate.workbook import (
+    build_dataset,
+    check_file,
+    unreadable_book,
+    validate_workbook,
+)
 
 __all__ = [
     "ValidatedWorkbook",
@@ -20,5 +25,6 @@ __all__ = [
     "check_file",
     "check_plausibility",
     "check_region",
+    "unreadable_book",
     "validate_workbook",
 ]

@@ -8,10 +8,12 @@ code                        severity  meaning
 ==========================  ========  ==========================================================
 not-a-workbook              Fehler    not a spreadsheet (renamed PDF, CSV, damaged zip)
 legacy-xls                  Fehler    old binary .xls
+xlsb                        Fehler    Excel binary workbook .xlsb (remedy: save as .xlsx)
 encrypted                   Fehler    password-protected workbook
-zip-bomb                    Fehler    declared size / compression ratio beyond the limits
+zip-bomb                    Fehler    a part inflates beyond the limit at a ratio over 200 : 1
 unsafe-xml                  Fehler    DOCTYPE / entity declaration in an XML part
-too-large                   Fehler    file, part or sheet beyond the limits (ingest.MAX_*)
+too-large                   Fehler    file, part, sheet (rows, columns, cells) or workbook beyond
+                                      the limits (limits.ReadLimits, region.toml › [inputs])
 unreadable                  Fehler    the file system refused the file
 empty-workbook              Fehler    no sheet of either workbook kind, no stamp
 no-stamp                    Warnung   hidden sheet ``_Vorlage`` missing: kind guessed from sheets
@@ -67,6 +69,8 @@ csv-export                  Warnung   inputs folder: a CSV export (not read)
 not-a-workbook-file         Hinweis   inputs folder: a PDF, .docx, .zip … (not read)
 system-file                 Hinweis   inputs folder: lock file, Thumbs.db, desktop.ini … (not read)
 ignored-folder              Hinweis   inputs folder: a sub-folder of old versions („alt“, „Archiv“)
+hidden-file                 Hinweis   inputs folder: a workbook whose name starts with a dot
+link-outside                Warnung   inputs folder: a symbolic link leading out of it (not followed)
 missing-workbook            Warnung   a municipality of the region without a workbook
 ==========================  ========  ==========================================================
 
@@ -115,6 +119,7 @@ SEVERITY: dict[str, Severity] = {
         [
             "not-a-workbook",
             "legacy-xls",
+            "xlsb",
             "encrypted",
             "zip-bomb",
             "unsafe-xml",
@@ -165,6 +170,7 @@ SEVERITY: dict[str, Severity] = {
             "missing-workbook",
             "workbook-open",
             "csv-export",
+            "link-outside",
             *PLAUSIBILITY_WARNINGS,
         ],
         W,
@@ -185,6 +191,7 @@ SEVERITY: dict[str, Severity] = {
             "control-characters",
             "not-a-workbook-file",
             "system-file",
+            "hidden-file",
             "ignored-folder",
             "municipality-count-in-text",
         ],

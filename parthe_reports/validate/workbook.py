@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import logging
 import traceback
 from datetime import date
 from pathlib import Path
@@ -21,7 +22,8 @@ import pandas as pd
 from parthe_reports.dataset import MUNICIPALITY, Dataset, SourceInfo, empty_table, sheet_by_key
 from parthe_reports.digest import sha256_file
 from parthe_reports.errors import Finding, WorkbookError
-from parthe_reports.ingest import RawWorkbook, read_workbook
+from parthe_reports.ingest import RawWorkbook, os_reason
+from parthe_reports.isolate import read_isolated
 from parthe_reports.region import Region
 from parthe_reports.schema import (
     GUIDE_SHEET,
@@ -45,6 +47,8 @@ from parthe_reports.validate.plausibility import questioned_rows
 from parthe_reports.validate.regional import check_regional_rules
 from parthe_reports.validate.sheet import validate_sheet
 
+log = logging.getLogger(__name__)
+
 __all__ = [
     "RowCount",
     "ValidatedWorkbook",
@@ -58,21 +62,42 @@ __all__ = [
 def check_file(path: Path, region: Region) -> ValidatedWorkbook:
     """Read and validate one file; a file that cannot be read becomes a book with one Fehler."""
     try:
-        return validate_workbook(read_workbook(path), region)
+        return validate_workbook(read_isolated(path, region.read_limits), region)
     except WorkbookError as exc:
         finding = exc.finding
-    except Exception as exc:  # never a traceback to the user; the detail goes into the message
+    except Exception as exc:  # never a traceback to the user; the detail goes to the log
         where = traceback.extract_tb(exc.__traceback__)[-1]
+        log.error("%s: %s in %s:%s", path.name, type(exc).__name__, where.filename, where.lineno)
         finding = make_finding(
             "unreadable",
-            f"Die Datei konnte nicht verarbeitet werden (interner Fehler {type(exc).__name__} in "
+            f"Die Datei konnte wegen eines internen Fehlers nicht verarbeitet werden (Stelle "
             f"{Path(where.filename).name}:{where.lineno}). Bitte an das Projektbüro melden.",
             path.name,
         )
+    return rejected_book(path, finding)
+
+
+def rejected_book(path: Path, finding: Finding) -> ValidatedWorkbook:
+    """A workbook that could not be read: no data, one Fehler (it still gets its Prüfbericht)."""
     book = ValidatedWorkbook(source=_source(path, None, "", None))
     book.rejected = True
     book.add(finding)
     return book
+
+
+def unreadable_book(path: Path, error: BaseException | None) -> ValidatedWorkbook:
+    """The book for a file the file system kept refusing (locked, no permission, gone)."""
+    reason = os_reason(error) if isinstance(error, OSError) else "Zugriff nicht möglich"
+    return rejected_book(
+        path,
+        make_finding(
+            "unreadable",
+            f"Die Datei kann nicht gelesen werden ({reason}). Bitte prüfen, ob sie gesperrt oder "
+            "noch geöffnet ist und ob das Konto des Berichtslaufs sie lesen darf; dann den Lauf "
+            "wiederholen.",
+            path.name,
+        ),
+    )
 
 
 def _source(path: Path, raw: RawWorkbook | None, kind: str, code: str | None) -> SourceInfo:

@@ -12,6 +12,7 @@ from openpyxl.cell.cell import Cell
 from openpyxl.writer.excel import ExcelWriter
 
 from parthe_reports.schema import Column, ColumnType
+from parthe_reports.xlsx_text import as_text
 
 # Fixed document timestamps so that regenerating a workbook gives the same bytes.
 FIXED_TIMESTAMP = datetime(2026, 1, 1)
@@ -69,8 +70,7 @@ def format_cell(cell: Cell, col: Column) -> None:
     """Number format of a written cell by its value and column type; "=…" stays text."""
     value = cell.value
     if isinstance(value, str):
-        if value.startswith("="):
-            cell.data_type = "s"  # a typed "=…" is text here, never a formula
+        as_text(cell)
         cell.number_format = "@"
     elif isinstance(value, date | datetime):
         cell.number_format = FORMATS[ColumnType.DATE]

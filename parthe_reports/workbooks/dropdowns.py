@@ -14,6 +14,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from parthe_reports.region import Region
 from parthe_reports.schema import ALL_CODES, Column, ColumnType, vocabulary_values
+from parthe_reports.xlsx_text import put
 
 LISTS_SHEET = "_Listen"  # hidden sheet holding the dropdown lists
 VALIDATED_ROWS = 1000  # data validations cover rows 2..VALIDATED_ROWS (or more if filled)
@@ -32,9 +33,9 @@ class ListSheet:
         """Formula of the range holding ``values`` (added once per name) and their count."""
         if name not in self.refs:
             col = len(self.refs) + 1
-            self.ws.cell(1, col, name)
+            put(self.ws, 1, col, name)
             for r, v in enumerate(values, start=2):
-                self.ws.cell(r, col, v).data_type = "s"
+                put(self.ws, r, col, v)
             letter = get_column_letter(col)
             rng = f"{quote_sheetname(LISTS_SHEET)}!${letter}$2:${letter}${len(values) + 1}"
             self.refs[name] = (rng, len(values))

@@ -20,6 +20,7 @@ from openpyxl.utils import quote_sheetname
 
 from parthe_reports.errors import Finding, Severity
 from parthe_reports.validate.model import ValidatedWorkbook
+from parthe_reports.xlsx_text import append, put
 
 RESULT_SHEET = "Prüfergebnis"
 FILLS = {
@@ -72,7 +73,7 @@ def _load(path: Path) -> Workbook:
     for name in book.sheet_names:
         ws = wb.create_sheet(name)
         for row in book.get_sheet_by_name(name).to_python(skip_empty_area=False):
-            ws.append([None if v == "" else v for v in row])
+            append(ws, [None if v == "" else v for v in row])  # „=…“ typed as text stays text
     return wb
 
 
@@ -81,16 +82,18 @@ def _result_sheet(wb: Workbook, book: ValidatedWorkbook) -> None:
         wb.remove(wb[RESULT_SHEET])
     ws = wb.create_sheet(RESULT_SHEET, 0)
     wb.active = 0
-    ws["A1"] = f"Prüfergebnis für {book.name}"
-    ws["A1"].font = Font(bold=True, size=14)
-    ws["A2"] = (
-        f"{len(book.errors)} Fehler, {len(book.warnings)} Warnungen, {len(book.notes)} Hinweise"
+    put(ws, 1, 1, f"Prüfergebnis für {book.name}").font = Font(bold=True, size=14)
+    put(
+        ws,
+        2,
+        1,
+        f"{len(book.errors)} Fehler, {len(book.warnings)} Warnungen, {len(book.notes)} Hinweise",
     )
     read = sum(c.read for c in book.row_counts.values())
     rejected = sum(c.rejected for c in book.row_counts.values())
-    ws["A3"] = f"Zeilen gelesen: {read}, übernommen: {read - rejected}, abgelehnt: {rejected}"
+    put(ws, 3, 1, f"Zeilen gelesen: {read}, übernommen: {read - rejected}, abgelehnt: {rejected}")
     ws.append([])
-    ws.append(_HEAD)
+    append(ws, _HEAD)
     for c in ws[ws.max_row]:
         c.font = Font(bold=True)
     findings = sorted(book.findings, key=lambda f: (f.severity.rank, f.sheet or "", f.row or 0))
@@ -98,8 +101,8 @@ def _result_sheet(wb: Workbook, book: ValidatedWorkbook) -> None:
         value = (
             f.value if f.value is None or isinstance(f.value, str | int | float) else str(f.value)
         )
-        ws.append(
-            [f.severity.value, f.code, f.sheet, f.cell, f.column, value, f.expected, f.message]
+        append(  # the value is the clerk's text: „=HYPERLINK(…)“ must stay text
+            ws, [f.severity.value, f.code, f.sheet, f.cell, f.column, value, f.expected, f.message]
         )
         row = ws.max_row
         if f.severity in FILLS:

@@ -10,6 +10,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from parthe_reports.schema import WORKBOOK_KINDS, Sheet, normalize
 from parthe_reports.workbooks.cells import excel_value, format_cell, save
+from parthe_reports.xlsx_text import put
 
 
 def _kind_of_sheet(sheet_name: str) -> Sheet | None:
@@ -42,7 +43,7 @@ def fill_by_header(path: Path, sheet_name: str, rows: Sequence[Mapping[str, obje
             if key not in headers:
                 raise KeyError(f"Spalte „{header}“ fehlt im Blatt „{sheet_name}“")
             col = by_header.get(key)
-            cell = ws.cell(r, headers[key], excel_value(col, value) if col else value)
+            cell = put(ws, r, headers[key], excel_value(col, value) if col else value)
             if col:
                 format_cell(cell, col)
     last = max(first_free + len(rows) - 1, 2)

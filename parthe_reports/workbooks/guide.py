@@ -16,6 +16,7 @@ from parthe_reports.schema import (
     vocabulary_values,
 )
 from parthe_reports.sections import SECTIONS
+from parthe_reports.xlsx_text import put
 
 _TITLE = Font(bold=True, size=14)
 _HEADING = Font(bold=True, size=12)
@@ -154,7 +155,7 @@ def write_guide(
                 text, font = text[2:], _TITLE
             elif text.startswith("## "):
                 text, font = text[3:], _HEADING
-            cell = ws.cell(r, 1, text)
+            cell = put(ws, r, 1, text)
             if font:
                 cell.font = font
             elif text == EXAMPLE_NOTICE:
@@ -165,7 +166,7 @@ def write_guide(
         if lines > 1:  # wrapped cells: LibreOffice does not grow the row by itself
             ws.row_dimensions[r].height = 15 * lines
         for c, text in enumerate(row, start=1):
-            cell = ws.cell(r, c, text)
+            cell = put(ws, r, c, text)
             cell.alignment = _WRAP
             if head:
                 cell.font, cell.fill = _BOLD, _TABLE_HEAD

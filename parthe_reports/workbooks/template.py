@@ -58,6 +58,7 @@ from parthe_reports.workbooks.dropdowns import (
 )
 from parthe_reports.workbooks.fill import fill_by_header
 from parthe_reports.workbooks.guide import EXAMPLE_NOTICE, landscape_fit_width, write_guide
+from parthe_reports.xlsx_text import append
 
 __all__ = [
     "FORMATS",
@@ -150,7 +151,7 @@ def _write_table(
     ws: Worksheet, sheet: Sheet, data: Sequence[Mapping[str, object]], lists: ListSheet
 ) -> None:
     cols = sheet.columns
-    ws.append([c.label for c in cols])
+    append(ws, [c.label for c in cols])
     for idx, col in enumerate(cols, start=1):
         letter = get_column_letter(idx)
         cell = ws.cell(1, idx)
@@ -162,14 +163,10 @@ def _write_table(
     ws.freeze_panes = "A2"
     landscape_fit_width(ws)
     keys = {c.key for c in cols}
-    for r, record in enumerate(data, start=2):
+    for record in data:
         if not keys.issuperset(record):
             raise KeyError(f"{sheet.key} has no columns {sorted(set(record) - keys)}")
-        values = [excel_value(col, record.get(col.key)) for col in cols]
-        ws.append(values)
-        for c, v in enumerate(values, start=1):
-            if isinstance(v, str) and v.startswith("="):
-                ws.cell(r, c).data_type = "s"  # a typed "=…" is text here, never a formula
+        append(ws, [excel_value(col, record.get(col.key)) for col in cols])
     # Number formats only where a value needs one (per-cell styling is the slow part).
     for idx, col in enumerate(cols, start=1):
         if col.type in (ColumnType.TEXT, ColumnType.CHOICE, ColumnType.CODE_LIST):
@@ -216,8 +213,7 @@ def _write_stamp(
     ws.sheet_state = "hidden"
     ws.append(["Schlüssel", "Wert"])
     for key, value in stamp_values(kind, region, municipality, example, template_version).items():
-        ws.append([key, value])
-        ws.cell(ws.max_row, 2).data_type = "s"  # "1.0" stays text
+        append(ws, [key, value])  # "1.0" stays text
     ws.column_dimensions["A"].width = ws.column_dimensions["B"].width = 22
 
 
