@@ -202,5 +202,5 @@ class DocSpec:
 
 
 R = "right"
-SRC = Col("Quelle", "ref", 3.4, value=cells.source)  # workbook › sheet › row of a table row
+SRC = Col("Ref.", "ref", 1.9, value=cells.source)  # „BOR·M·7“: workbook › sheet › row (refs)
 NONE = "Hierzu liegen keine Angaben vor."

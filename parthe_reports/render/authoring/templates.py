@@ -19,7 +19,9 @@ from docx.shared import Cm, Pt
 from parthe_reports.paths import WORD_TEMPLATES
 from parthe_reports.render.authoring import docx as b
 from parthe_reports.render.documents import SPECS
+from parthe_reports.render.refs import SEP, sheet_legend
 from parthe_reports.render.spec import (
+    SRC,
     Block,
     Bullets,
     Chart,
@@ -292,7 +294,7 @@ def _has_source_column(blocks: tuple[Block, ...]) -> bool:
     for block in blocks:
         if isinstance(block, Table) and any(c.key == "ref" for c in block.cols):
             return True
-        if isinstance(block, Group) and _has_source_column(block.blocks):
+        if isinstance(block, Group | When) and _has_source_column(block.blocks):
             return True
     return False
 
@@ -306,20 +308,29 @@ def _sources(w: _Writer, spec: DocSpec) -> None:
         "(Auswertungssoftware parthe-reports, Version {{ version }}). Die Prüfsumme (SHA-256) "
         "weist nach, welcher Stand einer Datei verwendet wurde."
     )
-    if any(_has_source_column(s.blocks) for s in spec.sections):
-        # Only where a table has that column (the Prüfbericht names cells instead).
+    # Only where a table has that column (the Prüfbericht names cells instead).
+    has_ref = any(_has_source_column(s.blocks) for s in spec.sections)
+    if has_ref:
         text += (
-            " Die Spalte „Quelle“ der Tabellen nennt für jede Zeile "
-            "Erhebungsbogen › Tabellenblatt › Zeile. Ein † hinter der Quelle bedeutet: Die "
+            f" Die Spalte „{SRC.header}“ der Tabellen nennt für jede Zeile ihre Herkunft: "
+            f"Erhebungsbogen {SEP} Tabellenblatt {SEP} Zeile. So steht „BOR{SEP}M{SEP}7“ für "
+            "Zeile 7 des Tabellenblatts „Maßnahmen“ im Erhebungsbogen mit dem Kürzel BOR; "
+            "welche Datei das ist, nennt die Spalte „Ref.“ der Tabelle unten (VB ist der "
+            "Verbund-Erhebungsbogen), die Tabellenblätter stehen im folgenden Absatz. "
+            "Ein † hinter dem Verweis bedeutet: Die "
             "Plausibilitätsprüfung stellt einen Wert dieser Zeile in Frage (etwa einen Status, "
             "der zum Förderantrag nicht passt); die Prüfhinweise stehen im Prüfbericht der "
             "Kommune und in Konsolidiert.xlsx (Spalte „Plausibilität“)."
         )
     w.para(text)
+    if has_ref:
+        w.para(f"Kürzel der Tabellenblätter – {sheet_legend()}.")
+    label = (Col("Ref.", "label", 1.2),) if has_ref else ()
     w.table(
         Table(
             "sources",
             (
+                *label,
                 Col("Erhebungsbogen", "workbook", 3.6),
                 Col("Kommune", "municipality", 2.2),
                 Col("Stand", "modified", 2.0),

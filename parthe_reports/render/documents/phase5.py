@@ -122,7 +122,7 @@ APPLICATIONS = Table(
         Col("beantragt", "requested", 2.3, R, cells.approx_money("requested")),
         Col("bewilligt", "granted", 2.3, R, cells.approx_money("granted")),
         Col("Eigenanteil", "own_share", 2.3, R, cells.approx_money("own_share")),
-        Col("Quelle", "ref", 3.8, value=cells.source),
+        SRC,
     ),
     APPLICATIONS_NONE,
     "Alle Förderanträge",
@@ -228,7 +228,7 @@ def with_sum(rows: list[Row], df: pd.DataFrame, labels: Row, count: str = "") ->
 
 def phase5_context(c: Consolidated) -> dict[str, Any]:
     """Fördermittel."""
-    p5, names = c.phase5, Names(c.region, c.questioned)
+    p5, names = c.phase5, Names.of(c)
     years, own = own_share_matrix(
         p5.applications, c.phase4.measures, c.stichtag, names, c.region.codes
     )

@@ -10,7 +10,7 @@ from parthe_reports.consolidate.headers import FIGURE_LABELS
 from parthe_reports.consolidate.models import Consolidated, MunicipalProfile
 from parthe_reports.dataset import Dataset, SourceInfo
 from parthe_reports.render import cells
-from parthe_reports.render.context import Names, Record, Row, records, ref, rows
+from parthe_reports.render.context import Names, Record, Row, records, rows
 from parthe_reports.render.documents.phase1 import TOPIC_COL, admin_table
 from parthe_reports.render.documents.phase1_charts import profile_investment_chart
 from parthe_reports.render.narration import narration_context
@@ -50,7 +50,7 @@ DOCUMENTS = Table(
         Col("Jahr", "year", 1.2, R, cells.text("year")),
         Col("Status", "status", 2.0, value=cells.text("status")),
         Col("Themenbereich", "topic", 3.3, value=cells.text("topic")),
-        Col("Quelle", "ref", 3.2, value=cells.source),
+        SRC,
     ),
     "Es wurden keine Leitbilder oder Fachkonzepte gemeldet.",
     "Vorhandene Leitbilder und Fachkonzepte",
@@ -62,7 +62,7 @@ SWOT = Table(
         Col("Kategorie", "category", 1.8),
         Col("Aussage (auch genannt von)", "statement", 6.6),
         Col("Gewicht", "weight", 1.1, R),
-        Col("Quelle", "ref", 3.4),
+        SRC,
     ),
     "Es wurden keine SWOT-Aussagen gemeldet.",
     "SWOT-Aussagen der Kommune",
@@ -293,7 +293,7 @@ def _comparison(r: Record) -> dict[str, str]:
 
 def profile_context(c: Consolidated, p: MunicipalProfile) -> dict[str, Any]:
     """Everything the Kommunalprofil template prints for one municipality."""
-    names = Names(c.region, c.questioned)
+    names = Names.of(c)
     scores = {r["topic"]: r for r in records(p.cluster_scores)}
     swot = _swot(c, p, names)
     return {
@@ -328,7 +328,7 @@ def profile_context(c: Consolidated, p: MunicipalProfile) -> dict[str, Any]:
                 "role": "federführend" if r.get("responsible") == p.code else "beteiligt",
                 "status": fmt.text(r["status"]),
                 "cost": cells.ca_money(r["cost_total"], cells.is_approx(r, "cost_total")),
-                "ref": ref(r),
+                "ref": cells.source(r, names),
             },
         ),
         "applications": APPLICATIONS.fill(p.applications, names),
