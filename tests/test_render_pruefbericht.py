@@ -135,7 +135,7 @@ def test_plausibility_findings_have_their_own_section(tmp_path):
     assert text.index("Der Text nennt 7 Kommunen") > plaus
     assert text.count("Der Text nennt 7 Kommunen") == 1
     assert "Prüfbericht Stadt Brandis" in text and "Prüfbericht BRA.xlsx" not in text
-    assert "Spalte „Ref.“" not in text and "Tabellenblätter" not in text
+    assert "Spalte „Ref.“" not in text and "Kürzel der Tabellenblätter" not in text
 
 
 def test_other_findings_stay_out_of_the_plausibility_section(tmp_path):
