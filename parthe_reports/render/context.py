@@ -53,11 +53,12 @@ def base_context(
     wanted = set(used) if used is not None else None
     sources = list(sources)
     labels = book_labels((s.workbook, s.municipality) for s in sources)
+    towns = {m.code: m.name for m in region.municipalities}
     rows = [
         {
             "label": labels[s.workbook],
             "workbook": fmt.text(s.workbook),
-            "municipality": fmt.text(s.municipality or "Verbund"),
+            "municipality": fmt.text(towns.get(s.municipality or "", s.municipality or "Verbund")),
             "modified": fmt.date_de(s.modified),
             "template_version": fmt.text(s.template_version),
             "sha256": s.sha256,
