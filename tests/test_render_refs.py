@@ -35,7 +35,11 @@ def test_short_ref_names_kuerzel_sheet_and_row() -> None:
     """It writes „BOR·M·7“ for BOR's workbook, whatever the file is called."""
     labels = book_labels([("Borsdorf_2026.xlsx", "BOR"), ("verbund.xlsx", None)])
     assert short_ref(ROW, labels) == "BOR·M·7"
-    verbund = {"source_workbook": "verbund.xlsx", "source_sheet": "Förderprogramme", "source_row": 3}
+    verbund = {
+        "source_workbook": "verbund.xlsx",
+        "source_sheet": "Förderprogramme",
+        "source_row": 3,
+    }
     assert short_ref(verbund, labels) == f"{VERBUND}·FP·3"
 
 

@@ -424,6 +424,13 @@ def _language(doc: DocxDocument) -> None:
     lang = OxmlElement("w:lang")
     lang.set(qn("w:val"), "de-DE")
     rpr.append(lang)
+    # Text outside Normal (table styles, character styles) falls back to the document
+    # defaults, which python-docx's template sets to en-US: German there too.
+    for el in doc.styles.element.iter(qn("w:lang")):
+        if el.getparent().getparent().tag == qn("w:rPrDefault"):
+            el.set(qn("w:val"), "de-DE")
+    for el in doc.settings.element.iter(qn("w:themeFontLang")):
+        el.set(qn("w:val"), "de-DE")
     b.add_setting(doc, "w:autoHyphenation")
 
 
