@@ -73,3 +73,12 @@ def test_legend_lists_every_sheet_with_its_abbreviation() -> None:
     for name, abbr in SHEET_ABBREVIATIONS.items():
         assert f"{abbr}\u00a0=\u00a0{name}" in legend
     assert "Workbook" not in legend
+
+
+def test_a_joined_reference_is_read_back() -> None:
+    """It reads „BOR.xlsx › SWOT › 8“ back into its provenance, and nothing from other text."""
+    from parthe_reports.render.refs import parse_long_ref
+
+    row = parse_long_ref("BOR.xlsx › SWOT › 8")
+    assert short_ref(row, book_labels([("BOR.xlsx", "BOR")])) == "BOR·SW·8"
+    assert parse_long_ref("BOR.xlsx › SWOT") == {"source_workbook": None}

@@ -76,6 +76,14 @@ def short_ref(row: Mapping[str, Any], labels: Mapping[str, str]) -> str:
 _KIND_NAMES = {"municipal": "Erhebungsbogen der Kommune", "regional": "Verbund-Erhebungsbogen"}
 
 
+def parse_long_ref(text: str) -> dict[str, Any]:
+    """The provenance of ``BOR.xlsx › SWOT › 8`` (as consolidation joins it for merged rows)."""
+    parts = str(text).rsplit(" › ", 2)
+    if len(parts) != 3 or not parts[2].isdigit():
+        return {"source_workbook": None}
+    return {"source_workbook": parts[0], "source_sheet": parts[1], "source_row": int(parts[2])}
+
+
 def sheet_legend() -> str:
     """„Erhebungsbogen der Kommune: S = Stammdaten, …; Verbund-Erhebungsbogen: …“."""
     parts = []

@@ -14,6 +14,7 @@ from parthe_reports.render.context import Names, Record, Row, records, rows
 from parthe_reports.render.documents.phase1 import TOPIC_COL, admin_table
 from parthe_reports.render.documents.phase1_charts import profile_investment_chart
 from parthe_reports.render.narration import narration_context
+from parthe_reports.render.refs import parse_long_ref
 from parthe_reports.render.spec import (
     SRC,
     Chart,
@@ -88,7 +89,8 @@ def _swot(c: Consolidated, p: MunicipalProfile, names: Names) -> list[Row]:
         if p.code not in r["municipalities"]:
             continue
         others = [x for x in r["municipalities"] if x != p.code]
-        refs = [x for x in r["source_refs"] if str(x).split(" › ")[0] in own_books]
+        own = [parse_long_ref(x) for x in r["source_refs"]]
+        refs = [cells.source(x, names) for x in own if x["source_workbook"] in own_books]
         out.append(
             {
                 "topic": fmt.text(r["topic"]),
