@@ -111,6 +111,7 @@ BY_PROGRAMME = Table(
     APPLICATIONS_NONE,
     "Förderanträge je Förderprogramm",
 )
+APPENDIX_TITLE = "Anhang A: Alle Förderanträge"
 APPLICATIONS = Table(
     "applications",
     (
@@ -196,9 +197,13 @@ PHASE5 = DocSpec(
         ),
         Section(
             "Förderanträge je Kommune und Programm",
-            (Text("{{ funding_rate_text }}"), BY_MUNICIPALITY, BY_PROGRAMME),
+            (
+                Text("{{ funding_rate_text }}"),
+                BY_MUNICIPALITY,
+                BY_PROGRAMME,
+                Text("Die einzelnen Förderanträge stehen im Anhang A.", cond="applications"),
+            ),
         ),
-        Section("Alle Förderanträge", (APPLICATIONS,), landscape=True),
         Section("Fristen in den nächsten 90 Tagen", (DEADLINES,), key="fristen"),
         Section("Maßnahmen ohne Förderung", (UNFUNDED,), key="finanzierungsluecken"),
         Section(
@@ -211,6 +216,8 @@ PHASE5 = DocSpec(
             ),
             key="foerderstrategie",
         ),
+        # The raw list behind the tables above: an appendix, not the body.
+        Section(APPENDIX_TITLE, (APPLICATIONS,), landscape=True),
     ),
     document="Phase 5",
 )

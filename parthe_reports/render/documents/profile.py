@@ -169,11 +169,10 @@ PROFILE = DocSpec(
                     "Investitionsbedarf nach Art der Einrichtung",
                     "Für die Infrastruktur wurde kein Investitionsbedarf angegeben.",
                 ),
-                INFRASTRUCTURE,
+                Text("Die einzelnen Objekte der Infrastruktur stehen im Anhang A."),
             ),
             key="infrastruktur",
         ),
-        Section("Leitbilder und Fachkonzepte", (DOCUMENTS,)),
         Section(
             "Prioritäten und Kooperationspotenzial",
             (
@@ -216,6 +215,9 @@ PROFILE = DocSpec(
             landscape=True,  # seven columns with three amounts: portrait squeezes the names
             key="massnahmen",
         ),
+        # Raw lists of the municipality's own rows: appendices, not the body.
+        Section("Anhang A: Objekte der kommunalen Infrastruktur", (INFRASTRUCTURE,)),
+        Section("Anhang B: Leitbilder und Fachkonzepte", (DOCUMENTS,)),
     ),
     extra_vars=("municipality_name",),
     document="Kommunalprofil",
