@@ -237,6 +237,49 @@ def test_long_words_break_with_a_hyphen(stem):
     assert hyphenated_words(pdf_blocks(example_pdfs()[stem]), _vocabulary(docx_path))
 
 
+def hyphenated_verbatim(blocks: list[list[Line]], verbatim: set[str]) -> list[str]:
+    """Checksums and file names of ``verbatim`` printed with a hyphen they do not contain."""
+    found = []
+    for block in blocks:
+        for first, second in itertools.pairwise(block):
+            if first and second and first[-1].endswith("-"):
+                joined = first[-1][:-1] + second[0]
+                if any(joined in v and first[-1] not in v for v in verbatim):
+                    found.append(f"{first[-1]}|{second[0]}")
+    return found
+
+
+def test_hyphenated_verbatim_is_found():
+    """It finds „de3753-|be9a“ in a checksum, not a hyphen the file name has itself."""
+    verbatim = {"de3753be9aea", "Haus-Nr.xlsx"}
+    assert hyphenated_verbatim([[["de3753-"], ["be9aea"]]], verbatim) == ["de3753-|be9aea"]
+    assert hyphenated_verbatim([[["Haus-"], ["Nr.xlsx"]]], verbatim) == []
+
+
+def _verbatim(docx_path: Path) -> set[str]:
+    """The checksums and file names of the sources table."""
+    import docx
+
+    found: set[str] = set()
+    for table in docx.Document(str(docx_path)).tables:
+        heads = [c.text.strip() for c in table.rows[0].cells]
+        for i, head in enumerate(heads):
+            if head in ("Erhebungsbogen", "Prüfsumme SHA-256"):
+                found.update(row.cells[i].text.strip() for row in table.rows[1:])
+    return found - {""}
+
+
+@pytest.mark.libreoffice
+@pytest.mark.slow
+@pytest.mark.parametrize("stem", ["Kommunalprofil_BOR", "Phase1_Analyse", "Pruefbericht_BRA"])
+def test_checksums_and_file_names_are_never_hyphenated(stem):
+    """It wraps a checksum or file name without adding a hyphen (it would change it)."""
+    docx_path = next(p for p in rendered_example().values() if p.stem == stem)
+    verbatim = _verbatim(docx_path)
+    assert verbatim
+    assert hyphenated_verbatim(pdf_blocks(example_pdfs()[stem]), verbatim) == []
+
+
 def _reference_words(docx_path: Path) -> set[str]:
     """Words of long trace cells („Quelle“: file and sheet names): that column may wrap them."""
     import docx

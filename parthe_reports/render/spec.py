@@ -28,6 +28,7 @@ class Col:
     width: float
     align: str = "left"
     value: cells.Cell | None = field(default=None, compare=False, repr=False)
+    hyphenate: bool = True  # False: checksums, file names (a hyphen would change them)
 
     def cell(self, r: Record, names: Names) -> str:
         if self.value is None:

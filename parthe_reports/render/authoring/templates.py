@@ -160,7 +160,11 @@ class _Writer:
         b.repeat_header(t.rows[0])
         for i, col in enumerate(spec.cols):
             b.write_cell(t.rows[0].cells[i], col.header, b.SMALL_STYLE, col.align)
-            b.write_cell(t.rows[2].cells[i], f"{{{{ r.{col.key} }}}}", b.SMALL_STYLE, col.align)
+            cell = b.write_cell(
+                t.rows[2].cells[i], f"{{{{ r.{col.key} }}}}", b.SMALL_STYLE, col.align
+            )
+            if not col.hyphenate:
+                b.no_hyphenation(cell)
         b.write_cell(t.rows[1].cells[0], f"{{%tr for r in {spec.rows} %}}")
         b.write_cell(t.rows[3].cells[0], "{%tr endfor %}")
         b.cant_split(t.rows[2])
@@ -331,11 +335,11 @@ def _sources(w: _Writer, spec: DocSpec) -> None:
             "sources",
             (
                 *label,
-                Col("Erhebungsbogen", "workbook", 3.6),
+                Col("Erhebungsbogen", "workbook", 3.6, hyphenate=False),
                 Col("Kommune", "municipality", 2.2),
                 Col("Stand", "modified", 2.0),
                 Col("Vorlage", "template_version", 1.5),
-                Col("Prüfsumme SHA-256", "sha256", 7.2),
+                Col("Prüfsumme SHA-256", "sha256", 7.2, hyphenate=False),
             ),
             "Es lagen keine Erhebungsbögen vor.",
             "Verwendete Erhebungsbögen",
