@@ -305,7 +305,7 @@ def unbreakable(docx_path: Path) -> set[str]:
 
     return {
         w
-        for w in _vocabulary(docx_path) - _reference_words(docx_path)
+        for w in _vocabulary(docx_path) - _reference_words(docx_path) - _verbatim(docx_path)
         if "_" not in w
         and ".xlsx" not in w
         and (HYPHENATION.exists() or len(w) <= PROTECTED_MAX_CHARS + 16)
