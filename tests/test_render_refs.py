@@ -82,3 +82,21 @@ def test_a_joined_reference_is_read_back() -> None:
     row = parse_long_ref("BOR.xlsx › SWOT › 8")
     assert short_ref(row, book_labels([("BOR.xlsx", "BOR")])) == "BOR·SW·8"
     assert parse_long_ref("BOR.xlsx › SWOT") == {"source_workbook": None}
+
+
+def test_sources_appendix_labels_as_the_rows_do() -> None:
+    """It labels a profile's own workbook as in the whole run („BOR-2“), not anew from its part."""
+    from datetime import date
+
+    from parthe_reports.dataset import SourceInfo
+    from parthe_reports.render.context import Imprint, base_context
+
+    def src(book: str) -> SourceInfo:
+        return SourceInfo(book, book, "0" * 64, "municipal", "BOR", "2.0", None, True)
+
+    run = Imprint(date(2026, 11, 25), date(2026, 11, 25))
+    labels = book_labels([("a.xlsx", "BOR"), ("b.xlsx", "BOR")])
+    part = [src("b.xlsx")]
+    region = small_region()
+    assert base_context(region, run, part, None, labels)["sources"][0]["label"] == "BOR-2"
+    assert base_context(region, run, part, None)["sources"][0]["label"] == "BOR"

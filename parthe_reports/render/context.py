@@ -47,12 +47,18 @@ class Imprint:
 
 
 def base_context(
-    region: Region, run: Imprint, sources: Iterable[SourceInfo], used: Iterable[str] | None
+    region: Region,
+    run: Imprint,
+    sources: Iterable[SourceInfo],
+    used: Iterable[str] | None,
+    labels: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
-    """Title page, header/footer and the sources appendix (only the workbooks ``used``)."""
+    """Title page, header/footer and the sources appendix (only the workbooks ``used``);
+    ``labels`` (workbook → „Ref.“ label) when ``sources`` is a part of the run's workbooks."""
     wanted = set(used) if used is not None else None
     sources = list(sources)
-    labels = book_labels((s.workbook, s.municipality) for s in sources)
+    if labels is None:
+        labels = book_labels((s.workbook, s.municipality) for s in sources)
     towns = {m.code: m.name for m in region.municipalities}
     rows = [
         {
@@ -124,6 +130,11 @@ class Names:
     def of(cls, c: Consolidated) -> Names:
         """The names, questioned rows and workbook labels of a consolidation."""
         return cls(c.region, c.questioned, c.workbooks)
+
+    @property
+    def labels(self) -> Mapping[str, str]:
+        """Workbook file → its „Ref.“ label (Kürzel, „VB“)."""
+        return self._labels
 
     def ref(self, row: Record) -> str:
         """The row's short reference, resolved in „Methodik und Datengrundlage“."""
