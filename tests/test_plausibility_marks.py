@@ -72,4 +72,4 @@ def test_documents_mark_questioned_rows_and_explain_the_mark(books, tmp_path: Pa
     }
     assert marked and all("M-BOR-05" in m or "Grundschule Panitzsch" in m for m in marked)
     text = "\n".join(p.text for p in doc.paragraphs)
-    assert "Ein † hinter der Quelle bedeutet" in text
+    assert "Ein † hinter dem Verweis bedeutet" in text

@@ -176,8 +176,11 @@ def test_sources_appendix_names_every_workbook(rendered, ex):
     text = doc_text(rendered["Phase4_Massnahmenkatalog.docx"])
     for s in ds.sources:
         assert s.workbook in text and s.sha256 in text
-    assert "verbund.xlsx › Verbundziele ›" in doc_text(rendered["Phase3_Leitbild.docx"])
     text3 = doc_text(rendered["Phase3_Leitbild.docx"])
+    assert "VB·Z·" in text3  # a goal's row: Verbund › Verbundziele › row
+    (sources,) = tables_with_header(rendered["Phase3_Leitbild.docx"], "Ref.", "Erhebungsbogen")
+    assert [c.text for c in sources.rows[1].cells][:2] == ["VB", "verbund.xlsx"]
+    assert "Z\u00a0=\u00a0Verbundziele" in text3
     assert "BOR.xlsx" not in text3  # phase 3 is fed by the Verbund-Workbook only
 
 

@@ -15,6 +15,8 @@ from tests.test_render_fixtures import rendered_example
 
 # Families LibreOffice may embed: the metric-compatible twins of Arial, Calibri, Cambria.
 INTENDED = ("LiberationSans", "Carlito", "Caladea")
+# Debian's hyphen-de: LibreOffice's German hyphenation patterns (.ci/run installs them).
+HYPHENATION = Path("/usr/share/hyphen/hyph_de_DE.dic")
 # Phase 4 marks Quick Wins with „●“ (U+25CF, in Liberation Sans; „★“ is in no intended font).
 STAR_DOCS = ("Phase4_Massnahmenkatalog",)
 
@@ -157,6 +159,27 @@ def test_split_tokens_and_broken_words_are_found():
     assert broken_words([[["Brandis", "und"], ["Belgershain"]]], vocab) == []
 
 
+def hyphenated_words(blocks: list[list[Line]], vocabulary: set[str]) -> list[str]:
+    """Words of the document printed in two pieces with a hyphen at the break."""
+    found = []
+    for block in blocks:
+        for first, second in itertools.pairwise(block):
+            if first and second and first[-1].endswith("-") and len(first[-1]) > 2:
+                whole = (first[-1][:-1] + second[0]).rstrip(".,;:)")
+                if whole in vocabulary:
+                    found.append(f"{first[-1]}|{second[0]}")
+    return found
+
+
+def test_hyphenated_words_are_found():
+    """It finds „Verwaltungs-|gemeinschaft“, not „Wirtschafts-|und“ (a word of its own)."""
+    vocab = {"Verwaltungsgemeinschaft", "und"}
+    assert hyphenated_words([[["der", "Verwaltungs-"], ["gemeinschaft"]]], vocab) == [
+        "Verwaltungs-|gemeinschaft"
+    ]
+    assert hyphenated_words([[["Wirtschafts-"], ["und", "Wohn"]]], vocab) == []
+
+
 def _vocabulary(docx_path: Path) -> set[str]:
     from tests.test_render_fixtures import doc_text
 
@@ -204,33 +227,89 @@ def test_no_word_is_broken_without_a_hyphen(stem):
     assert broken_words(pdf_blocks(example_pdfs()[stem]), unbreakable(docx_path)) == []
 
 
-def _reference_words(docx_path: Path) -> set[str]:
-    """Words of the „Quelle“ cells (file and sheet names): that column may wrap them."""
+@pytest.mark.libreoffice
+@pytest.mark.slow
+@pytest.mark.skipif(not HYPHENATION.exists(), reason="German hyphenation patterns (hyphen-de)")
+@pytest.mark.parametrize("stem", ["Phase1_Analyse", "Phase4_Massnahmenkatalog"])
+def test_long_words_break_with_a_hyphen(stem):
+    """It hyphenates German words at line ends (templates: de-DE, automatic hyphenation)."""
+    docx_path = next(p for p in rendered_example().values() if p.stem == stem)
+    assert hyphenated_words(pdf_blocks(example_pdfs()[stem]), _vocabulary(docx_path))
+
+
+def hyphenated_verbatim(blocks: list[list[Line]], verbatim: set[str]) -> list[str]:
+    """Checksums and file names of ``verbatim`` printed with a hyphen they do not contain."""
+    found = []
+    for block in blocks:
+        for first, second in itertools.pairwise(block):
+            if first and second and first[-1].endswith("-"):
+                joined = first[-1][:-1] + second[0]
+                if any(joined in v and first[-1] not in v for v in verbatim):
+                    found.append(f"{first[-1]}|{second[0]}")
+    return found
+
+
+def test_hyphenated_verbatim_is_found():
+    """It finds „de3753-|be9a“ in a checksum, not a hyphen the file name has itself."""
+    verbatim = {"de3753be9aea", "Haus-Nr.xlsx"}
+    assert hyphenated_verbatim([[["de3753-"], ["be9aea"]]], verbatim) == ["de3753-|be9aea"]
+    assert hyphenated_verbatim([[["Haus-"], ["Nr.xlsx"]]], verbatim) == []
+
+
+def _verbatim(docx_path: Path) -> set[str]:
+    """The checksums and file names of the sources table."""
     import docx
+
+    found: set[str] = set()
+    for table in docx.Document(str(docx_path)).tables:
+        heads = [c.text.strip() for c in table.rows[0].cells]
+        for i, head in enumerate(heads):
+            if head in ("Erhebungsbogen", "Prüfsumme SHA-256"):
+                found.update(row.cells[i].text.strip() for row in table.rows[1:])
+    return found - {""}
+
+
+@pytest.mark.libreoffice
+@pytest.mark.slow
+@pytest.mark.parametrize("stem", ["Kommunalprofil_BOR", "Phase1_Analyse", "Pruefbericht_BRA"])
+def test_checksums_and_file_names_are_never_hyphenated(stem):
+    """It wraps a checksum or file name without adding a hyphen (it would change it)."""
+    docx_path = next(p for p in rendered_example().values() if p.stem == stem)
+    verbatim = _verbatim(docx_path)
+    assert verbatim
+    assert hyphenated_verbatim(pdf_blocks(example_pdfs()[stem]), verbatim) == []
+
+
+def _reference_words(docx_path: Path) -> set[str]:
+    """Words of long trace cells („Quelle“: file and sheet names): that column may wrap them."""
+    import docx
+
+    from parthe_reports.render.widths import REFERENCE_HEADERS
 
     words: set[str] = set()
     for table in docx.Document(str(docx_path)).tables:
         heads = [c.text.strip() for c in table.rows[0].cells]
-        if "Quelle" in heads:
-            i = heads.index("Quelle")
-            for row in table.rows[1:]:
-                words.update(row.cells[i].text.split())
+        for i, head in enumerate(heads):
+            if head in REFERENCE_HEADERS:
+                for row in table.rows[1:]:
+                    words.update(row.cells[i].text.split())
     return words
 
 
 def unbreakable(docx_path: Path) -> set[str]:
-    """The document's words that must stay whole: not file names, sheet names in „Quelle“
-    or checksums (they wrap), not words wider than a column's word floor (hyphenation's
-    job, see widths.WORD_CAP_PT)."""
+    """The document's words that must stay whole or break at a hyphen: all but file names,
+    checksums and sheet names in a „Quelle“ cell (they wrap). With German hyphenation
+    patterns even the longest word („Schulinfrastrukturverordnung“) breaks with a hyphen;
+    without them words wider than a column's word floor are left out (widths.WORD_CAP_PT)."""
     from parthe_reports.render.widths import PROTECTED_MAX_CHARS, WORD_CAP_PT, width_pt
 
     return {
         w
-        for w in _vocabulary(docx_path) - _reference_words(docx_path)
+        for w in _vocabulary(docx_path) - _reference_words(docx_path) - _verbatim(docx_path)
         if "_" not in w
         and ".xlsx" not in w
-        and len(w) <= PROTECTED_MAX_CHARS + 16
-        and width_pt(w, 8.5) <= WORD_CAP_PT
+        and (HYPHENATION.exists() or len(w) <= PROTECTED_MAX_CHARS + 16)
+        and (HYPHENATION.exists() or width_pt(w, 8.5) <= WORD_CAP_PT)
     }
 
 

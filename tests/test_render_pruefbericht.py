@@ -124,7 +124,7 @@ def _plausibility_finding() -> Finding:
 
 def test_plausibility_findings_have_their_own_section(tmp_path):
     """It lists plausibility findings under „Plausibilität“ (not again by sheet), titled with
-    the municipality's name, without the sentence about a „Quelle“ column it lacks."""
+    the municipality's name, without the sentence about a „Ref.“ column it lacks."""
     book = ValidatedWorkbook(
         source=SOURCE, findings=[_plausibility_finding()], sheet_names={"measures": "Maßnahmen"}
     )
@@ -135,7 +135,7 @@ def test_plausibility_findings_have_their_own_section(tmp_path):
     assert text.index("Der Text nennt 7 Kommunen") > plaus
     assert text.count("Der Text nennt 7 Kommunen") == 1
     assert "Prüfbericht Stadt Brandis" in text and "Prüfbericht BRA.xlsx" not in text
-    assert "Spalte „Quelle“" not in text
+    assert "Spalte „Ref.“" not in text and "Kürzel der Tabellenblätter" not in text
 
 
 def test_other_findings_stay_out_of_the_plausibility_section(tmp_path):

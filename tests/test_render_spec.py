@@ -34,11 +34,9 @@ def test_fill_prints_one_row_per_record_in_column_keys() -> None:
     """It prints each record through its columns' values, keyed as the template reads them."""
     region = small_region()
     code = region.codes[0]
-    rows = TABLE.fill(FRAME.assign(municipality=[code]), Names(region))
+    rows = TABLE.fill(FRAME.assign(municipality=[code]), Names(region, (), {"A.xlsx": code}))
     name = region.municipalities[0].name
-    assert rows == [
-        {"municipality": name, "cost": "1.234,50\xa0€", "ref": "A.xlsx › Maßnahmen › 7"}
-    ]
+    assert rows == [{"municipality": name, "cost": "1.234,50\xa0€", "ref": f"{code}·M·7"}]
 
 
 def test_fill_of_nothing_is_no_rows() -> None:

@@ -119,3 +119,30 @@ def test_build_script_writes_every_template(tmp_path):
     paths = build_all(tmp_path)
     assert sorted(p.name for p in paths) == sorted(f"{n}.docx" for n in SPECS)
     shutil.rmtree(tmp_path)
+
+
+def german_hyphenation(path: Path) -> bool:
+    """True when a .docx asks for automatic hyphenation and German in its defaults and Normal."""
+    from lxml import etree
+
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    with zipfile.ZipFile(path) as z:
+        settings = etree.fromstring(z.read("word/settings.xml"))
+        styles = etree.fromstring(z.read("word/styles.xml"))
+    auto = settings.find(f"{w}autoHyphenation")
+    on = auto is not None and auto.get(f"{w}val", "true") in ("true", "1", "on")
+    langs = [el.get(f"{w}val") for el in styles.iter(f"{w}lang")]
+    return on and bool(langs) and all(v == "de-DE" for v in langs)
+
+
+@pytest.mark.parametrize("name", list(SPECS))
+def test_templates_ask_for_german_hyphenation(name):
+    """It sets w:autoHyphenation and the language de-DE, which Word and LibreOffice honour."""
+    assert german_hyphenation(template_path(SPECS[name].name))
+
+
+def test_a_plain_document_is_not_taken_for_hyphenated(tmp_path):
+    """It rejects python-docx's default document (en-US, no automatic hyphenation)."""
+    path = tmp_path / "plain.docx"
+    docx.Document().save(str(path))
+    assert not german_hyphenation(path)

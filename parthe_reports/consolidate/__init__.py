@@ -46,6 +46,7 @@ def consolidate(dataset: Dataset) -> Consolidated:
         sources=sources_of(*dataset.tables.values()),
         assessments=stable(dataset.table("assessments")),
         questioned=dict(dataset.questioned),
+        workbooks={s.workbook: s.municipality for s in dataset.sources},
     )
 
 

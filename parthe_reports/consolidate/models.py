@@ -284,3 +284,5 @@ class Consolidated:
     """Verbund › Bewertungen: document, section (a ``sections`` key), code, text, as_of, author."""
     questioned: dict[tuple[str, str, int], list[str]] = field(default_factory=dict)
     """Rows a plausibility finding questions: (workbook, sheet, Excel row) → its findings."""
+    workbooks: dict[str, str | None] = field(default_factory=dict)
+    """Every workbook read: file name → Kürzel (None for the Verbund-Workbook)."""

@@ -14,7 +14,7 @@ import pandas as pd
 
 from parthe_reports import german as fmt
 from parthe_reports.dataset import APPROX_SUFFIX
-from parthe_reports.render.context import Names, Record, ref
+from parthe_reports.render.context import Names, Record
 
 Cell = Callable[[Record, Names], str]
 CA = f"ca.{fmt.NBSP}"
@@ -98,6 +98,6 @@ QUESTIONED = "†"  # explained in the appendix „Methodik und Datengrundlage�
 
 
 def source(r: Record, n: Names) -> str:
-    """Where the record came from: workbook › sheet › row, with † when a plausibility
-    finding questions a value of that row."""
-    return ref(r) + (f"{fmt.NBSP}{QUESTIONED}" if n.is_questioned(r) else "")
+    """Where the record came from, short („BOR·M·7“: workbook › sheet › row), with † when
+    a plausibility finding questions a value of that row."""
+    return n.ref(r) + (f"{fmt.NBSP}{QUESTIONED}" if n.is_questioned(r) else "")

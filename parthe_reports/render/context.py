@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
@@ -13,7 +13,11 @@ from parthe_reports import __version__
 from parthe_reports import german as fmt
 from parthe_reports.dataset import SourceInfo
 from parthe_reports.region import Region
+from parthe_reports.render.refs import book_labels, short_ref
 from parthe_reports.render.titlepage import title_page_context
+
+if TYPE_CHECKING:
+    from parthe_reports.consolidate import Consolidated
 
 Row = dict[str, str]  # a table row as printed: column key → German text
 Record = dict[str, Any]  # a consolidated row as read: DataFrame column → value
@@ -43,14 +47,24 @@ class Imprint:
 
 
 def base_context(
-    region: Region, run: Imprint, sources: Iterable[SourceInfo], used: Iterable[str] | None
+    region: Region,
+    run: Imprint,
+    sources: Iterable[SourceInfo],
+    used: Iterable[str] | None,
+    labels: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
-    """Title page, header/footer and the sources appendix (only the workbooks ``used``)."""
+    """Title page, header/footer and the sources appendix (only the workbooks ``used``);
+    ``labels`` (workbook → „Ref.“ label) when ``sources`` is a part of the run's workbooks."""
     wanted = set(used) if used is not None else None
+    sources = list(sources)
+    if labels is None:
+        labels = book_labels((s.workbook, s.municipality) for s in sources)
+    towns = {m.code: m.name for m in region.municipalities}
     rows = [
         {
+            "label": labels[s.workbook],
             "workbook": fmt.text(s.workbook),
-            "municipality": fmt.text(s.municipality or "Verbund"),
+            "municipality": fmt.text(towns.get(s.municipality or "", s.municipality or "Verbund")),
             "modified": fmt.date_de(s.modified),
             "template_version": fmt.text(s.template_version),
             "sha256": s.sha256,
@@ -98,12 +112,33 @@ def rows(df: pd.DataFrame | None, make: Callable[[Record], Row]) -> list[Row]:
 
 
 class Names:
-    """Municipality codes → names as printed (``Brandis``), unknown codes as typed."""
+    """Municipality codes → names as printed (``Brandis``), unknown codes as typed; a row's
+    short reference („BOR·M·7“) from the run's workbooks (file name → Kürzel)."""
 
-    def __init__(self, region: Region, questioned: Collection[tuple[str, str, int]] = ()) -> None:
+    def __init__(
+        self,
+        region: Region,
+        questioned: Collection[tuple[str, str, int]] = (),
+        workbooks: Mapping[str, str | None] | None = None,
+    ) -> None:
         self._names = {m.code: m.name for m in region.municipalities}
         self.order = list(region.codes)
         self._questioned = frozenset(questioned)  # rows a plausibility finding questions
+        self._labels = book_labels((workbooks or {}).items())
+
+    @classmethod
+    def of(cls, c: Consolidated) -> Names:
+        """The names, questioned rows and workbook labels of a consolidation."""
+        return cls(c.region, c.questioned, c.workbooks)
+
+    @property
+    def labels(self) -> Mapping[str, str]:
+        """Workbook file → its „Ref.“ label (Kürzel, „VB“)."""
+        return self._labels
+
+    def ref(self, row: Record) -> str:
+        """The row's short reference, resolved in „Methodik und Datengrundlage“."""
+        return short_ref(row, self._labels)
 
     def is_questioned(self, row: Record) -> bool:
         """True when a plausibility finding questions a value of this row."""

@@ -19,7 +19,7 @@ from typing import Any
 
 from parthe_reports.consolidate.models import Consolidated
 from parthe_reports.dataset import Dataset
-from parthe_reports.render.context import ChartSpec, Imprint, base_context
+from parthe_reports.render.context import ChartSpec, Imprint, Names, base_context
 from parthe_reports.render.documents import PHASES
 from parthe_reports.render.documents.profile import PROFILE, own_sources, profile_context
 from parthe_reports.render.documents.pruefbericht import PRUEFBERICHT, pruefbericht_context
@@ -82,6 +82,7 @@ def plan_documents(
         ctx = base_context(c.region, run, dataset.sources, model.sources) | builder(c)
         jobs.append(DocumentJob("phase", phase, None, f"{name}.docx", name, ctx, tdir))
     own = own_sources(c, dataset)
+    labels = Names.of(c).labels  # of every workbook, as the profiles' rows print them
     for code in c.region.codes:
         profile = c.profiles.get(code)
         if profile is None:
@@ -89,7 +90,7 @@ def plan_documents(
         if own is None:
             ctx = base_context(c.region, run, dataset.sources, c.phase1.sources)
         else:
-            ctx = base_context(c.region, run, own.get(code, []), None)
+            ctx = base_context(c.region, run, own.get(code, []), None, labels)
         ctx |= profile_context(c, profile)
         jobs.append(
             DocumentJob(

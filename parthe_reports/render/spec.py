@@ -28,6 +28,7 @@ class Col:
     width: float
     align: str = "left"
     value: cells.Cell | None = field(default=None, compare=False, repr=False)
+    hyphenate: bool = True  # False: checksums, file names (a hyphen would change them)
 
     def cell(self, r: Record, names: Names) -> str:
         if self.value is None:
@@ -202,5 +203,5 @@ class DocSpec:
 
 
 R = "right"
-SRC = Col("Quelle", "ref", 3.4, value=cells.source)  # workbook › sheet › row of a table row
+SRC = Col("Ref.", "ref", 1.9, value=cells.source)  # „BOR·M·7“: workbook › sheet › row (refs)
 NONE = "Hierzu liegen keine Angaben vor."

@@ -410,6 +410,23 @@ def new_table(doc: DocxDocument, rows: int, widths_cm: list[float], style: str =
     return table
 
 
+# CT_PPr children after w:suppressAutoHyphens, in schema order.
+_AFTER_SUPPRESS_HYPHENS = (
+    "w:kinsoku", "w:wordWrap", "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE",
+    "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind",
+    "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection",
+    "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle",
+    "w:rPr", "w:sectPr", "w:pPrChange",
+)  # fmt: skip
+
+
+def no_hyphenation(p: Paragraph) -> None:
+    """Never hyphenate this paragraph (checksums, file names: a hyphen would change them)."""
+    ppr = p._p.get_or_add_pPr()
+    if ppr.find(qn("w:suppressAutoHyphens")) is None:
+        ppr.insert_element_before(OxmlElement("w:suppressAutoHyphens"), *_AFTER_SUPPRESS_HYPHENS)
+
+
 def write_cell(cell, text: str, style: str | None = None, align: str = "left") -> Paragraph:
     p = cell.paragraphs[0]
     p.text = text

@@ -19,7 +19,9 @@ from docx.shared import Cm, Pt
 from parthe_reports.paths import WORD_TEMPLATES
 from parthe_reports.render.authoring import docx as b
 from parthe_reports.render.documents import SPECS
+from parthe_reports.render.refs import SEP, sheet_legend
 from parthe_reports.render.spec import (
+    SRC,
     Block,
     Bullets,
     Chart,
@@ -158,7 +160,11 @@ class _Writer:
         b.repeat_header(t.rows[0])
         for i, col in enumerate(spec.cols):
             b.write_cell(t.rows[0].cells[i], col.header, b.SMALL_STYLE, col.align)
-            b.write_cell(t.rows[2].cells[i], f"{{{{ r.{col.key} }}}}", b.SMALL_STYLE, col.align)
+            cell = b.write_cell(
+                t.rows[2].cells[i], f"{{{{ r.{col.key} }}}}", b.SMALL_STYLE, col.align
+            )
+            if not col.hyphenate:
+                b.no_hyphenation(cell)
         b.write_cell(t.rows[1].cells[0], f"{{%tr for r in {spec.rows} %}}")
         b.write_cell(t.rows[3].cells[0], "{%tr endfor %}")
         b.cant_split(t.rows[2])
@@ -292,7 +298,7 @@ def _has_source_column(blocks: tuple[Block, ...]) -> bool:
     for block in blocks:
         if isinstance(block, Table) and any(c.key == "ref" for c in block.cols):
             return True
-        if isinstance(block, Group) and _has_source_column(block.blocks):
+        if isinstance(block, Group | When) and _has_source_column(block.blocks):
             return True
     return False
 
@@ -306,25 +312,34 @@ def _sources(w: _Writer, spec: DocSpec) -> None:
         "(Auswertungssoftware parthe-reports, Version {{ version }}). Die Prüfsumme (SHA-256) "
         "weist nach, welcher Stand einer Datei verwendet wurde."
     )
-    if any(_has_source_column(s.blocks) for s in spec.sections):
-        # Only where a table has that column (the Prüfbericht names cells instead).
+    # Only where a table has that column (the Prüfbericht names cells instead).
+    has_ref = any(_has_source_column(s.blocks) for s in spec.sections)
+    if has_ref:
         text += (
-            " Die Spalte „Quelle“ der Tabellen nennt für jede Zeile "
-            "Erhebungsbogen › Tabellenblatt › Zeile. Ein † hinter der Quelle bedeutet: Die "
+            f" Die Spalte „{SRC.header}“ der Tabellen nennt für jede Zeile ihre Herkunft: "
+            f"Erhebungsbogen {SEP} Tabellenblatt {SEP} Zeile. So steht „BOR{SEP}M{SEP}7“ für "
+            "Zeile 7 des Tabellenblatts „Maßnahmen“ im Erhebungsbogen mit dem Kürzel BOR; "
+            "welche Datei das ist, nennt die Spalte „Ref.“ der Tabelle unten (VB ist der "
+            "Verbund-Erhebungsbogen), die Tabellenblätter stehen im folgenden Absatz. "
+            "Ein † hinter dem Verweis bedeutet: Die "
             "Plausibilitätsprüfung stellt einen Wert dieser Zeile in Frage (etwa einen Status, "
             "der zum Förderantrag nicht passt); die Prüfhinweise stehen im Prüfbericht der "
             "Kommune und in Konsolidiert.xlsx (Spalte „Plausibilität“)."
         )
     w.para(text)
+    if has_ref:
+        w.para(f"Kürzel der Tabellenblätter – {sheet_legend()}.")
+    label = (Col("Ref.", "label", 1.2),) if has_ref else ()
     w.table(
         Table(
             "sources",
             (
-                Col("Erhebungsbogen", "workbook", 3.6),
+                *label,
+                Col("Erhebungsbogen", "workbook", 3.6, hyphenate=False),
                 Col("Kommune", "municipality", 2.2),
                 Col("Stand", "modified", 2.0),
                 Col("Vorlage", "template_version", 1.5),
-                Col("Prüfsumme SHA-256", "sha256", 7.2),
+                Col("Prüfsumme SHA-256", "sha256", 7.2, hyphenate=False),
             ),
             "Es lagen keine Erhebungsbögen vor.",
             "Verwendete Erhebungsbögen",
@@ -413,6 +428,13 @@ def _language(doc: DocxDocument) -> None:
     lang = OxmlElement("w:lang")
     lang.set(qn("w:val"), "de-DE")
     rpr.append(lang)
+    # Text outside Normal (table styles, character styles) falls back to the document
+    # defaults, which python-docx's template sets to en-US: German there too.
+    for el in doc.styles.element.iter(qn("w:lang")):
+        if el.getparent().getparent().tag == qn("w:rPrDefault"):
+            el.set(qn("w:val"), "de-DE")
+    for el in doc.settings.element.iter(qn("w:themeFontLang")):
+        el.set(qn("w:val"), "de-DE")
     b.add_setting(doc, "w:autoHyphenation")
 
 

@@ -119,7 +119,7 @@ DOCUMENTS = Table(
         Col("Jahr", "year", 1.1, R, cells.text("year")),
         Col("Status", "status", 1.9, value=cells.text("status")),
         Col("Themenbereich", "topic", 3.0, value=cells.text("topic")),
-        Col("Quelle", "ref", 3.0, value=cells.source),
+        SRC,
     ),
     "Es wurden keine Leitbilder oder Fachkonzepte gemeldet.",
     "Register der vorhandenen Leitbilder und Fachkonzepte",
@@ -405,7 +405,7 @@ def _top_fields(c: Consolidated) -> list[Row]:
 
 def phase1_context(c: Consolidated) -> dict[str, Any]:
     """Everything the Phase1_Analyse template prints (without the common part)."""
-    p1, names = c.phase1, Names(c.region, c.questioned)
+    p1, names = c.phase1, Names.of(c)
     codes = list(c.region.codes)
     matrix_codes = [x for x in codes if x in set(p1.priority_matrix.get("municipality", []))]
     n_books = len(p1.sources)

@@ -55,7 +55,7 @@ def profile_investment_chart(c: Consolidated, p: MunicipalProfile) -> ChartSpec 
         return None
     from parthe_reports.render.charts import municipality_colors
 
-    name = Names(c.region, c.questioned).name(p.code)
+    name = Names.of(c).name(p.code)
     by_type = infra.groupby("type")["investment_need"].sum().sort_values(ascending=False)
     colour = municipality_colors(list(c.region.codes))[p.code]
     return ChartSpec(

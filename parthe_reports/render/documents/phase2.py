@@ -97,7 +97,7 @@ WORKSHOP_RESULTS = Table(
         Col("Nein", "votes_against", 1.0, R, cells.number("votes_against")),
         Col("Enth.", "abstentions", 1.1, R, cells.number("abstentions")),
         Col("Zust.", "approval", 1.2, R, cells.percent("approval", 0)),
-        Col("Quelle", "ref", 2.7, value=cells.source),
+        SRC,
     ),
     NONE,
 )
@@ -215,7 +215,7 @@ def _workshop_groups(c: Consolidated, names: Names) -> list[dict[str, Any]]:
 
 def phase2_context(c: Consolidated) -> dict[str, Any]:
     """Strategischer Rahmen."""
-    p2, names = c.phase2, Names(c.region, c.questioned)
+    p2, names = c.phase2, Names.of(c)
     topics = list(c.region.topics)
     missing = p2.topics_without_sub_strategy
     return {

@@ -12,7 +12,7 @@ from parthe_reports.consolidate.models import Consolidated
 from parthe_reports.narrative import indicators
 from parthe_reports.narrative.rules_strategy import unreachable
 from parthe_reports.render import cells
-from parthe_reports.render.context import Names, Record, Row, records, ref
+from parthe_reports.render.context import Names, Record, Row, records
 from parthe_reports.render.narration import narration_context
 from parthe_reports.render.spec import (
     SRC,
@@ -40,7 +40,7 @@ GOALS = Table(
         Col("Zieljahr", "target_year", 1.4, R),
         Col("Stand", "state", 2.6),
         Col("Maßnahmen", "measures", 1.7, R),
-        Col("Quelle", "ref", 1.9),
+        SRC,
     ),
     "Es wurden noch keine Verbundziele beschlossen.",
     "Verbundziele mit Indikatoren und Zielwerten",
@@ -77,7 +77,7 @@ def _goal(r: Record, c: Consolidated, names: Names) -> Row:
         "target_year": fmt.text(r.get("target_year")),
         "state": state,
         "measures": fmt.number(r.get("measures")),
-        "ref": ref(r),
+        "ref": cells.source(r, names),
     }
 
 
@@ -139,7 +139,7 @@ PHASE3 = DocSpec(
 
 def phase3_context(c: Consolidated) -> dict[str, Any]:
     """Leitbild und Verbundziele."""
-    p3, names = c.phase3, Names(c.region, c.questioned)
+    p3, names = c.phase3, Names.of(c)
     ms = p3.mission_statement
     questions = list(c.region.guiding_questions) or list(dict.fromkeys(ms.get("question", [])))
     return {

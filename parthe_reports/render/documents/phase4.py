@@ -123,7 +123,7 @@ MEASURES = Table(
         Col("Kosten", "cost", 2.6, R, COST),
         Col("Zeitraum", "period", 2.0, value=PERIOD),
         Col("Status", "status", 1.8, value=cells.text("status")),
-        Col("Quelle", "ref", 2.8, value=cells.source),
+        SRC,
     ),
     "Für diesen Themenbereich gibt es keine Maßnahmen.",
 )
@@ -225,7 +225,7 @@ def _overview(t: dict[str, Any]) -> str:
 
 def phase4_context(c: Consolidated) -> dict[str, Any]:
     """Maßnahmenkatalog."""
-    p4, names = c.phase4, Names(c.region, c.questioned)
+    p4, names = c.phase4, Names.of(c)
     topics = list(c.region.topics)
     return {
         "overview": _overview(p4.totals),

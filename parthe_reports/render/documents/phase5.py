@@ -111,6 +111,7 @@ BY_PROGRAMME = Table(
     APPLICATIONS_NONE,
     "Förderanträge je Förderprogramm",
 )
+APPENDIX_TITLE = "Anhang A: Alle Förderanträge"
 APPLICATIONS = Table(
     "applications",
     (
@@ -122,7 +123,7 @@ APPLICATIONS = Table(
         Col("beantragt", "requested", 2.3, R, cells.approx_money("requested")),
         Col("bewilligt", "granted", 2.3, R, cells.approx_money("granted")),
         Col("Eigenanteil", "own_share", 2.3, R, cells.approx_money("own_share")),
-        Col("Quelle", "ref", 3.8, value=cells.source),
+        SRC,
     ),
     APPLICATIONS_NONE,
     "Alle Förderanträge",
@@ -196,9 +197,13 @@ PHASE5 = DocSpec(
         ),
         Section(
             "Förderanträge je Kommune und Programm",
-            (Text("{{ funding_rate_text }}"), BY_MUNICIPALITY, BY_PROGRAMME),
+            (
+                Text("{{ funding_rate_text }}"),
+                BY_MUNICIPALITY,
+                BY_PROGRAMME,
+                Text("Die einzelnen Förderanträge stehen im Anhang A.", cond="applications"),
+            ),
         ),
-        Section("Alle Förderanträge", (APPLICATIONS,), landscape=True),
         Section("Fristen in den nächsten 90 Tagen", (DEADLINES,), key="fristen"),
         Section("Maßnahmen ohne Förderung", (UNFUNDED,), key="finanzierungsluecken"),
         Section(
@@ -211,6 +216,8 @@ PHASE5 = DocSpec(
             ),
             key="foerderstrategie",
         ),
+        # The raw list behind the tables above: an appendix, not the body.
+        Section(APPENDIX_TITLE, (APPLICATIONS,), landscape=True),
     ),
     document="Phase 5",
 )
@@ -228,7 +235,7 @@ def with_sum(rows: list[Row], df: pd.DataFrame, labels: Row, count: str = "") ->
 
 def phase5_context(c: Consolidated) -> dict[str, Any]:
     """Fördermittel."""
-    p5, names = c.phase5, Names(c.region, c.questioned)
+    p5, names = c.phase5, Names.of(c)
     years, own = own_share_matrix(
         p5.applications, c.phase4.measures, c.stichtag, names, c.region.codes
     )

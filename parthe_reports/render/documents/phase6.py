@@ -151,7 +151,7 @@ PHASE6 = DocSpec(
 
 def phase6_context(c: Consolidated) -> dict[str, Any]:
     """Verstetigung und Umsetzung."""
-    p6, names = c.phase6, Names(c.region, c.questioned)
+    p6, names = c.phase6, Names.of(c)
     ms = p6.milestones
     late = p6.late_milestones
     items = [

@@ -10,10 +10,11 @@ from parthe_reports.consolidate.headers import FIGURE_LABELS
 from parthe_reports.consolidate.models import Consolidated, MunicipalProfile
 from parthe_reports.dataset import Dataset, SourceInfo
 from parthe_reports.render import cells
-from parthe_reports.render.context import Names, Record, Row, records, ref, rows
+from parthe_reports.render.context import Names, Record, Row, records, rows
 from parthe_reports.render.documents.phase1 import TOPIC_COL, admin_table
 from parthe_reports.render.documents.phase1_charts import profile_investment_chart
 from parthe_reports.render.narration import narration_context
+from parthe_reports.render.refs import parse_long_ref
 from parthe_reports.render.spec import (
     SRC,
     Chart,
@@ -50,7 +51,7 @@ DOCUMENTS = Table(
         Col("Jahr", "year", 1.2, R, cells.text("year")),
         Col("Status", "status", 2.0, value=cells.text("status")),
         Col("Themenbereich", "topic", 3.3, value=cells.text("topic")),
-        Col("Quelle", "ref", 3.2, value=cells.source),
+        SRC,
     ),
     "Es wurden keine Leitbilder oder Fachkonzepte gemeldet.",
     "Vorhandene Leitbilder und Fachkonzepte",
@@ -62,7 +63,7 @@ SWOT = Table(
         Col("Kategorie", "category", 1.8),
         Col("Aussage (auch genannt von)", "statement", 6.6),
         Col("Gewicht", "weight", 1.1, R),
-        Col("Quelle", "ref", 3.4),
+        SRC,
     ),
     "Es wurden keine SWOT-Aussagen gemeldet.",
     "SWOT-Aussagen der Kommune",
@@ -88,7 +89,8 @@ def _swot(c: Consolidated, p: MunicipalProfile, names: Names) -> list[Row]:
         if p.code not in r["municipalities"]:
             continue
         others = [x for x in r["municipalities"] if x != p.code]
-        refs = [x for x in r["source_refs"] if str(x).split(" › ")[0] in own_books]
+        own = [parse_long_ref(x) for x in r["source_refs"]]
+        refs = [cells.source(x, names) for x in own if x["source_workbook"] in own_books]
         out.append(
             {
                 "topic": fmt.text(r["topic"]),
@@ -167,11 +169,10 @@ PROFILE = DocSpec(
                     "Investitionsbedarf nach Art der Einrichtung",
                     "Für die Infrastruktur wurde kein Investitionsbedarf angegeben.",
                 ),
-                INFRASTRUCTURE,
+                Text("Die einzelnen Objekte der Infrastruktur stehen im Anhang A."),
             ),
             key="infrastruktur",
         ),
-        Section("Leitbilder und Fachkonzepte", (DOCUMENTS,)),
         Section(
             "Prioritäten und Kooperationspotenzial",
             (
@@ -214,6 +215,9 @@ PROFILE = DocSpec(
             landscape=True,  # seven columns with three amounts: portrait squeezes the names
             key="massnahmen",
         ),
+        # Raw lists of the municipality's own rows: appendices, not the body.
+        Section("Anhang A: Objekte der kommunalen Infrastruktur", (INFRASTRUCTURE,)),
+        Section("Anhang B: Leitbilder und Fachkonzepte", (DOCUMENTS,)),
     ),
     extra_vars=("municipality_name",),
     document="Kommunalprofil",
@@ -293,7 +297,7 @@ def _comparison(r: Record) -> dict[str, str]:
 
 def profile_context(c: Consolidated, p: MunicipalProfile) -> dict[str, Any]:
     """Everything the Kommunalprofil template prints for one municipality."""
-    names = Names(c.region, c.questioned)
+    names = Names.of(c)
     scores = {r["topic"]: r for r in records(p.cluster_scores)}
     swot = _swot(c, p, names)
     return {
@@ -328,7 +332,7 @@ def profile_context(c: Consolidated, p: MunicipalProfile) -> dict[str, Any]:
                 "role": "federführend" if r.get("responsible") == p.code else "beteiligt",
                 "status": fmt.text(r["status"]),
                 "cost": cells.ca_money(r["cost_total"], cells.is_approx(r, "cost_total")),
-                "ref": ref(r),
+                "ref": cells.source(r, names),
             },
         ),
         "applications": APPLICATIONS.fill(p.applications, names),
