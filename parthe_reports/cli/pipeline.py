@@ -69,6 +69,10 @@ def _quiet_logging(debug: bool) -> None:
         for handler in getattr(logger, "handlers", []):
             if isinstance(handler, logging.StreamHandler):
                 handler.setLevel(logging.CRITICAL + 1)
+    # The local API's database layer logs through handlers made later (when the API starts):
+    # two runs at once on one SQLite file can make its pool log a recovered error with a
+    # traceback. Our summary reports what matters; the logger itself stays quiet.
+    logging.getLogger("sqlalchemy").setLevel(logging.CRITICAL + 1)
 
 
 def _warnings_only() -> None:
