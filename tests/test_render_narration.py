@@ -155,8 +155,9 @@ def _number(text: str, pattern: str) -> str:
 
 
 def test_example_documents_open_with_the_narrative_summary():
-    """It opens every phase 1–3 document, profile and Prüfbericht of the example run with the
+    """It opens every phase document, profile and Prüfbericht of the example run with the
     Zusammenfassung its narrative computes from the model (3–7 Kernaussagen)."""
+    from parthe_reports.render.documents.phase6 import _narrative as phase6_narrative
     from tests.test_render_fixtures import rendered_example
 
     c, _ds, books = example()
@@ -165,6 +166,9 @@ def test_example_documents_open_with_the_narrative_summary():
         "Phase1_Analyse.docx": narrative.phase1(c),
         "Phase2_Strategischer_Rahmen.docx": narrative.phase2(c),
         "Phase3_Leitbild.docx": narrative.phase3(c),
+        "Phase4_Massnahmenkatalog.docx": narrative.phase4(c),
+        "Phase5_Foerdermittel.docx": narrative.phase5(c),
+        "Phase6_Verstetigung.docx": phase6_narrative(c),  # with the weighted criteria
         **{f"Kommunalprofil_{x}.docx": narrative.profile(c, x) for x in c.profiles},
     }
     for book in books:
