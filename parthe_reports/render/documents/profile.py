@@ -11,8 +11,8 @@ from parthe_reports.consolidate.models import Consolidated, MunicipalProfile
 from parthe_reports.dataset import Dataset, SourceInfo
 from parthe_reports.render import cells
 from parthe_reports.render.context import Names, Record, Row, records, rows
-from parthe_reports.render.documents.phase1 import TOPIC_COL, admin_table
 from parthe_reports.render.documents.phase1_charts import profile_investment_chart
+from parthe_reports.render.documents.phase1_tables import TOPIC_COL, admin_table
 from parthe_reports.render.narration import narration_context
 from parthe_reports.render.refs import parse_long_ref
 from parthe_reports.render.spec import (
