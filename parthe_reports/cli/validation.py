@@ -17,7 +17,6 @@ from parthe_reports.cli.options import RegionOption, stichtag_option
 from parthe_reports.cli.summary import BookLine, counts_table, next_step
 from parthe_reports.errors import Finding, Severity
 from parthe_reports.paths import INPUTS, REGION_CONFIG
-from parthe_reports.pipeline.keys import input_hash
 from parthe_reports.pipeline.sequence import read_books
 from parthe_reports.pipeline.write import book_label, count_findings
 from parthe_reports.validate import ValidatedWorkbook
@@ -84,8 +83,7 @@ def validate_command(
     day = stichtag or date.today()
     paths, folder = workbooks_or_exit(input_dir, region)
     # The run's own reading step: what `validate` reports is exactly what `run` will use.
-    hashes = {p.name: input_hash(p) for p in paths}
-    books, unreadable = read_books(paths, hashes, region, day, "")
+    books, unreadable = read_books(paths, {}, region, day, "")
     for name in unreadable:
         console.print(f"[bold red]nicht lesbar:[/] {name}")
     missing = missing_municipalities(books, region)

@@ -104,9 +104,10 @@ def read_books(
     listener: Listener = SILENT,
 ) -> tuple[list[ValidatedWorkbook], list[str]]:
     """Every workbook read and checked, then checked across workbooks and for plausibility;
-    and the names of the unreadable files."""
+    and the names of the unreadable files. A workbook without a hash in ``hashes`` is read
+    without a cache key (nothing is hashed here: ``validate`` caches nothing)."""
     listener.add("workbook", len(paths))
-    items = [Item(p, read_key(p, base, hashes.get(p.name)), p.name) for p in paths]
+    items = [Item(p, _read_key(p, base, hashes.get(p.name)), p.name) for p in paths]
     books, unreadable = [], []
     for out in fan_out(Stage.READ, partial(read_book, region=region), items):
         if out.value is None:  # still locked after the retries: a Fehler and a Prüfbericht
@@ -120,6 +121,10 @@ def read_books(
     books.sort(key=lambda b: order.get(b.source.workbook, len(order)))
     books = check_plausibility(check_region(books, region), region, stichtag)
     return books, sorted(unreadable, key=order.__getitem__)
+
+
+def _read_key(path: Path, base: str, sha: str | None) -> str | None:
+    return read_key(path, base, sha) if sha else None
 
 
 def read_region(
