@@ -382,3 +382,21 @@ def test_no_document_prints_a_forbidden_word(word):
         for name, path in rendered_example().items()
     }
     assert {k: v[:3] for k, v in hits.items() if v} == {}
+
+
+def test_small_tables_keep_their_rows_on_one_page(tmp_path: Path) -> None:
+    """It marks every row but the last of a small table „keep with next“, never a long table's."""
+    from docx import Document
+
+    from parthe_reports.render.layout import KEEP_TOGETHER_ROWS, keep_small_tables_together
+
+    doc = Document()
+    small, big = doc.add_table(rows=4, cols=2), doc.add_table(rows=KEEP_TOGETHER_ROWS + 1, cols=2)
+    keep_small_tables_together(doc)
+    keeps = [
+        [bool(c.paragraphs[0].paragraph_format.keep_with_next) for c in r.cells] for r in small.rows
+    ]
+    assert keeps == [[True, True]] * 3 + [[False, False]]
+    assert not any(
+        c.paragraphs[0].paragraph_format.keep_with_next for r in big.rows for c in r.cells
+    )

@@ -15,7 +15,7 @@ from markupsafe import Markup, escape
 
 from parthe_reports.paths import WORD_TEMPLATES
 from parthe_reports.render.images import ChartImage
-from parthe_reports.render.layout import fit_tables, settle_sections
+from parthe_reports.render.layout import fit_tables, keep_small_tables_together, settle_sections
 from parthe_reports.render.titlepage import (
     TITLE_PAGE_KEYS,
     set_core_properties,
@@ -83,6 +83,7 @@ def _render_docx(path: Path, context: dict[str, Any], out_path: Path) -> Path:
     tpl.render(ctx, jinja_env=env, autoescape=True)
     settle_sections(tpl.docx)
     fit_tables(tpl.docx)
+    keep_small_tables_together(tpl.docx)
     fill_toc(tpl.docx)
     set_core_properties(tpl.docx, full)
     out_path.parent.mkdir(parents=True, exist_ok=True)

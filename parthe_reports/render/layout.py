@@ -210,3 +210,18 @@ def _footer_tabs(sec: Any, width_twips: int) -> None:
             if tabs[i].alignment == WD_TAB_ALIGNMENT.RIGHT:
                 del tabs[i]
         tabs.add_tab_stop(Twips(width_twips), WD_TAB_ALIGNMENT.RIGHT)
+
+
+KEEP_TOGETHER_ROWS = 8  # a table of up to this many rows is never split across pages
+
+
+def keep_small_tables_together(doc: DocxDocument) -> None:
+    """A small table stays on one page: every row but the last keeps with the next
+    (Word and LibreOffice both move the whole table instead of leaving one row behind)."""
+    for tbl in doc.element.body.iter(qn("w:tbl")):
+        rows = tbl.findall(qn("w:tr"))
+        if len(rows) > KEEP_TOGETHER_ROWS:
+            continue
+        for row in rows[:-1]:
+            for para in row.iter(qn("w:p")):
+                para.get_or_add_pPr().keepNext_val = True  # in schema order
