@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field, fields
+from datetime import date
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,7 @@ class Municipality:
     ags: str  # 8-digit Amtlicher Gemeindeschlüssel, kept as text (leading digits matter)
     population: int | None = None
     area_km2: float | None = None
+    email: str = ""  # Ansprechpartner for hand-in reminders; none when empty
 
     @property
     def official_name(self) -> str:
@@ -39,6 +41,15 @@ class Municipality:
 
 
 STATUSES = ("Entwurf", "Fassung")
+
+
+@dataclass(frozen=True)
+class ReportingPeriod:
+    """One Erhebungsrunde (``[[perioden]]``): its data's Stichtag and the hand-in deadline."""
+
+    name: str  # label printed in documents and the portal, e.g. „2026/II“
+    stichtag: date  # reference date of the data collected in this round
+    deadline: date  # Abgabefrist: the workbooks are due at the end of this day
 
 
 @dataclass(frozen=True)
@@ -99,10 +110,16 @@ class Region:
     ignored_folders: tuple[str, ...] = DEFAULT_IGNORED_FOLDERS
     max_sheet_rows: int = MAX_SHEET_ROWS
     read_limits: ReadLimits = DEFAULT_LIMITS  # what one workbook may hold (limits.py)
+    periods: tuple[ReportingPeriod, ...] = ()  # [[perioden]], ordered by Stichtag
+    office_email: str = ""  # [kontakt] projektbuero: copy of notices, funding digest
 
     @cached_property  # asked per cell by validation: at 1,000 municipalities a rebuilt tuple costs
     def codes(self) -> tuple[str, ...]:
         return tuple(m.code for m in self.municipalities)
+
+    def period_of(self, day: date) -> ReportingPeriod | None:
+        """The period a Stichtag belongs to: the first whose Stichtag is on or after ``day``."""
+        return next((p for p in self.periods if day <= p.stichtag), None)
 
     def municipality(self, code: str) -> Municipality:
         for m in self.municipalities:
@@ -143,7 +160,27 @@ def region_from_dict(
         judgement=_judgement(raw.get("judgement", {}), source),
         documents=_documents(raw.get("documents", {}), source, base_dir),
         **_inputs(raw.get("inputs", {}), source),
+        periods=_periods(raw.get("perioden", []), source),
+        office_email=str(raw.get("kontakt", {}).get("projektbuero", "")).strip(),
     )
+
+
+def _periods(raw: list, source: str) -> tuple[ReportingPeriod, ...]:
+    """``[[perioden]]``: name, stichtag and abgabefrist as TOML dates, names unique."""
+    periods = []
+    for entry in raw:
+        name = str(entry.get("name", "")).strip()
+        stichtag, deadline = entry.get("stichtag"), entry.get("abgabefrist")
+        if not name or not isinstance(stichtag, date) or not isinstance(deadline, date):
+            raise ValueError(
+                f"{source}: [[perioden]] braucht name, stichtag und abgabefrist "
+                f"(Datum wie 2026-12-31), gefunden: {entry!r}"
+            )
+        periods.append(ReportingPeriod(name, stichtag, deadline))
+    names = [p.name for p in periods]
+    if len(set(names)) != len(names):
+        raise ValueError(f"{source}: [[perioden]] Name doppelt vergeben: {names}")
+    return tuple(sorted(periods, key=lambda p: p.stichtag))
 
 
 def _documents(raw: dict, source: str, base_dir: Path | None) -> DocumentsConfig:
@@ -211,4 +248,5 @@ def _municipality(raw: dict, source: str) -> Municipality:
         ags=ags,
         population=raw.get("population"),
         area_km2=raw.get("area_km2"),
+        email=str(raw.get("email", "")).strip(),
     )

@@ -88,3 +88,31 @@ def test_shipped_judgement_table_equals_the_defaults() -> None:
 
     raw = tomllib.loads(REGION_CONFIG.read_text(encoding="utf-8"))
     assert raw["judgement"] == asdict(Judgement())
+
+
+def test_periods_contacts_and_the_period_of_a_stichtag() -> None:
+    """It reads [[perioden]] in Stichtag order, the contacts, and finds a Stichtag's period."""
+    from datetime import date
+
+    raw = tomllib.loads(REGION_CONFIG.read_text(encoding="utf-8"))
+    raw["perioden"] = list(reversed(raw["perioden"]))
+    region = region_from_dict(raw)
+    assert [p.name for p in region.periods] == ["2026/II", "2027/I"]
+    assert region.periods[0].deadline == date(2026, 12, 15)
+    assert region.period_of(date(2026, 12, 1)).name == "2026/II"  # type: ignore[union-attr]
+    assert region.period_of(date(2027, 1, 1)).name == "2027/I"  # type: ignore[union-attr]
+    assert region.period_of(date(2027, 7, 1)) is None
+    assert region.office_email == "projektbuero@partheland.example"
+    assert region.municipality("GRP").email == "partheland@grosspoesna.example"
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [{"name": "2026", "stichtag": "31.12.2026", "abgabefrist": "2026-12-15"}, {"name": ""}],
+)
+def test_bad_period_is_refused_in_german(entry: dict) -> None:
+    """It refuses a period without dates (a TOML date, not text) with a German message."""
+    raw = tomllib.loads(REGION_CONFIG.read_text(encoding="utf-8"))
+    raw["perioden"] = [entry]
+    with pytest.raises(ValueError, match="braucht name, stichtag und abgabefrist"):
+        region_from_dict(raw)
