@@ -79,7 +79,9 @@ def remind(
     reg = region_or_exit(region)
     try:
         settings = notices.load_notice_settings(region)
-    except ValueError as exc:
+        if settings.smtp and not probelauf:
+            notices.SmtpMailer(settings.smtp)  # the password is there (before reading anything)
+    except ValueError as exc:  # MailConfigError too
         raise stop(f"Fehler: {exc}") from exc
     day = heute or date.today()
     facts = read_facts(inputs, OUTPUTS, reg, region, day)
@@ -89,10 +91,7 @@ def remind(
     if probelauf:
         _print_preview(*notices.preview(plan, folder))
         return
-    try:
-        outcome = notices.deliver(plan, folder, settings, reg, datetime.now().astimezone())
-    except notices.MailConfigError as exc:
-        raise stop(f"Fehler: {exc}") from exc
+    outcome = notices.deliver(plan, folder, settings, reg, datetime.now().astimezone())
     _print_outcome(outcome, folder, settings.smtp is not None)
     if any(e.status == "failed" for e in outcome.entries):
         raise typer.Exit(1)
