@@ -201,3 +201,13 @@ def test_nothing_due_far_from_any_deadline(day: date) -> None:
     """It sends nothing to municipalities far from any Abgabefrist."""
     plan = due_notices(region(), day, {}, None, SETTINGS)
     assert plan.notices == ()
+
+
+def test_digest_without_office_address_is_a_hint() -> None:
+    """It records a Hinweis instead of the digest when the project office has no address."""
+    plan = due_notices(region(kontakt={}), date(2026, 12, 14), {"BOR": None}, FUNDING, SETTINGS)
+    assert not [n for n in plan.notices if n.kind is Kind.DIGEST]
+    assert [str(h.finding) for h in plan.hints if "foerderfristen" in h.event] == [
+        "region.toml › [kontakt]: Wochenübersicht der Förderfristen nicht versandt: in "
+        "region.toml ist keine Adresse des Projektbüros hinterlegt ([kontakt] projektbuero = „…“)."
+    ]

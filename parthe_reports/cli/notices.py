@@ -64,13 +64,13 @@ def remind(
             "--ablage",
             metavar=FOLDER,
             file_okay=False,
-            help="Ordner des Versandprotokolls (Standard: [benachrichtigung] ablage, sonst "
+            help="Ordner des Versandprotokolls (Standard: „ablage“ aus region.toml, sonst "
             "Prefects Ordner .prefect/benachrichtigungen).",
         ),
     ] = None,
 ) -> None:
-    """Erinnerungen vor der Abgabefrist, Hinweise nach Fristablauf und die wöchentliche
-    Übersicht der Förderfristen versenden – jede Nachricht nur einmal."""
+    """Erinnerungen vor der Abgabefrist, Nachrichten nach Fristablauf (Projektbüro in Kopie)
+    und die wöchentliche Übersicht der Förderfristen versenden – jede nur einmal."""
     # Imported here: reading the workbooks needs pandas and the pipeline (≈ 1 s).
     from flows.settings import prefect_home
     from parthe_reports import notices

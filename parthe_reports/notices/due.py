@@ -151,7 +151,7 @@ def _municipal(
         cc = (region.office_email,) if region.office_email else ()
     if not m.email:
         where = f"[[municipalities]] {m.code}"
-        return _hint(event, texts.no_address(m, kind.value), where, "email")
+        return _hint(event, texts.no_address(m, kind), where, "email")
     notice = Notice(event, kind, (m.email,), subject, body, cc, m.code, period.name)
     if kind is Kind.OVERDUE and not cc:
         return notice, _hint(event, texts.no_office_copy(m), "[kontakt]", "projektbuero")
@@ -162,6 +162,6 @@ def _digest(
     region: Region, event: str, funding: Sequence[FundingDeadline], day: date
 ) -> Notice | Hint:
     if not region.office_email:
-        return _hint(event, texts.no_office(Kind.DIGEST.value), "[kontakt]", "projektbuero")
+        return _hint(event, texts.no_office(Kind.DIGEST), "[kontakt]", "projektbuero")
     subject, body = texts.digest(region, funding, day)
     return Notice(event, Kind.DIGEST, (region.office_email,), subject, body)

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from parthe_reports.german import count, date_de
-from parthe_reports.notices.model import FundingDeadline
+from parthe_reports.notices.model import FundingDeadline, Kind
 from parthe_reports.region import Municipality, Region, ReportingPeriod
 
 FOOTER = (
@@ -15,6 +15,12 @@ FOOTER = (
     "gegenstandslos."
 )
 DIGEST_FOOTER = "Diese Übersicht wird wöchentlich aus den eingereichten Workbooks erzeugt."
+# Each kind of notice as named in a Hinweis („… nicht versandt“).
+NAMES = {
+    Kind.REMINDER: "Erinnerung",
+    Kind.OVERDUE: "Nachricht zum Fristablauf",
+    Kind.DIGEST: "Wochenübersicht der Förderfristen",
+}
 
 
 def signature(region: Region) -> str:
@@ -109,24 +115,24 @@ def digest(region: Region, deadlines: Sequence[FundingDeadline], day: date) -> t
     return subject, _letter(region, lines, footer=DIGEST_FOOTER)
 
 
-def no_address(m: Municipality, what: str) -> str:
+def no_address(m: Municipality, kind: Kind) -> str:
     """The Hinweis when a municipality has no e-mail address."""
     return (
-        f"{what} an die {m.official_name} nicht versandt: in region.toml ist keine "
+        f"{NAMES[kind]} an die {m.official_name} nicht versandt: in region.toml ist keine "
         f"E-Mail-Adresse hinterlegt (email = „…“ bei {m.code})."
     )
 
 
-def no_office(what: str) -> str:
+def no_office(kind: Kind) -> str:
     """The Hinweis when the project office has no address."""
     return (
-        f"{what} nicht versandt: in region.toml ist keine Adresse des Projektbüros hinterlegt "
+        f"{NAMES[kind]} nicht versandt: in region.toml ist keine Adresse des Projektbüros hinterlegt "
         "([kontakt] projektbuero = „…“)."
     )
 
 
 def no_office_copy(m: Municipality) -> str:
     return (
-        f"Fristablauf an die {m.official_name} ohne Kopie an das Projektbüro versandt: in "
+        f"{NAMES[Kind.OVERDUE]} an die {m.official_name} ohne Kopie an das Projektbüro versandt: in "
         "region.toml ist keine Adresse des Projektbüros hinterlegt ([kontakt] projektbuero)."
     )
