@@ -11,6 +11,7 @@ from prefect.schedules import Cron
 from flows.deadlines import deadlines_flow
 from flows.pipeline import pipeline_flow
 from flows.progress_report import progress_report_flow
+from flows.reminders import reminders_flow
 from parthe_reports.region import load_region
 
 # region.toml [schedules] key → (flow, deployment name).
@@ -18,6 +19,7 @@ DEPLOYMENTS: dict[str, tuple[Any, str]] = {
     "pipeline": (pipeline_flow, "naechtlich"),
     "funding_deadlines": (deadlines_flow, "foerderfristen-woechentlich"),
     "progress_report": (progress_report_flow, "fortschrittsbericht-monatlich"),
+    "reminders": (reminders_flow, "erinnerungen-taeglich"),
 }
 
 

@@ -93,12 +93,13 @@ def _deployments(url: str) -> list[dict[str, Any]]:
 def test_serve_registers_the_configured_schedules(served: tuple[str, Path]) -> None:
     """It creates one deployment per region.toml schedule with that cron and time zone."""
     url, _ = served
-    found = _wait("3 deployments", lambda: len(_deployments(url)) >= 3 and _deployments(url), 120)
+    found = _wait("4 deployments", lambda: len(_deployments(url)) >= 4 and _deployments(url), 120)
     region = load_region()
     expected = {
         "naechtlich": region.schedules["pipeline"],
         "foerderfristen-woechentlich": region.schedules["funding_deadlines"],
         "fortschrittsbericht-monatlich": region.schedules["progress_report"],
+        "erinnerungen-taeglich": region.schedules["reminders"],
     }
     got = {d["name"]: d["schedules"][0]["schedule"] for d in found}
     assert {k: v["cron"] for k, v in got.items()} == expected

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from parthe_reports.cli import (
+    notices,  # noqa: F401  (registers erinnern)
     pipeline,  # noqa: F401  (registers run, serve, runs)
     progress,  # noqa: F401  (registers report progress)
     validation,  # noqa: F401  (registers validate)
