@@ -1,4 +1,4 @@
-"""Commands around the input workbooks: blank templates and example data."""
+"""Commands around the input workbooks: templates (blank or pre-filled), upgrade, example data."""
 
 from __future__ import annotations
 
@@ -10,26 +10,71 @@ import typer
 from parthe_reports.cli.app import app
 from parthe_reports.cli.checks import region_or_exit
 from parthe_reports.cli.german import FOLDER, NUMBER
-from parthe_reports.cli.options import RegionOption
+from parthe_reports.cli.options import OutputsOption, RegionOption
+from parthe_reports.cli.prefill import PrefillError, prefill_from_run
 from parthe_reports.demo.data import synthetic_region, write_example_data
+from parthe_reports.german import count
 from parthe_reports.paths import OUTPUTS, REGION_CONFIG
+from parthe_reports.runs import POINTER
 from parthe_reports.workbooks.template import write_templates
 
 
 @app.command("templates")
 def templates(
     out: Annotated[
-        Path,
-        typer.Option("--out", metavar=FOLDER, help="Zielordner für die Vorlagen.", file_okay=False),
-    ] = OUTPUTS / "vorlagen",
+        Path | None,
+        typer.Option(
+            "--out",
+            metavar=FOLDER,
+            help="Zielordner (Standard: outputs/vorlagen, vorbefüllt: outputs/vorbefuellt).",
+            file_okay=False,
+        ),
+    ] = None,
+    prefilled: Annotated[
+        bool,
+        typer.Option(
+            "--vorbefuellt",
+            help="Mit den übernommenen Daten eines abgeschlossenen Laufs vorbefüllen "
+            "(nächste Erhebungsrunde: aktualisieren statt abtippen).",
+        ),
+    ] = False,
+    run: Annotated[
+        str,
+        typer.Option(
+            "--aus-lauf",
+            metavar="LAUF",
+            help=f"Lauf (Ordnername unter outputs), aus dem vorbefüllt wird (Standard: {POINTER}).",
+        ),
+    ] = POINTER,
+    outputs: OutputsOption = OUTPUTS,
     region: RegionOption = REGION_CONFIG,
 ) -> None:
-    """Leere Excel-Vorlagen schreiben: ein Kommunal-Workbook je Kommune und das Verbund-Workbook."""
+    """Excel-Vorlagen schreiben: ein Kommunal-Workbook je Kommune und das Verbund-Workbook."""
     reg = region_or_exit(region)
-    paths = write_templates(reg, out)
+    if not prefilled:
+        target = out or OUTPUTS / "vorlagen"
+        paths = write_templates(reg, target)
+        typer.echo(
+            f"{len(paths) - 1} Kommunal-Workbooks und 1 Verbund-Workbook nach {target} geschrieben."
+        )
+        return
+    target = out or outputs / "vorbefuellt"
+    try:
+        result = prefill_from_run(outputs, run, reg, target)
+    except PrefillError as exc:
+        typer.echo(f"Keine vorbefüllten Vorlagen: {exc}", err=True)
+        raise typer.Exit(2) from exc
     typer.echo(
-        f"{len(paths) - 1} Kommunal-Workbooks und 1 Verbund-Workbook nach {out} geschrieben."
+        f"{len(result.paths) - 1} Kommunal-Workbooks und 1 Verbund-Workbook, vorbefüllt aus Lauf "
+        f"{result.run}, nach {target} geschrieben ({count(result.accepted, 'übernommene Zeile', 'übernommene Zeilen')}, "
+        f"{count(result.rejected, 'abgelehnte Zeile', 'abgelehnte Zeilen')} mit Kommentar zum Korrigieren)."
     )
+    for name in result.unavailable:
+        typer.echo(
+            f"Hinweis: Abgelehnte Zeilen aus {name} fehlen – die Originaldatei ist verändert "
+            "und der Lauf hat keine Rückmeldungskopie davon.",
+            err=True,
+        )
 
 
 @app.command("demo-data")

@@ -71,6 +71,21 @@ def find_header(rows: list[list[Any]], sheet: Sheet) -> int | None:
     return best
 
 
+def locate_columns(rows: list[list[Any]], sheet: Sheet) -> tuple[int, dict[str, int]] | None:
+    """0-based header row and column key → 0-based index, as the validator maps them
+    (template headers, aliases, headers of older versions); None without a header row."""
+    header = find_header(rows, sheet)
+    if header is None:
+        return None
+    known = _header_index(sheet)
+    mapping: dict[str, int] = {}
+    for c, value in enumerate(rows[header]):
+        col = known.get(normalize(value)) if isinstance(value, str) else None
+        if col is not None:
+            mapping.setdefault(col.key, c)
+    return header, mapping
+
+
 def validate_sheet(
     raw: RawSheet, sheet: Sheet, workbook: str, region: Region, version: str | None = None
 ) -> SheetResult:
