@@ -16,6 +16,7 @@ from parthe_reports.demo.data import synthetic_region, write_example_data
 from parthe_reports.german import count
 from parthe_reports.paths import OUTPUTS, REGION_CONFIG
 from parthe_reports.runs import POINTER
+from parthe_reports.schema import TEMPLATE_VERSION as CURRENT_VERSION
 from parthe_reports.workbooks.template import write_templates
 
 
@@ -121,3 +122,47 @@ def demo_data(
         f"Beispieldaten geschrieben: {len(paths) - 1} Kommunal-Workbooks und 1 Verbund-Workbook "
         f"in {out} (Startwert {seed}, Faktor {scale})."
     )
+
+
+@app.command("upgrade")
+def upgrade(
+    files: Annotated[
+        list[Path],
+        typer.Argument(metavar="DATEI…", help="Workbooks einer älteren Vorlagenversion."),
+    ],
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            metavar=FOLDER,
+            help="Zielordner (Standard: neben der Datei als <Name>_aktualisiert.xlsx).",
+            file_okay=False,
+        ),
+    ] = None,
+    region: RegionOption = REGION_CONFIG,
+) -> None:
+    """Workbooks in die aktuelle Vorlage übertragen – alle Daten bleiben, das Original bleibt unverändert."""
+    from parthe_reports.errors import WorkbookError
+    from parthe_reports.workbooks.upgrade import UpgradeError, upgrade_workbook
+
+    reg = region_or_exit(region)
+    failed = 0
+    for path in files:
+        try:
+            done = upgrade_workbook(path, reg, out)
+        except (UpgradeError, WorkbookError, OSError) as exc:
+            failed += 1
+            text = exc.finding.message if isinstance(exc, WorkbookError) else str(exc)
+            typer.echo(f"{path.name}: nicht übertragen – {text}", err=True)
+            continue
+        typer.echo(
+            f"{path.name} (Vorlage {done.version}) → {done.target} "
+            f"(Vorlage {CURRENT_VERSION}, {count(done.rows, 'Zeile', 'Zeilen')} übernommen)."
+        )
+        for sheet, headers in done.extra_columns.items():
+            typer.echo(
+                f"  Hinweis: Blatt „{sheet}“: eigene Spalten {', '.join(headers)} rechts der "
+                "Tabelle übernommen (werden nicht ausgewertet)."
+            )
+    if failed:
+        raise typer.Exit(1)

@@ -14,22 +14,21 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from parthe_reports import contract_versions
 from parthe_reports.dataset import PROVENANCE, SourceInfo
 from parthe_reports.digest import sha256_file
 from parthe_reports.errors import WorkbookError
 from parthe_reports.ingest import RawSheet
 from parthe_reports.isolate import read_isolated
 from parthe_reports.region import Region
-from parthe_reports.schema import WORKBOOK_KINDS, ColumnType, Sheet, normalize
+from parthe_reports.schema import WORKBOOK_KINDS, Sheet, normalize
 from parthe_reports.validate.sheet import locate_columns
 from parthe_reports.workbooks.feedback import feedback_file_name
+from parthe_reports.workbooks.raw import cell, filled, find_sheet
 
 ERROR = "Fehler"
 
@@ -82,7 +81,7 @@ def rejected_rows(
             continue
         found = by_book[source.workbook]
         for sheet in WORKBOOK_KINDS[source.kind].sheets:
-            raw = _sheet(sheets, sheet)
+            raw = find_sheet(sheets, sheet)
             if raw is not None:
                 kept = _accepted_rows(accepted.get(sheet.key), source.workbook)
                 out.rows += _rows(raw, sheet, code, kept, found, whole)
@@ -98,14 +97,6 @@ def _original(source: SourceInfo, copies: Path | None) -> Path | None:
         pass
     copy = copies / feedback_file_name(path) if copies else None
     return copy if copy and copy.is_file() else None
-
-
-def _sheet(sheets: Mapping[str, RawSheet], sheet: Sheet) -> RawSheet | None:
-    names = {normalize(n): n for n in sheets}
-    for candidate in (sheet.name, *contract_versions.old_sheet_names(sheet.key)):
-        if normalize(candidate) in names:
-            return sheets[names[normalize(candidate)]]
-    return None
 
 
 def _accepted_rows(table: pd.DataFrame | None, workbook: str) -> set[int]:
@@ -138,34 +129,17 @@ def _rows(
     for r in range(header + 1, len(raw.rows)):
         excel_row = r + 1
         here = by_row.get(excel_row, [])
-        if excel_row in kept or not any(_filled(v) for v in raw.rows[r]):
+        if excel_row in kept or not any(filled(v) for v in raw.rows[r]):
             continue
         if not (whole or any(f.get("severity") == ERROR for f in here)):
             continue
         values = {
-            key: _cell(sheet, key, raw.rows[r][c] if c < len(raw.rows[r]) else None)
+            key: cell(sheet, key, raw.rows[r][c] if c < len(raw.rows[r]) else None)
             for key, c in mapping.items()
         }
         out.append(RejectedRow(sheet.key, code, excel_row, values,
                                _comments(sheet, [*sheet_level, *here], values)))  # fmt: skip
     return out
-
-
-def _filled(value: Any) -> bool:
-    return value is not None and not (isinstance(value, str) and not value.strip())
-
-
-def _cell(sheet: Sheet, key: str, value: Any) -> Any:
-    """A raw value in the form ``write_workbook`` writes back as the same cell."""
-    if value == "" or value is None:
-        return None
-    if isinstance(value, time | timedelta):
-        return str(value)
-    if isinstance(value, datetime) and value.time() == time(0):
-        return value.date()
-    if sheet.column(key).type is ColumnType.PERCENT and isinstance(value, int | float):
-        return value * 100  # write_workbook takes Prozent as 0–100 and stores the fraction
-    return value
 
 
 def _comments(
