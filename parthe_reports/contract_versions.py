@@ -139,7 +139,10 @@ def old_sheet_names(sheet_key: str) -> tuple[str, ...]:
 def old_headers(sheet_key: str, column_key: str) -> tuple[str, ...]:
     """Headers a column had in earlier versions (read as that column)."""
     return tuple(
-        old for v in HISTORY for s, old, key in v.renamed_columns if (s, key) == (sheet_key, column_key)
+        old
+        for v in HISTORY
+        for s, old, key in v.renamed_columns
+        if (s, key) == (sheet_key, column_key)
     )
 
 

@@ -84,7 +84,9 @@ def _frame(path: Path) -> dict[str, object]:
     out["lists"] = [[c.value for c in r] for r in wb[LISTS_SHEET].iter_rows()]
     for ws in wb.worksheets[1:]:
         out[ws.title] = (
-            sorted((str(dv.sqref), dv.formula1, dv.type) for dv in ws.data_validations.dataValidation),
+            sorted(
+                (str(dv.sqref), dv.formula1, dv.type) for dv in ws.data_validations.dataValidation
+            ),
             {k: d.number_format for k, d in ws.column_dimensions.items()},
             [c.value for c in ws[1]] if ws.title not in ("_Vorlage",) else None,
             ws.freeze_panes,

@@ -45,7 +45,9 @@ def run_folder(outputs: Path, name: str) -> Path:
         known = ", ".join(r.path.name for r in runs.list_runs(outputs)) or "keine"
         raise PrefillError(f"Lauf „{name}“ nicht gefunden (Läufe: {known}).")
     if meta.get("status") != COMPLETED:
-        raise PrefillError(f"Lauf „{name}“ ist nicht abgeschlossen (Status „{meta.get('status')}“).")
+        raise PrefillError(
+            f"Lauf „{name}“ ist nicht abgeschlossen (Status „{meta.get('status')}“)."
+        )
     return folder
 
 

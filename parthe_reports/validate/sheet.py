@@ -420,7 +420,9 @@ def _dropped_headers(sheet_key: str) -> frozenset[str]:
 
 def _renamed_values(vocabulary: str, version: str, values: list[Any]) -> list[Any]:
     """Dropdown values an older version spelled differently, in today's spelling."""
-    renames = {normalize(o): n for o, n in contract_versions.value_renames(vocabulary, version).items()}
+    renames = {
+        normalize(o): n for o, n in contract_versions.value_renames(vocabulary, version).items()
+    }
     if not renames:
         return values
     return [renames.get(normalize(v), v) if isinstance(v, str) else v for v in values]

@@ -178,9 +178,7 @@ def _version(raw: RawWorkbook, kind: WorkbookKind | None) -> list[Finding]:
     else:
         code = "unknown-template-version"
         text = f"Vorlagenversion {version or '(leer)'} ist unbekannt; gelesen wird, was passt."
-    return [
-        make_finding(code, text, raw.name, sheet=META_SHEET, value=version, expected=current)
-    ]
+    return [make_finding(code, text, raw.name, sheet=META_SHEET, value=version, expected=current)]
 
 
 def validate_workbook(raw: RawWorkbook, region: Region) -> ValidatedWorkbook:

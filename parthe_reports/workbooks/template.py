@@ -128,9 +128,7 @@ def write_workbook(
         ws = wb.create_sheet(sheet.name)
         _write_table(ws, sheet, rows.get(sheet.key, ()), lists)
         _comment(ws, sheet, (comments or {}).get(sheet.key, {}))
-    values = stamp_values(kind, region, municipality, example, template_version) | dict(
-        stamp or {}
-    )
+    values = stamp_values(kind, region, municipality, example, template_version) | dict(stamp or {})
     _write_stamp(wb, values)
     wb.move_sheet(LISTS_SHEET, offset=len(wb.sheetnames))
     _set_properties(wb, kind, region, municipality, example, values)

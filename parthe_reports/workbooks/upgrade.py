@@ -108,7 +108,9 @@ def upgrade_workbook(source: Path, region: Region, out_dir: Path | None = None) 
 
 def _guess(sheets: Mapping[str, RawSheet]) -> WorkbookKind | None:
     """A workbook without stamp: the kind with most of its sheets present."""
-    scores = {k: sum(find_sheet(sheets, s) is not None for s in k.sheets) for k in WORKBOOK_KINDS.values()}
+    scores = {
+        k: sum(find_sheet(sheets, s) is not None for s in k.sheets) for k in WORKBOOK_KINDS.values()
+    }
     best = max(scores, key=lambda k: scores[k])
     return best if scores[best] else None
 
@@ -128,7 +130,10 @@ def _sheet_rows(
         if c not in used and filled(v) and normalize(v) not in dropped
     ]
     renames = {
-        c.key: {normalize(o): n for o, n in contract_versions.value_renames(c.vocabulary, version).items()}
+        c.key: {
+            normalize(o): n
+            for o, n in contract_versions.value_renames(c.vocabulary, version).items()
+        }
         for c in sheet.columns
         if c.vocabulary and version
     }
@@ -147,7 +152,10 @@ def _sheet_rows(
 
 
 def _municipality(
-    kind: WorkbookKind, stamp: Mapping[str, str], rows: Mapping[str, list[dict[str, Any]]], region: Region
+    kind: WorkbookKind,
+    stamp: Mapping[str, str],
+    rows: Mapping[str, list[dict[str, Any]]],
+    region: Region,
 ) -> Municipality | None:
     if kind.key != "municipal":
         return None
