@@ -138,7 +138,7 @@ def test_cli_templates_vorbefuellt(tmp_path: Path) -> None:
                                  "--out", str(tmp_path / "pre")])  # fmt: skip
     assert result.exit_code == 0, result.output
     assert f"vorbefüllt aus Lauf {folder.name}" in result.output
-    assert "1 abgelehnte Zeile" in result.output
+    assert "1 abgelehnte Zeile rot, mit der Meldung als Kommentar" in result.output
     assert (tmp_path / "pre" / "BRA.xlsx").is_file()
     bad = runner.invoke(app, ["templates", "--vorbefuellt", "--outputs", str(tmp_path / "leer")])
     assert bad.exit_code == 2 and "keinen abgeschlossenen Lauf" in bad.output

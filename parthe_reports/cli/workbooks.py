@@ -19,18 +19,20 @@ from parthe_reports.runs import POINTER
 from parthe_reports.schema import TEMPLATE_VERSION as CURRENT_VERSION
 from parthe_reports.workbooks.template import write_templates
 
+BLANK_TEMPLATES = OUTPUTS / "vorlagen"
+
 
 @app.command("templates")
 def templates(
     out: Annotated[
-        Path | None,
+        Path,
         typer.Option(
             "--out",
             metavar=FOLDER,
-            help="Zielordner (Standard: outputs/vorlagen, vorbefüllt: outputs/vorbefuellt).",
+            help="Zielordner (vorbefüllt: Standard ist vorbefuellt im Ausgabeordner).",
             file_okay=False,
         ),
-    ] = None,
+    ] = BLANK_TEMPLATES,
     prefilled: Annotated[
         bool,
         typer.Option(
@@ -44,7 +46,7 @@ def templates(
         typer.Option(
             "--aus-lauf",
             metavar="LAUF",
-            help=f"Lauf (Ordnername unter outputs), aus dem vorbefüllt wird (Standard: {POINTER}).",
+            help="Lauf (Ordnername unter outputs), aus dem vorbefüllt wird.",
         ),
     ] = POINTER,
     outputs: OutputsOption = OUTPUTS,
@@ -53,22 +55,28 @@ def templates(
     """Excel-Vorlagen schreiben: ein Kommunal-Workbook je Kommune und das Verbund-Workbook."""
     reg = region_or_exit(region)
     if not prefilled:
-        target = out or OUTPUTS / "vorlagen"
+        target = out
         paths = write_templates(reg, target)
         typer.echo(
             f"{len(paths) - 1} Kommunal-Workbooks und 1 Verbund-Workbook nach {target} geschrieben."
         )
         return
-    target = out or outputs / "vorbefuellt"
+    target = outputs / "vorbefuellt" if out == BLANK_TEMPLATES else out
     try:
         result = prefill_from_run(outputs, run, reg, target)
     except PrefillError as exc:
         typer.echo(f"Keine vorbefüllten Vorlagen: {exc}", err=True)
         raise typer.Exit(2) from exc
+    rejected = (
+        f"{count(result.rejected, 'abgelehnte Zeile', 'abgelehnte Zeilen')} rot, mit der "
+        "Meldung als Kommentar"
+        if result.rejected
+        else "keine abgelehnten"
+    )
     typer.echo(
-        f"{len(result.paths) - 1} Kommunal-Workbooks und 1 Verbund-Workbook, vorbefüllt aus Lauf "
-        f"{result.run}, nach {target} geschrieben ({count(result.accepted, 'übernommene Zeile', 'übernommene Zeilen')}, "
-        f"{count(result.rejected, 'abgelehnte Zeile', 'abgelehnte Zeilen')} mit Kommentar zum Korrigieren)."
+        f"{len(result.paths) - 1} Kommunal-Workbooks und 1 Verbund-Workbook nach {target} "
+        f"geschrieben, vorbefüllt aus Lauf {result.run}:\n"
+        f"{count(result.accepted, 'übernommene Zeile', 'übernommene Zeilen')}, {rejected}."
     )
     for name in result.unavailable:
         typer.echo(
@@ -135,7 +143,7 @@ def upgrade(
         typer.Option(
             "--out",
             metavar=FOLDER,
-            help="Zielordner (Standard: neben der Datei als <Name>_aktualisiert.xlsx).",
+            help="Zielordner (Standard: der Ordner der Datei, als „Name_aktualisiert.xlsx“).",
             file_okay=False,
         ),
     ] = None,
