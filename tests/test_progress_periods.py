@@ -70,3 +70,14 @@ def test_first_period_has_no_period_comparison(tmp_path: Path) -> None:
     assert result.period is None
     text = all_text(result.path)
     assert "im Vergleich mit der vorigen Runde" not in text and "vorige Runde" not in text
+
+
+def test_cli_names_both_comparisons(four_runs: Path) -> None:
+    """It prints the run comparison and the round comparison on the command line."""
+    from typer.testing import CliRunner
+
+    from parthe_reports.cli.app import app
+
+    result = CliRunner().invoke(app, ["report", "progress", "--outputs", str(four_runs)])
+    assert result.exit_code == 0, result.output
+    assert "Erhebungsrunde 2027/I verglichen mit der vorigen Runde 2026/II" in result.output
