@@ -5,7 +5,7 @@ The reader accepts any version listed here (an older one with exactly one Hinwei
 what the clerk should add), refuses a newer one, and ``workbooks.upgrade`` turns an older
 workbook into the current template.
 
-How a change to the contract is made (docs/architecture.md, „Contract versions“):
+How a change to the contract is made (also in docs/architecture.md, „Data contract“):
 
 1. Add a ``ContractVersion`` at the end of ``HISTORY`` (it becomes the current version).
 2. In ``schema.py``, a new sheet or column gets ``since="<that version>"``; a renamed

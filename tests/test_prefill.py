@@ -140,6 +140,10 @@ def test_cli_templates_vorbefuellt(tmp_path: Path) -> None:
     assert f"vorbefüllt aus Lauf {folder.name}" in result.output
     assert "1 abgelehnte Zeile rot, mit der Meldung als Kommentar" in result.output
     assert (tmp_path / "pre" / "BRA.xlsx").is_file()
+    (folder / "Pruefergebnisse.json").unlink()  # a run of single phases keeps no findings
+    result = runner.invoke(app, [*args, "--outputs", str(tmp_path / "out"),
+                                 "--out", str(tmp_path / "pre2")])  # fmt: skip
+    assert "keine Prüfergebnisse" in result.output and "keine abgelehnten" in result.output
     bad = runner.invoke(app, ["templates", "--vorbefuellt", "--outputs", str(tmp_path / "leer")])
     assert bad.exit_code == 2 and "keinen abgeschlossenen Lauf" in bad.output
 

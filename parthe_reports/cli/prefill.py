@@ -30,6 +30,7 @@ class PrefillResult:
     accepted: int = 0
     rejected: int = 0
     unavailable: list[str] = field(default_factory=list)
+    findings_known: bool = True  # False: a run of single phases kept no findings
 
 
 def run_folder(outputs: Path, name: str) -> Path:
@@ -86,4 +87,5 @@ def prefill_from_run(outputs: Path, name: str, region: Region, out: Path) -> Pre
     content, unavailable = run_content(folder, region)
     paths = write_prefilled(region, content, out)
     accepted = sum(len(t) for t in content.tables.values())
-    return PrefillResult(folder.name, paths, accepted, len(content.rejected), unavailable)
+    known = (folder / FINDINGS_FILE).is_file()
+    return PrefillResult(folder.name, paths, accepted, len(content.rejected), unavailable, known)

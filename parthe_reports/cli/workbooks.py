@@ -78,6 +78,13 @@ def templates(
         f"geschrieben, vorbefüllt aus Lauf {result.run}:\n"
         f"{count(result.accepted, 'übernommene Zeile', 'übernommene Zeilen')}, {rejected}."
     )
+    if not result.findings_known:
+        typer.echo(
+            f"Hinweis: Lauf {result.run} hat keine Prüfergebnisse (nur einzelne Phasen); "
+            "abgelehnte Zeilen sind nicht enthalten. Für sie aus einem vollständigen Lauf "
+            "vorbefüllen.",
+            err=True,
+        )
     for name in result.unavailable:
         typer.echo(
             f"Hinweis: Abgelehnte Zeilen aus {name} fehlen – die Originaldatei ist verändert "
