@@ -107,8 +107,10 @@ def parse_percent(value: Any) -> Parsed:
     has_sign = isinstance(value, str) and "%" in value
     if not has_sign and 0 < p.value <= 1:
         # A %-formatted cell stores 0.8 for 80 %; typed text "0,8" gets a note.
+        # Rounded: 0.57 * 100 is 56.99999999999999 in binary floating point.
         return Parsed(
-            p.value * 100, note=p.note or ("percent-fraction" if isinstance(value, str) else None)
+            round(p.value * 100, 9),
+            note=p.note or ("percent-fraction" if isinstance(value, str) else None),
         )
     return p
 

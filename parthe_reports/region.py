@@ -250,3 +250,14 @@ def _municipality(raw: dict, source: str) -> Municipality:
         area_km2=raw.get("area_km2"),
         email=str(raw.get("email", "")).strip(),
     )
+
+
+def period_name(region: Region, day: date) -> str:
+    """The Erhebungsrunde a run with Stichtag ``day`` belongs to: the ``[[perioden]]`` entry,
+    else (no table, or a day after its last period) the half-year, „2027/I“ / „2027/II“."""
+    period = region.period_of(day)
+    return period.name if period else half_year(day)
+
+
+def half_year(day: date) -> str:
+    return f"{day.year}/{'I' if day.month <= 6 else 'II'}"

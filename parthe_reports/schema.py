@@ -16,14 +16,17 @@ import unicodedata
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from parthe_reports import contract_versions
+from parthe_reports.contract_versions import version_key
 from parthe_reports.region import Region
 from parthe_reports.sections import DOCUMENTS as ASSESSED_DOCUMENTS
 
-TEMPLATE_VERSION = "2.0"
-SCHEMA_VERSION = "2.0"
+# The version history (and what each version changed) is ``contract_versions.HISTORY``.
+TEMPLATE_VERSION = contract_versions.current()
+SCHEMA_VERSION = TEMPLATE_VERSION
 # Template versions whose workbooks are still read (with a note when not current). A
 # column or sheet added later (``since``) is simply empty in an older workbook.
-SUPPORTED_TEMPLATE_VERSIONS = ("0.9", "1.0", "2.0")
+SUPPORTED_TEMPLATE_VERSIONS = contract_versions.supported()
 
 # The stamp: a hidden sheet "_Vorlage" with a header row ("Schlüssel", "Wert") and one
 # key/value row per META_* key below; the reader recognises a workbook by it, never by file name.
@@ -34,6 +37,7 @@ META_SCHEMA_VERSION = "Schemaversion"
 META_CODE = "Kürzel"  # municipality code ("" in a Verbund-Workbook)
 META_EXAMPLE = "Beispieldaten"  # "ja" for the shipped example data, else "nein"
 META_REGION = "Region"
+META_FILLED_FROM = "Vorbefüllt aus Lauf"  # pre-filled workbooks: the run folder's name
 GUIDE_SHEET = "Anleitung"
 ALL_CODES = "alle"  # in a Kürzel-Liste: every municipality of the region
 
@@ -132,14 +136,6 @@ class WorkbookKind:
 
 
 _SPACES = re.compile(r"\s+")
-
-
-def version_key(version: str) -> tuple[int, ...]:
-    """ "1.0" → (1, 0), for comparing template versions; unparsable → (0,)."""
-    try:
-        return tuple(int(p) for p in version.split("."))
-    except ValueError:
-        return (0,)
 
 
 def is_newer(since: str, version: str | None) -> bool:

@@ -269,7 +269,12 @@ def _old_version(d: Path) -> None:
 
 @case("unknown-template-version", [("_Vorlage", None, "unknown-template-version")])
 def _unknown_version(d: Path) -> None:
-    municipal(d / "BRA.xlsx", version="7.3")
+    municipal(d / "BRA.xlsx", version="1.5")  # between known versions, never declared
+
+
+@case("newer-template-version", [("_Vorlage", None, "newer-template-version")])
+def _newer_version(d: Path) -> None:
+    municipal(d / "BRA.xlsx", version="7.3")  # a newer parthe-reports wrote it: refused
 
 
 @case("no-stamp", [(None, None, "no-stamp")])

@@ -54,6 +54,13 @@ def progress_command(
         f"Lauf {result.run} verglichen mit Lauf {result.baseline}.",
         highlight=False,
     )
+    if result.period is not None:
+        p = result.period
+        console.print(
+            f"Erhebungsrunde {p.period} verglichen mit der vorigen Runde {p.previous} "
+            f"(Lauf {p.run}).",
+            highlight=False,
+        )
     console.print(
         f"Bewilligte Fördermittel: {money(f.granted_after)} "
         f"({trend(f.granted_before, f.granted_after, money)}); "

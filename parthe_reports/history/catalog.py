@@ -19,6 +19,7 @@ import pandas as pd
 from parthe_reports import runs
 from parthe_reports.dataset import Dataset, SourceInfo, empty_table, sheet_by_key
 from parthe_reports.history.store import DATA_DIR, iso, read_tables, write_tables
+from parthe_reports.region import half_year, period_name
 
 RUN_META = runs.RUN_FILE
 FORMAT = 1
@@ -41,6 +42,7 @@ class RunData:
     incomplete_municipalities: tuple[str, ...] = ()
     is_example: bool = False
     meta: dict[str, Any] = field(default_factory=dict)
+    period: str = ""  # the Erhebungsrunde (region.period_name); older runs: by half-year
 
     def table(self, key: str) -> pd.DataFrame:
         """The table for a sheet key; an empty, correctly shaped one when the run had none."""
@@ -85,6 +87,7 @@ def save_run_data(
         run=run_dir.name,
         started=meta.get("started") or (started or datetime.now()).isoformat(timespec="seconds"),
         stichtag=dataset.stichtag.isoformat(),
+        period=period_name(dataset.region, dataset.stichtag),
         region=dataset.region.name,
         region_full=dataset.region.full_name or dataset.region.name,
         municipalities={m.code: m.official_name for m in dataset.region.municipalities},
@@ -151,6 +154,7 @@ def load_run(run_dir: Path) -> RunData:
         incomplete_municipalities=tuple(meta.get("incomplete_municipalities", ())),
         is_example=bool(meta.get("is_example", False)),
         meta=meta,
+        period=str(meta.get("period") or half_year(date.fromisoformat(meta["stichtag"]))),
     )
 
 

@@ -13,6 +13,7 @@ from parthe_reports.german import date_de, is_missing, join_de, money, number, p
 from parthe_reports.history import RunData
 from parthe_reports.progress.change_tables import CHANGE_TABLES, chapters
 from parthe_reports.progress.model import Deadline, DeliveryIssue, FieldChange, Item, ProgressDiff
+from parthe_reports.progress.periods import PeriodComparison
 from parthe_reports.progress.template import chapter_var
 from parthe_reports.region import Region, load_region
 from parthe_reports.render.narration import narration_context
@@ -154,12 +155,27 @@ def sources(run: RunData) -> list[dict[str, str]]:
     ]
 
 
+def period_context(p: PeriodComparison | None, baseline: str) -> dict[str, Any]:
+    """„Periode mit Periode“: the sentence and, unless the run comparison already is the
+    period comparison, the same key figures against the previous period's last run."""
+    if p is None:
+        return {"period_intro": "", "period_figures": []}
+    intro = (
+        f"Erhebungsrunde {plain(p.period)} im Vergleich mit der vorigen Runde {plain(p.previous)} "
+        f"(deren letzter Lauf {plain(p.run)}, Stichtag {date_de(p.diff.old_stichtag)})"
+    )
+    if p.run == baseline:
+        return {"period_intro": intro + ": der Vergleichsstand oben.", "period_figures": []}
+    return {"period_intro": intro + ":", "period_figures": _figures(p.diff)}
+
+
 def build_context(
     d: ProgressDiff,
     old: RunData,
     new: RunData,
     generated: datetime | None = None,
     region: Region | None = None,
+    period: PeriodComparison | None = None,
 ) -> dict[str, Any]:
     """Everything the template uses except ``chart`` (an image the renderer adds)."""
     ctx: dict[str, Any] = {s.var: [_row(e) for e in getattr(d, s.var)] for s in CHANGE_TABLES}
@@ -174,8 +190,9 @@ def build_context(
         is_example=new.is_example or old.is_example,
         intro=(
             f"Dieser Bericht vergleicht den Datenstand vom {date_de(d.new_stichtag)} (Lauf "
-            f"{plain(new.name)}) mit dem Stand vom {date_de(d.old_stichtag)} (Lauf "
-            f"{plain(old.name)}), auf dem der vorige Bericht beruhte."
+            f"{plain(new.name)}, Erhebungsrunde {plain(new.period)}) mit dem Stand vom "
+            f"{date_de(d.old_stichtag)} (Lauf {plain(old.name)}, Erhebungsrunde "
+            f"{plain(old.period)}), auf dem der vorige Bericht beruhte."
         ),
         figures=_figures(d),
         chart_intro=(
@@ -189,6 +206,7 @@ def build_context(
         ),
         baseline_sources=sources(old),
     )
+    ctx |= period_context(period, old.name)
     ctx |= collapsed(ctx)
     return ctx | narration_context(
         narrative.progress(d, region or load_region()), None, "Fortschrittsbericht"

@@ -10,6 +10,7 @@ from pathlib import Path
 from parthe_reports import manifest as mf
 from parthe_reports.history import (
     COMPLETED,
+    RunData,
     list_runs,
     load_run,
     read_meta,
@@ -19,6 +20,7 @@ from parthe_reports.history.query import funding_over_time
 from parthe_reports.progress.context import build_context
 from parthe_reports.progress.diff import diff_runs
 from parthe_reports.progress.model import ProgressDiff
+from parthe_reports.progress.periods import PeriodComparison, previous_period_run
 from parthe_reports.progress.render import FILE_NAME, render_report
 from parthe_reports.progress.template import TEMPLATE
 from parthe_reports.runs import atomic_write_json, latest_complete_run
@@ -34,6 +36,7 @@ class ProgressResult:
     run: str
     baseline: str
     diff: ProgressDiff
+    period: PeriodComparison | None = None
 
 
 def default_baseline(runs: list[Path], latest: Path) -> Path:
@@ -69,6 +72,17 @@ def add_to_manifest(run_dir: Path, path: Path) -> None:
     atomic_write_json(run_dir / mf.MANIFEST, data)
 
 
+def _period_comparison(
+    runs: list[Path], latest: Path, new: RunData, stichtag: date | None
+) -> PeriodComparison | None:
+    """The latest run against the previous period's last run (None in the first period)."""
+    previous = previous_period_run(runs, latest)
+    if previous is None:
+        return None
+    old = load_run(previous)
+    return PeriodComparison(new.period, old.period, old.name, diff_runs(old, new, stichtag))
+
+
 def write_progress_report(
     outputs: Path,
     since: str | None = None,
@@ -97,8 +111,11 @@ def write_progress_report(
         baseline = default_baseline(runs, latest)
     old, new = load_run(baseline), load_run(latest)
     diff = diff_runs(old, new, stichtag)
-    context = build_context(diff, old, new)
+    period = _period_comparison(runs, latest, new, stichtag)
+    context = build_context(diff, old, new, period=period)
     path = render_report(context, funding_over_time(outputs), latest / FILE_NAME, template)
     record_progress_report(latest, baseline.name, FILE_NAME)
     add_to_manifest(latest, path)
-    return ProgressResult(path=path, run=latest.name, baseline=baseline.name, diff=diff)
+    return ProgressResult(
+        path=path, run=latest.name, baseline=baseline.name, diff=diff, period=period
+    )

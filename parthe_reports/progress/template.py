@@ -72,6 +72,23 @@ def _summary() -> Section:
                 "Keine Kennzahlen.",
                 "Kennzahlen im Vergleich",
             ),
+            Text("{{ period_intro }}", cond="period_intro"),
+            When(
+                "period_figures",
+                (
+                    Table(
+                        "period_figures",
+                        (
+                            Col("Kennzahl", "label", 6.5),
+                            Col("vorige Runde", "before", 3.3, "right"),
+                            Col("aktuell", "after", 3.3, "right"),
+                            Col("Veränderung", "trend", 3.4, "right"),
+                        ),
+                        "Keine Kennzahlen.",
+                        "Kennzahlen im Vergleich mit der vorigen Erhebungsrunde",
+                    ),
+                ),
+            ),
             Text("{{ unchanged_chapters }}", cond="unchanged_chapters"),
             PageBreak(),
         ),

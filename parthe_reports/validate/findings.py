@@ -17,7 +17,9 @@ too-large                   Fehler    file, part, sheet (rows, columns, cells) o
 unreadable                  Fehler    the file system refused the file
 empty-workbook              Fehler    no sheet of either workbook kind, no stamp
 no-stamp                    Warnung   hidden sheet ``_Vorlage`` missing: kind guessed from sheets
-old-template-version        Hinweis   filled on an older, still supported template
+old-template-version        Hinweis   filled on an older, still supported template: the one
+                                      Hinweis names the version and what the clerk should add
+newer-template-version      Fehler    template version newer than the code (workbook refused)
 unknown-template-version    Warnung   template version not known; read as far as possible
 only-headers                Warnung   recognised workbook, but no data row in any sheet
 unknown-municipality        Fehler    Kürzel missing or not in the region (workbook rejected)
@@ -126,6 +128,7 @@ SEVERITY: dict[str, Severity] = {
             "too-large",
             "unreadable",
             "empty-workbook",
+            "newer-template-version",
             "unknown-municipality",
             "duplicate-municipality",
             "duplicate-regional",

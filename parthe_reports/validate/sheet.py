@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from parthe_reports import german, parse
+from parthe_reports import contract_versions, german, parse
 from parthe_reports.dataset import MUNICIPALITY, PROVENANCE, approx_columns, empty_table
 from parthe_reports.errors import Finding
 from parthe_reports.ingest import RawSheet
@@ -54,7 +54,8 @@ class SheetResult:
 def _header_index(sheet: Sheet) -> dict[str, Column]:
     known: dict[str, Column] = {}
     for col in sheet.columns:
-        for h in (col.header, *col.aliases):
+        # headers of earlier contract versions (contract_versions) are read like aliases
+        for h in (col.header, *col.aliases, *contract_versions.old_headers(sheet.key, col.key)):
             known.setdefault(normalize(h), col)
     return known
 
@@ -68,6 +69,21 @@ def find_header(rows: list[list[Any]], sheet: Sheet) -> int | None:
         if n > hits:
             best, hits = r, n
     return best
+
+
+def locate_columns(rows: list[list[Any]], sheet: Sheet) -> tuple[int, dict[str, int]] | None:
+    """0-based header row and column key → 0-based index, as the validator maps them
+    (template headers, aliases, headers of older versions); None without a header row."""
+    header = find_header(rows, sheet)
+    if header is None:
+        return None
+    known = _header_index(sheet)
+    mapping: dict[str, int] = {}
+    for c, value in enumerate(rows[header]):
+        col = known.get(normalize(value)) if isinstance(value, str) else None
+        if col is not None:
+            mapping.setdefault(col.key, c)
+    return header, mapping
 
 
 def validate_sheet(
@@ -136,10 +152,13 @@ class _SheetValidator:
         known = _header_index(self.sheet)
         mapping: dict[str, int] = {}
         extras: list[tuple[str, int]] = []
+        dropped = _dropped_headers(self.sheet.key) if self.version else frozenset()
         for c, value in enumerate(header_row):
             col = known.get(normalize(value)) if isinstance(value, str) else None
             if col is not None and col.key not in mapping:
                 mapping[col.key] = c
+            elif isinstance(value, str) and normalize(value) in dropped:
+                continue  # a column an older version had: not evaluated, not reported
             elif not parse.is_blank(value) or self._has_data_below(header, c):
                 name = "(ohne Überschrift)" if parse.is_blank(value) else str(value).strip()
                 extras.append((name, c))
@@ -228,6 +247,8 @@ class _SheetValidator:
                              .format(value=f) + ".", r, c, col.header, f)  # fmt: skip
                     values[i] = "\x00formula"  # not blank: no missing-required on top
             values = [None if v == "\x00formula" else v for v in values]
+            if col.vocabulary and self.version:
+                values = _renamed_values(col.vocabulary, self.version, values)
             out, issues = type_column(col, values, self.region)
             for i, code, read in issues:
                 self._cell_issue(col, data_rows[i], c, values[i], code, read)
@@ -390,6 +411,21 @@ def _frame(
     data[PROVENANCE[2]] = np.asarray(where[2], dtype=np.int64)
     data[MUNICIPALITY] = pd.Series([None] * n, dtype=object)
     return pd.DataFrame(data)
+
+
+@functools.cache
+def _dropped_headers(sheet_key: str) -> frozenset[str]:
+    return frozenset(normalize(h) for h in contract_versions.removed_headers(sheet_key))
+
+
+def _renamed_values(vocabulary: str, version: str, values: list[Any]) -> list[Any]:
+    """Dropdown values an older version spelled differently, in today's spelling."""
+    renames = {
+        normalize(o): n for o, n in contract_versions.value_renames(vocabulary, version).items()
+    }
+    if not renames:
+        return values
+    return [renames.get(normalize(v), v) if isinstance(v, str) else v for v in values]
 
 
 def _empty(v: Any) -> bool:

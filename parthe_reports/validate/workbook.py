@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from parthe_reports import contract_versions
 from parthe_reports.dataset import MUNICIPALITY, Dataset, SourceInfo, empty_table, sheet_by_key
 from parthe_reports.digest import sha256_file
 from parthe_reports.errors import Finding, WorkbookError
@@ -33,7 +34,6 @@ from parthe_reports.schema import (
     META_SHEET,
     META_TEMPLATE_VERSION,
     SUPPORTED_TEMPLATE_VERSIONS,
-    TEMPLATE_VERSION,
     WORKBOOK_KINDS,
     WorkbookKind,
     is_newer,
@@ -153,36 +153,40 @@ def _kind(raw: RawWorkbook) -> tuple[WorkbookKind | None, list[Finding]]:
     ]
 
 
-def _version(raw: RawWorkbook) -> list[Finding]:
+def _version(raw: RawWorkbook, kind: WorkbookKind | None) -> list[Finding]:
+    """One finding at most: an older version (Hinweis: what to add), a newer one (Fehler)."""
     version = raw.stamp.get(META_TEMPLATE_VERSION)
-    if not raw.stamp or version == TEMPLATE_VERSION:
+    current = contract_versions.current()
+    if not raw.stamp or version == current:
         return []
-    if version in SUPPORTED_TEMPLATE_VERSIONS:
+    if contract_versions.is_newer_than_code(version):
+        code = "newer-template-version"
+        text = (
+            f"Die Datei wurde mit der Vorlagenversion {version} erstellt; dieses Programm kennt "
+            f"höchstens Version {current}. Die Datei wird nicht gelesen. Bitte parthe-reports "
+            f"aktualisieren oder die Daten in die Vorlage {current} übertragen."
+        )
+    elif version in SUPPORTED_TEMPLATE_VERSIONS and kind is not None:
         code = "old-template-version"
         text = (
-            f"wird gelesen; Spalten und Blätter, die erst die Vorlage {TEMPLATE_VERSION} hat, "
-            "bleiben leer. Bitte bei Gelegenheit auf die neue Vorlage umsteigen"
+            f"Die Datei ist mit der älteren Vorlagenversion {version} erstellt (aktuell: "
+            f"{current}) und wird vollständig gelesen. Neu in der aktuellen Vorlage und hier "
+            f"noch leer: {contract_versions.clerk_additions(kind, version)}. Bitte diese Angaben "
+            "ergänzen; das Projektbüro kann die Datei mit „parthe-reports upgrade“ ohne "
+            "Abtippen in die aktuelle Vorlage übertragen."
         )
     else:
-        code, text = "unknown-template-version", "ist unbekannt; gelesen wird, was passt"
-    return [
-        make_finding(
-            code,
-            f"Vorlagenversion {version or '(leer)'} {text} (aktuell: {TEMPLATE_VERSION}).",
-            raw.name,
-            sheet=META_SHEET,
-            value=version,
-            expected=TEMPLATE_VERSION,
-        )
-    ]
+        code = "unknown-template-version"
+        text = f"Vorlagenversion {version or '(leer)'} ist unbekannt; gelesen wird, was passt."
+    return [make_finding(code, text, raw.name, sheet=META_SHEET, value=version, expected=current)]
 
 
 def validate_workbook(raw: RawWorkbook, region: Region) -> ValidatedWorkbook:
     """Kind, version, every sheet, municipality and in-workbook ID checks of one workbook."""
     kind, findings = _kind(raw)
     book = ValidatedWorkbook(source=_source(raw.path, raw, kind.key if kind else "", None))
-    book.add(*findings, *_version(raw))
-    if kind is None:
+    book.add(*findings, *(version := _version(raw, kind)))
+    if kind is None or any(f.code == "newer-template-version" for f in version):
         book.rejected = True
         return book
     _read_sheets(raw, kind, region, book)
@@ -206,7 +210,8 @@ def validate_workbook(raw: RawWorkbook, region: Region) -> ValidatedWorkbook:
 def _older_version(raw: RawWorkbook) -> str | None:
     """The template version of a workbook filled on an older, supported template."""
     version = raw.stamp.get(META_TEMPLATE_VERSION)
-    return version if version in SUPPORTED_TEMPLATE_VERSIONS else None
+    old = version in SUPPORTED_TEMPLATE_VERSIONS and version != contract_versions.current()
+    return version if old else None
 
 
 def _read_sheets(
@@ -217,6 +222,9 @@ def _read_sheets(
     version = _older_version(raw)
     for sheet in kind.sheets:
         name = by_norm.get(normalize(sheet.name))
+        if name is None and version is not None:  # renamed since the workbook's version
+            olds = (by_norm.get(normalize(o)) for o in contract_versions.old_sheet_names(sheet.key))
+            name = next((o for o in olds if o is not None), None)
         if name is None:
             if not is_newer(sheet.since, version):  # an older template never had it
                 book.add(_missing_sheet(raw, sheet.name, used, kind))
@@ -226,7 +234,8 @@ def _read_sheets(
         used.add(name)
         if _too_large(raw, name, region, book, sheet.key):
             continue
-        if name != sheet.name:
+        # (a sheet name of an older version gets no Hinweis of its own: the version's covers it)
+        if name != sheet.name and normalize(name) == normalize(sheet.name):
             book.add(make_finding("renamed-sheet", f"Blatt „{name}“ wird als „{sheet.name}“ gelesen.",
                                   raw.name, sheet=name, value=name, expected=sheet.name))  # fmt: skip
         result = validate_sheet(raw.sheets[name], sheet, raw.name, region, version)
@@ -239,8 +248,11 @@ def _read_sheets(
         book.sheet_names[sheet.key] = name
         book.columns[sheet.key] = result.columns
         book.ids.update({f"{sheet.key}.{k}": v for k, v in result.ids.items()})
+    dropped = {normalize(n) for n in contract_versions.removed_sheets()} if version else set()
     for name, s in raw.sheets.items():
-        if name not in used and not s.hidden and name != GUIDE_SHEET and not name.startswith("_"):
+        if name in used or s.hidden or name == GUIDE_SHEET or normalize(name) in dropped:
+            continue
+        if not name.startswith("_"):
             book.add(make_finding("extra-sheet", f"Das Blatt „{name}“ gehört nicht zur Vorlage und "
                                   "wird nicht ausgewertet.", raw.name, sheet=name, value=name))  # fmt: skip
 

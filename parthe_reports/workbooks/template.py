@@ -18,6 +18,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from openpyxl import Workbook
+from openpyxl.comments import Comment
 from openpyxl.packaging.custom import StringProperty
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
@@ -78,6 +79,9 @@ _HEADER_ALIGN = Alignment(wrap_text=True, vertical="center")
 _TABLE_STYLE = TableStyleInfo(name="TableStyleLight9", showRowStripes=True)
 
 Rows = Mapping[str, Sequence[Mapping[str, object]]]
+# sheet key → (0-based data row, column key) → comment text (pre-filled workbooks: findings)
+Comments = Mapping[str, Mapping[tuple[int, str], str]]
+_COMMENT_FILL = PatternFill("solid", fgColor="FFC7CE")  # the feedback copies' Fehler red
 
 
 def master_data_row(municipality: Municipality) -> dict[str, object]:
@@ -99,11 +103,15 @@ def write_workbook(
     rows: Rows | None = None,
     example: bool = False,
     template_version: str = TEMPLATE_VERSION,
+    stamp: Mapping[str, str] | None = None,
+    comments: Comments | None = None,
 ) -> Path:
     """Write a Kommunal- or Verbund-Workbook: guide, one table per sheet, stamp, lists.
 
     ``rows`` maps sheet key → list of dicts keyed by column key; ``None`` gives a blank
-    template (a municipal one with Stammdaten pre-filled from the region).
+    template (a municipal one with Stammdaten pre-filled from the region). ``stamp`` adds
+    keys to the stamp (e.g. the run a workbook was pre-filled from); ``comments`` puts a
+    red cell with a comment on data cells (rows as given in ``rows``).
     """
     if rows is None:
         rows = {"master_data": [master_data_row(municipality)]} if municipality else {}
@@ -117,10 +125,13 @@ def write_workbook(
     write_guide(guide, kind, region, municipality, example)
     lists = ListSheet(wb.create_sheet(LISTS_SHEET), region)
     for sheet in kind.sheets:
-        _write_table(wb.create_sheet(sheet.name), sheet, rows.get(sheet.key, ()), lists)
-    _write_stamp(wb, kind, region, municipality, example, template_version)
+        ws = wb.create_sheet(sheet.name)
+        _write_table(ws, sheet, rows.get(sheet.key, ()), lists)
+        _comment(ws, sheet, (comments or {}).get(sheet.key, {}))
+    values = stamp_values(kind, region, municipality, example, template_version) | dict(stamp or {})
+    _write_stamp(wb, values)
     wb.move_sheet(LISTS_SHEET, offset=len(wb.sheetnames))
-    _set_properties(wb, kind, region, municipality, example, template_version)
+    _set_properties(wb, kind, region, municipality, example, values)
     save(wb, path)
     return path
 
@@ -201,18 +212,19 @@ def stamp_values(
     }
 
 
-def _write_stamp(
-    wb: Workbook,
-    kind: WorkbookKind,
-    region: Region,
-    municipality: Municipality | None,
-    example: bool,
-    template_version: str,
-) -> None:
+def _comment(ws: Worksheet, sheet: Sheet, comments: Mapping[tuple[int, str], str]) -> None:
+    index = {c.key: i for i, c in enumerate(sheet.columns, start=1)}
+    for (row, key), text in comments.items():
+        cell = ws.cell(row + 2, index[key])
+        cell.comment = Comment(text, "Prüfung", width=320, height=120)
+        cell.fill = _COMMENT_FILL
+
+
+def _write_stamp(wb: Workbook, values: Mapping[str, str]) -> None:
     ws = wb.create_sheet(META_SHEET)
     ws.sheet_state = "hidden"
     ws.append(["Schlüssel", "Wert"])
-    for key, value in stamp_values(kind, region, municipality, example, template_version).items():
+    for key, value in values.items():
         append(ws, [key, value])  # "1.0" stays text
     ws.column_dimensions["A"].width = ws.column_dimensions["B"].width = 22
 
@@ -223,8 +235,9 @@ def _set_properties(
     region: Region,
     municipality: Municipality | None,
     example: bool,
-    template_version: str,
+    stamp: Mapping[str, str],
 ) -> None:
+    template_version = stamp[META_TEMPLATE_VERSION]
     props = wb.properties
     owner = municipality.official_name if municipality else region.name
     props.title = f"{kind.name} {owner}"
@@ -236,7 +249,7 @@ def _set_properties(
     )
     props.description = EXAMPLE_NOTICE if example else kind.help
     props.created = props.modified = FIXED_TIMESTAMP
-    for key, value in stamp_values(kind, region, municipality, example, template_version).items():
+    for key, value in stamp.items():
         wb.custom_doc_props.append(StringProperty(name=key, value=value or "-"))
 
 
