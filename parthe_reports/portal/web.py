@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from fastapi import FastAPI, Request, Response
+from fastapi import APIRouter, FastAPI, Request, Response
 from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
 from starlette.datastructures import FormData
@@ -167,10 +167,15 @@ def _templates() -> Jinja2Templates:
     return templates
 
 
-def create_app(config: PortalConfig | None = None) -> FastAPI:
-    """The portal as an ASGI app (``uvicorn`` serves it; tests use it directly)."""
+def routers() -> list[APIRouter]:
+    """Every router of the portal (the authorisation matrix test walks these)."""
     from parthe_reports.portal import routes_auth, routes_kommune, routes_office
 
+    return [routes_auth.router, routes_kommune.router, routes_office.router]
+
+
+def create_app(config: PortalConfig | None = None) -> FastAPI:
+    """The portal as an ASGI app (``uvicorn`` serves it; tests use it directly)."""
     cfg = config or PortalConfig()
     region = load_region(cfg.region_config)
     cfg.state.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -186,8 +191,8 @@ def create_app(config: PortalConfig | None = None) -> FastAPI:
         verbund_cache=VerbundCache(),
         templates=_templates(),
     )
-    for module in (routes_auth, routes_kommune, routes_office):
-        app.include_router(module.router)
+    for router in routers():
+        app.include_router(router)
     _handlers(app)
     app.middleware("http")(_session_cookie)
     return app
