@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
+from uuid import UUID
 
 from flows.server import healthy
 
@@ -29,7 +30,9 @@ def start_deployment(api_url: str, inputs: Path) -> str | None:
 
     with temporary_settings(updates={"api.url": api_url}):
         try:
-            flow_run = run_deployment(DEPLOYMENT, parameters={"inputs": str(inputs)}, timeout=0)
+            flow_run: Any = run_deployment(
+                DEPLOYMENT, parameters={"inputs": str(inputs)}, timeout=0
+            )
         except ObjectNotFound:
             return None
     return str(flow_run.id)
@@ -44,7 +47,7 @@ def deployment_state(api_url: str, flow_run_id: str) -> tuple[str, bool]:
 
     async def read() -> Any:
         async with get_client() as client:
-            return await client.read_flow_run(flow_run_id)
+            return await client.read_flow_run(UUID(flow_run_id))
 
     with temporary_settings(updates={"api.url": api_url}):
         flow_run = asyncio.run(read())

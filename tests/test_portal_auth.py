@@ -119,7 +119,9 @@ def test_disabled_account_and_new_password_end_the_session(config) -> None:
 def test_passwords_never_stored_or_logged_in_clear(config) -> None:
     """It keeps only argon2 hashes: the database file never holds the password."""
     client = client_for(config, "bra")
-    client.post("/anmelden", data={"csrf": csrf(client), "benutzer": "nau", "kennwort": "Geheim-987654"})
+    client.post(
+        "/anmelden", data={"csrf": csrf(client), "benutzer": "nau", "kennwort": "Geheim-987654"}
+    )
     raw = config.database.read_bytes() + b"".join(
         p.read_bytes() for p in config.state.glob("portal.sqlite3*")
     )
@@ -140,10 +142,14 @@ def test_login_slowed_after_repeated_failures(config, monkeypatch: pytest.Monkey
     monkeypatch.setattr(routes_auth.asyncio, "sleep", sleep)
     client = client_for(config)
     for _ in range(2):
-        client.post("/anmelden", data={"csrf": csrf(client), "benutzer": "bra", "kennwort": "x" * 10})
+        client.post(
+            "/anmelden", data={"csrf": csrf(client), "benutzer": "bra", "kennwort": "x" * 10}
+        )
     assert waits == []
     for _ in range(3):
-        client.post("/anmelden", data={"csrf": csrf(client), "benutzer": "bra", "kennwort": "x" * 10})
+        client.post(
+            "/anmelden", data={"csrf": csrf(client), "benutzer": "bra", "kennwort": "x" * 10}
+        )
     assert waits == [1.0, 2.0]
     login(client, "bra")  # the right password still works, after a wait, and clears the count
     assert waits[-1] == 4.0 and Store(config.database).failures("bra") == 0

@@ -49,7 +49,10 @@ def world(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-
     for c in clients.values():
         c.follow_redirects = False
     subs = {}
-    for code, name, src in (("BRA", "bra", BRA_EXAMPLE), ("NAU", "nau", config.inputs / "kommunen" / "NAU.xlsx")):
+    for code, name, src in (
+        ("BRA", "bra", BRA_EXAMPLE),
+        ("NAU", "nau", config.inputs / "kommunen" / "NAU.xlsx"),
+    ):
         response = upload(clients[name], code, src)
         subs[code] = response.headers["location"].rsplit("/", 1)[1]
     folder = runs.create_run_folder(config.outputs)
@@ -69,7 +72,9 @@ def _call(client: TestClient, method: str, url: str, tmp: Path) -> int:
     token = csrf(client, "/anmelden")
     if url.endswith("/hochladen"):
         with (tmp / "inputs" / "kommunen" / "NAU.xlsx").open("rb") as fh:
-            return client.post(url, data={"csrf": token}, files={"datei": ("n.xlsx", fh)}).status_code
+            return client.post(
+                url, data={"csrf": token}, files={"datei": ("n.xlsx", fh)}
+            ).status_code
     return client.post(url, data={"csrf": token}).status_code
 
 

@@ -35,10 +35,22 @@ def _sub(submitted: datetime | None, errors: int = 0, warnings: int = 0) -> Subm
         (None, date(2026, 12, 16), "fehlt", "überfällig (Frist 15.12.2026)", True),
         (_sub(datetime(2026, 12, 15, 23, 59)), date(2026, 12, 20), "ok", "fristgerecht", False),
         (_sub(datetime(2026, 12, 16, 0, 1)), date(2026, 12, 20), "ok", "verspätet", True),
-        (_sub(datetime(2026, 12, 1), warnings=2), date(2026, 12, 2), "Warnungen", "fristgerecht", False),
+        (
+            _sub(datetime(2026, 12, 1), warnings=2),
+            date(2026, 12, 2),
+            "Warnungen",
+            "fristgerecht",
+            False,
+        ),
         (_sub(datetime(2026, 12, 1), errors=1), date(2026, 12, 2), "Fehler", "fristgerecht", False),
         # handed in for the last round: missing in this one
-        (_sub(datetime(2026, 12, 1)), date(2027, 6, 16), "fehlt", "überfällig (Frist 15.06.2027)", True),
+        (
+            _sub(datetime(2026, 12, 1)),
+            date(2027, 6, 16),
+            "fehlt",
+            "überfällig (Frist 15.06.2027)",
+            True,
+        ),
     ],
 )
 def test_state_and_deadline_with_fixed_clock(sub, today, state, timing, late) -> None:  # type: ignore[no-untyped-def]
@@ -122,7 +134,9 @@ def test_run_through_deployment_when_serve_answers(config, monkeypatch: pytest.M
     started: list[Path] = []
     states = iter([("RUNNING", False), ("COMPLETED", True)])
     monkeypatch.setattr(trigger, "serve_api", lambda url: "http://api")
-    monkeypatch.setattr(trigger, "start_deployment", lambda api, inputs: started.append(inputs) or "id-1")
+    monkeypatch.setattr(
+        trigger, "start_deployment", lambda api, inputs: started.append(inputs) or "id-1"
+    )
     monkeypatch.setattr(trigger, "deployment_state", lambda api, run: next(states))
     monkeypatch.setattr("parthe_reports.portal.launch.POLL_S", 0.01)
     monkeypatch.setattr(trigger, "run_here", lambda *a: pytest.fail("ran in process"))

@@ -12,7 +12,15 @@ import pytest
 
 from parthe_reports.portal import current_submissions
 from parthe_reports.portal.store import Store
-from tests.portal_setup import BAD_CELL, BRA_EXAMPLE, bad_workbook, client_for, csrf, make_config, upload
+from tests.portal_setup import (
+    BAD_CELL,
+    BRA_EXAMPLE,
+    bad_workbook,
+    client_for,
+    csrf,
+    make_config,
+    upload,
+)
 
 TARGET_S = 3.0
 
@@ -153,7 +161,9 @@ def _zip_bomb(path: Path) -> Path:
         ("empty", "Die Datei ist leer"),
     ],
 )
-def test_hostile_upload_refused_nothing_written(config, tmp_path: Path, kind: str, expected: str) -> None:
+def test_hostile_upload_refused_nothing_written(
+    config, tmp_path: Path, kind: str, expected: str
+) -> None:
     """It refuses a zip bomb, a non-workbook, 100 MB and an empty file with a German
     message, and writes nothing: no upload kept, no submission, inputs unchanged."""
     path = tmp_path / "x.xlsx"
@@ -190,7 +200,7 @@ def test_concurrent_submissions_leave_a_whole_inputs_folder(config, tmp_path: Pa
     sources = {"BRA": BRA_EXAMPLE, "NAU": config.inputs / "kommunen" / "NAU.xlsx"}
     urls = {}
     for code, client in clients.items():
-        for n in range(3):
+        for _n in range(3):
             response = upload(client, code, sources[code])
             urls.setdefault(code, []).append(str(response.url).removeprefix("http://testserver"))
     from parthe_reports.portal.web import portal
@@ -202,7 +212,7 @@ def test_concurrent_submissions_leave_a_whole_inputs_folder(config, tmp_path: Pa
         try:
             for url in urls[code]:
                 assert _submit(clients[code], code, url).status_code == 200
-        except BaseException as exc:  # noqa: BLE001 (reported by the main thread)
+        except BaseException as exc:
             errors.append(exc)
 
     snaps: list[Path] = []

@@ -98,7 +98,9 @@ def _start_serve(
     port = urlsplit(prefect_api).port or 4200
     args = ["serve", "--inputs", str(inputs), "--outputs", str(outputs), "--region", str(region),
             "--port", str(port)]  # fmt: skip
-    return subprocess.Popen([sys.executable, "-c", "from parthe_reports.cli import app; app()", *args])
+    return subprocess.Popen(
+        [sys.executable, "-c", "from parthe_reports.cli import app; app()", *args]
+    )
 
 
 def _password(given: str | None) -> str:
@@ -142,7 +144,9 @@ def add(
     if role == "kommune":
         codes = region_or_exit(region).codes
         if code not in codes:
-            raise stop(f"Fehler: Für die Rolle kommune bitte --kuerzel angeben ({', '.join(codes)}).")
+            raise stop(
+                f"Fehler: Für die Rolle kommune bitte --kuerzel angeben ({', '.join(codes)})."
+            )
     elif code:
         raise stop("Fehler: Ein Kürzel gehört nur zu Konten der Rolle kommune.")
     try:
@@ -151,7 +155,9 @@ def add(
         )
     except ValueError as exc:
         raise stop(f"Fehler: {exc}.") from exc
-    Console().print(f"Konto „{username}“ angelegt ({ROLE_LABELS[role]}{' ' + code if code else ''}).")
+    Console().print(
+        f"Konto „{username}“ angelegt ({ROLE_LABELS[role]}{' ' + code if code else ''})."
+    )
 
 
 @users.command("list")
@@ -161,7 +167,9 @@ def list_users(state: StateOption = DEFAULT_STATE) -> None:
     for header in ("Benutzer", "Rolle", "Kürzel", "Status"):
         table.add_column(header)
     for u in Store(state / "portal.sqlite3").users():
-        table.add_row(u.username, ROLE_LABELS[u.role], u.code or "", "aktiv" if u.active else "gesperrt")
+        table.add_row(
+            u.username, ROLE_LABELS[u.role], u.code or "", "aktiv" if u.active else "gesperrt"
+        )
     Console().print(table)
 
 

@@ -11,13 +11,18 @@ inputs folder (lock, atomic submit, archive, snapshots) · ``launch`` runs from 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from parthe_reports.portal.config import PortalConfig
 from parthe_reports.portal.store import Store, current_submissions
+
+if TYPE_CHECKING:
+    from fastapi import FastAPI
 
 __all__ = ["PortalConfig", "Store", "create_app", "current_submissions"]
 
 
-def create_app(config: PortalConfig | None = None):  # type: ignore[no-untyped-def]
+def create_app(config: PortalConfig | None = None) -> FastAPI:
     """The ASGI app (imported lazily: the CLI's user commands need no web stack)."""
     from parthe_reports.portal.web import create_app as make
 

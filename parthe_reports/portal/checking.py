@@ -159,7 +159,9 @@ def _ownership(book: ValidatedWorkbook, code: str, region: Region) -> list[Findi
         return []
     own = region.municipality(code).official_name
     if src.kind == "regional":
-        text = f"Dies ist das Verbund-Workbook; hier bitte das Kommunal-Workbook der {own} hochladen."
+        text = (
+            f"Dies ist das Verbund-Workbook; hier bitte das Kommunal-Workbook der {own} hochladen."
+        )
     elif src.kind == "municipal" and src.municipality:
         text = (
             f"Dieses Workbook gehört zur Kommune {src.municipality}; hier kann nur das "

@@ -7,7 +7,7 @@ from datetime import date
 
 from parthe_reports.german import date_de
 from parthe_reports.portal.store import Submission
-from parthe_reports.region import ReportingPeriod, Region
+from parthe_reports.region import Region, ReportingPeriod
 
 MISSING, ERRORS, WARNINGS, OK = "fehlt", "Fehler", "Warnungen", "ok"
 
@@ -30,9 +30,9 @@ def municipality_status(sub: Submission | None, region: Region, today: date) -> 
     earlier period leaves the current one „fehlt“.
     """
     period = region.period_of(today)
-    if sub is not None and sub.submitted is not None and period is not None:
-        if region.period_of(sub.submitted.date()) != period:
-            sub = None  # handed in for an earlier round
+    earlier = sub is not None and sub.submitted and region.period_of(sub.submitted.date())
+    if period is not None and earlier and earlier != period:
+        sub = None  # handed in for an earlier round
     if sub is None or sub.submitted is None:
         return Status(MISSING, *_missing_timing(period, today), sub, period)
     state = ERRORS if sub.errors else WARNINGS if sub.warnings else OK

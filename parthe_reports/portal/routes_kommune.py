@@ -185,7 +185,9 @@ async def submit(request: Request, code: str, sub_id: str) -> Response:
         return _findings_page(request, code, sub, 422, text)
     stamp = now().strftime("%Y-%m-%d_%H%M%S")
     try:
-        await run_in_threadpool(p.inbox.submit, code, Path(sub.stored_path), f"{stamp}_{sub.id[:8]}")
+        await run_in_threadpool(
+            p.inbox.submit, code, Path(sub.stored_path), f"{stamp}_{sub.id[:8]}"
+        )
     except Busy:
         text = "Der Eingangsordner ist gerade belegt. Bitte in einer Minute erneut einreichen."
         return _findings_page(request, code, sub, 503, text)

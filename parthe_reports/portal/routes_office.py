@@ -58,11 +58,26 @@ def _current_files(request: Request) -> tuple[Path | None, list[str]]:
     return folder, [p.relative_to(folder).as_posix() for p in runs.list_outputs(folder)]
 
 
+# Top folder of a run's file → heading on the documents page; the rest (Daten/,
+# Eingangsdaten/) is machine-readable and folded away.
+GROUPS = {"": "Berichte", "PDF": "PDF", "Rueckmeldungen": "Prüfberichte und markierte Kopien"}
+DATA_GROUP = "Maschinenlesbare Daten (CSV, Parquet)"
+
+
+def grouped(files: list[str]) -> list[tuple[str, list[str]]]:
+    """The files of a run under their headings, documents first, data last."""
+    out: dict[str, list[str]] = {title: [] for title in [*GROUPS.values(), DATA_GROUP]}
+    for name in files:
+        top = name.split("/", 1)[0] if "/" in name else ""
+        out[GROUPS.get(top, DATA_GROUP)].append(name)
+    return [(title, names) for title, names in out.items() if names]
+
+
 @router.get("/dokumente")
 def documents(request: Request) -> Response:
     require(request, "projektbuero", "lesend")
     folder, files = _current_files(request)
-    return page(request, "dokumente.html", folder=folder, files=files)
+    return page(request, "dokumente.html", folder=folder, groups=grouped(files), data=DATA_GROUP)
 
 
 @router.get("/dokumente/{name:path}")

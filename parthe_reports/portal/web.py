@@ -52,11 +52,13 @@ class Portal:
 
 
 def portal(request: Request) -> Portal:
-    return request.app.state.portal  # type: ignore[no-any-return]
+    found: Portal = request.app.state.portal
+    return found
 
 
 def session(request: Request) -> Session:
-    return request.state.session  # type: ignore[no-any-return]
+    found: Session = request.state.session
+    return found
 
 
 def start_session(request: Request, user: User | None) -> Session:
