@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import time
 from dataclasses import replace
 from datetime import date, datetime
@@ -115,10 +116,18 @@ def test_start_run_in_process_and_show_result(config, monkeypatch: pytest.Monkey
     assert state.status == DONE and state.via == "im Portal" and state.done == state.total == 2
     page = office.get("/projektbuero").text
     assert "abgeschlossen" in page and state.run_folder in page
-    assert any(e.action == "Lauf gestartet" for e in Store(config.database).audit_log())
+    for _ in range(100):  # the end is logged just after the state turns final
+        actions = {e.action: e for e in Store(config.database).audit_log()}
+        if "Lauf beendet" in actions:
+            break
+        time.sleep(0.05)
+    assert "Lauf gestartet" in actions
+    assert actions["Lauf beendet"].what.startswith(f"{state.run_folder}: abgeschlossen")
     docs = office.get("/dokumente").text
     assert "Phase1.docx" in docs
     assert office.get("/dokumente/Phase1.docx").content == b"PK"
+    loaded = next(e for e in Store(config.database).audit_log() if e.action == "Dokument geladen")
+    assert loaded.sha256 == hashlib.sha256(b"PK").hexdigest()
 
 
 def test_failed_run_shown_as_failed(config, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -127,6 +136,12 @@ def test_failed_run_shown_as_failed(config, monkeypatch: pytest.MonkeyPatch) -> 
     office = client_for(config, "buero")
     office.post("/projektbuero/lauf", data={"csrf": csrf(office)})
     assert _wait(portal(office)).status == FAILED
+
+
+def test_no_serve_means_in_process() -> None:
+    """It finds no serve where nothing answers (and none without a URL)."""
+    assert trigger.serve_api(None) is None
+    assert trigger.serve_api("http://127.0.0.1:9/api") is None
 
 
 def test_run_through_deployment_when_serve_answers(config, monkeypatch: pytest.MonkeyPatch) -> None:

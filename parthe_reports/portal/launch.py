@@ -68,9 +68,10 @@ class Launcher:
         region_config: Path,
         snapshots: Path,
         api_url: str | None = None,
+        on_end: Callable[[RunState], None] = lambda state: None,
     ) -> None:
         self.inbox, self.outputs, self.region_config = inbox, outputs, region_config
-        self.snapshots, self.api_url = snapshots, api_url
+        self.snapshots, self.api_url, self.on_end = snapshots, api_url, on_end
         self._state: RunState | None = None
         self._lock = threading.Lock()
 
@@ -101,13 +102,15 @@ class Launcher:
     def _run(self, api: str | None) -> None:
         try:
             inputs = self._snapshot()
-            if api and self._via_deployment(api, inputs):
-                return
-            self._update(via="im Portal")
-            self._in_process(inputs)
+            if not (api and self._via_deployment(api, inputs)):
+                self._update(via="im Portal")
+                self._in_process(inputs)
         except Exception as exc:  # the page says what happened; the log keeps the detail
             log.exception("Lauf aus dem Portal fehlgeschlagen")
             self._update(status=FAILED, message=f"Der Lauf ist abgebrochen ({exc}).")
+        state = self.state
+        if state is not None:
+            self.on_end(state)
 
     def _snapshot(self) -> Path:
         self.snapshots.mkdir(parents=True, exist_ok=True)

@@ -11,6 +11,7 @@ from fastapi.responses import FileResponse, RedirectResponse
 from starlette.exceptions import HTTPException
 
 from parthe_reports import runs
+from parthe_reports.digest import sha256_file
 from parthe_reports.portal.overview import region_status
 from parthe_reports.portal.web import checked_form, page, portal, require
 
@@ -87,6 +88,7 @@ def document(request: Request, name: str) -> Response:
     if folder is None or name not in files:  # only listed files: no path ever built from input
         raise HTTPException(404)
     path = folder / name
-    portal(request).store.audit(user.username, "Dokument geladen", f"{folder.name}/{name}")
+    digest = sha256_file(path)
+    portal(request).store.audit(user.username, "Dokument geladen", f"{folder.name}/{name}", digest)
     media = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
     return FileResponse(path, media_type=media, filename=path.name)

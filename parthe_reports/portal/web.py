@@ -24,7 +24,7 @@ from parthe_reports.portal.auth import COOKIE, Session, Signer, fingerprint, loa
 from parthe_reports.portal.checking import VerbundCache, too_large
 from parthe_reports.portal.config import PortalConfig
 from parthe_reports.portal.inbox import Inbox
-from parthe_reports.portal.launch import Launcher
+from parthe_reports.portal.launch import Launcher, RunState
 from parthe_reports.portal.store import ROLE_LABELS, Store, User
 from parthe_reports.region import Region, load_region
 
@@ -183,13 +183,20 @@ def create_app(config: PortalConfig | None = None) -> FastAPI:
     cfg.state.mkdir(parents=True, exist_ok=True, mode=0o700)
     inbox = Inbox(cfg.inputs, cfg.state, region.read_limits)
     app = FastAPI(title="Abgabeportal", docs_url=None, redoc_url=None, openapi_url=None)
+    store = Store(cfg.database)
+
+    def ended(run: RunState) -> None:
+        store.audit(run.by, "Lauf beendet", f"{run.run_folder or '–'}: {run.status}, {run.message}")
+
     app.state.portal = Portal(
         config=cfg,
         region=region,
-        store=Store(cfg.database),
+        store=store,
         signer=Signer(load_secret(cfg.secret_file), cfg.session_timeout_s),
         inbox=inbox,
-        launcher=Launcher(inbox, cfg.outputs, cfg.region_config, cfg.snapshots, cfg.prefect_api),
+        launcher=Launcher(
+            inbox, cfg.outputs, cfg.region_config, cfg.snapshots, cfg.prefect_api, ended
+        ),
         verbund_cache=VerbundCache(),
         templates=_templates(),
     )
