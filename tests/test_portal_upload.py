@@ -144,6 +144,15 @@ def test_hostile_name_is_harmless(config) -> None:
     assert "\x1b" not in sub.original_name and "\x00" not in sub.original_name
 
 
+def test_file_name_is_escaped_on_the_page(config) -> None:
+    """It shows a file name with markup as text, never as markup."""
+    client = client_for(config, "bra")
+    response = upload(client, "BRA", BRA_EXAMPLE, name="<script>alert(1)</script>.xlsx")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;.xlsx" in response.text
+    assert "<script>alert(1)" not in response.text
+    assert "&lt;script&gt;" in client.get("/kommune/BRA").text
+
+
 def _zip_bomb(path: Path) -> Path:
     with zipfile.ZipFile(BRA_EXAMPLE) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
         for item in src.infolist():
