@@ -6,6 +6,7 @@ The web stack (FastAPI, uvicorn) is imported inside ``portal`` only.
 from __future__ import annotations
 
 import getpass
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -81,14 +82,24 @@ def portal(
     region_or_exit(region)
     config = PortalConfig(state, inputs, outputs, region, timeout * 60, secure, prefect_api)
     serve = _start_serve(inputs, outputs, region, prefect_api) if with_serve else None
+    # uvicorn re-raises a captured SIGTERM after its shutdown: with this handler that ends in
+    # the ``finally`` below (serve stopped too), not in an abrupt exit.
+    signal.signal(signal.SIGTERM, _exit)
     Console(stderr=True).print(f"Abgabeportal: http://{host}:{port}/", soft_wrap=True)
     try:
         uvicorn.run(create_app(config), host=host, port=port, log_level="warning",
                     proxy_headers=True, forwarded_allow_ips="127.0.0.1")  # fmt: skip
     finally:
-        if serve is not None:
-            serve.terminate()
-            serve.wait(30)
+        if serve is not None:  # serve stops its server on Ctrl+C (SIGINT), not on SIGTERM
+            serve.send_signal(signal.SIGINT)
+            try:
+                serve.wait(30)
+            except subprocess.TimeoutExpired:
+                serve.kill()
+
+
+def _exit(signum: int, frame: object) -> None:
+    raise SystemExit(0)
 
 
 def _start_serve(
