@@ -201,3 +201,17 @@ def test_lesend_sees_only_documents(config) -> None:
     assert "noch keinen abgeschlossenen" in reader.get("/dokumente").text
     assert reader.get("/projektbuero").status_code == 403
     assert reader.get("/kommune/BRA").status_code == 403
+
+
+def test_documents_grouped_reports_first_data_last() -> None:
+    """It lists the reports, PDFs and Prüfberichte under their headings and folds the data."""
+    from parthe_reports.portal.routes_office import DATA_GROUP, grouped
+
+    files = ["Daten/a.csv", "PDF/Phase1.pdf", "Phase1.docx", "Rueckmeldung/Pruefbericht_BRA.docx",
+             "Eingangsdaten/x.parquet"]  # fmt: skip
+    assert grouped(files) == [
+        ("Berichte", ["Phase1.docx"]),
+        ("PDF", ["PDF/Phase1.pdf"]),
+        ("Prüfberichte und markierte Kopien", ["Rueckmeldung/Pruefbericht_BRA.docx"]),
+        (DATA_GROUP, ["Daten/a.csv", "Eingangsdaten/x.parquet"]),
+    ]

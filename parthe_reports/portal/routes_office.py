@@ -12,6 +12,7 @@ from starlette.exceptions import HTTPException
 
 from parthe_reports import runs
 from parthe_reports.digest import sha256_file
+from parthe_reports.pipeline import FEEDBACK_DIR, PDF_DIR
 from parthe_reports.portal.overview import region_status
 from parthe_reports.portal.web import checked_form, page, portal, require
 
@@ -61,7 +62,7 @@ def _current_files(request: Request) -> tuple[Path | None, list[str]]:
 
 # Top folder of a run's file → heading on the documents page; the rest (Daten/,
 # Eingangsdaten/) is machine-readable and folded away.
-GROUPS = {"": "Berichte", "PDF": "PDF", "Rueckmeldungen": "Prüfberichte und markierte Kopien"}
+GROUPS = {"": "Berichte", PDF_DIR: "PDF", FEEDBACK_DIR: "Prüfberichte und markierte Kopien"}
 DATA_GROUP = "Maschinenlesbare Daten (CSV, Parquet)"
 
 
