@@ -19,6 +19,7 @@ from typing import Any
 
 from parthe_reports.consolidate.models import Consolidated
 from parthe_reports.dataset import Dataset
+from parthe_reports.region import Region
 from parthe_reports.render.context import ChartSpec, Imprint, Names, base_context
 from parthe_reports.render.documents import PHASES
 from parthe_reports.render.documents.profile import PROFILE, own_sources, profile_context
@@ -104,23 +105,29 @@ def plan_documents(
             )
         )
     taken: set[str] = set()
-    for book in books:
-        book_run = Imprint(run.stichtag, run.generated, run.version, book.source.is_example)
-        ctx = base_context(c.region, book_run, [book.source], None) | pruefbericht_context(
-            book, c.region
-        )
-        jobs.append(
-            DocumentJob(
-                "pruefbericht",
-                None,
-                book.source.municipality,
-                _pruefbericht_name(book, taken),
-                PRUEFBERICHT.name,
-                ctx,
-                tdir,
-            )
-        )
+    jobs += [pruefbericht_job(book, c.region, run, taken, tdir) for book in books]
     return jobs
+
+
+def pruefbericht_job(
+    book: ValidatedWorkbook,
+    region: Region,
+    run: Imprint,
+    taken: set[str] | None = None,
+    template_dir: str | None = None,
+) -> DocumentJob:
+    """The Prüfbericht of one workbook (a run's, or one upload's in the portal)."""
+    book_run = Imprint(run.stichtag, run.generated, run.version, book.source.is_example)
+    ctx = base_context(region, book_run, [book.source], None) | pruefbericht_context(book, region)
+    return DocumentJob(
+        "pruefbericht",
+        None,
+        book.source.municipality,
+        _pruefbericht_name(book, set() if taken is None else taken),
+        PRUEFBERICHT.name,
+        ctx,
+        template_dir,
+    )
 
 
 def draw_chart(spec: ChartSpec) -> ChartImage:
