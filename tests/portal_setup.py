@@ -31,7 +31,7 @@ def make_config(tmp: Path) -> PortalConfig:
     inputs = tmp / "inputs"
     shutil.copytree(INPUTS, inputs)
     config = PortalConfig(state=tmp / "portal", inputs=inputs, outputs=tmp / "outputs",
-                          prefect_api=None)  # fmt: skip
+                          prefect_api=None, notices=tmp / "benachrichtigungen")  # fmt: skip
     store = Store(config.database)
     hashed = hash_password(PASSWORD)
     for name, (role, code) in ACCOUNTS.items():

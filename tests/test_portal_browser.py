@@ -4,7 +4,8 @@ Headless Chromium from Debian (``chromium`` + ``chromium-driver``, installed by 
 driven by Selenium: the driver and the browser come from the same Debian source package, so
 their versions always match, and nothing is downloaded at test time (Playwright would fetch
 its own browser build or need a version-pinned executable). Screenshots of each journey go
-to docs/previews/portal/. Skipped only where chromium or chromedriver is missing.
+to docs/previews/portal/ with ``PARTHE_UPDATE_PREVIEWS=1`` (else to a temporary folder, so a
+test run leaves the tree clean). Skipped only where chromium or chromedriver is missing.
 """
 
 from __future__ import annotations
@@ -100,14 +101,20 @@ def browser(server: tuple[str, Path]):  # type: ignore[no-untyped-def]
 def _shot(driver, name: str) -> None:  # type: ignore[no-untyped-def]
     """The whole page (beyond the window) as PNG, through the DevTools protocol."""
     import base64
+    import tempfile
 
-    PREVIEWS.mkdir(parents=True, exist_ok=True)
+    folder = PREVIEWS
+    if not os.environ.get("PARTHE_UPDATE_PREVIEWS"):
+        folder = Path(tempfile.gettempdir()) / "parthe-portal-previews"
+    folder.mkdir(parents=True, exist_ok=True)
     size = driver.execute_cdp_cmd("Page.getLayoutMetrics", {})["cssContentSize"]
     clip = {"x": 0, "y": 0, "width": size["width"], "height": min(size["height"], 3000), "scale": 1}
     shot = driver.execute_cdp_cmd(
         "Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True, "clip": clip}
     )
-    (PREVIEWS / f"{name}.png").write_bytes(base64.b64decode(shot["data"]))
+    png = base64.b64decode(shot["data"])
+    assert png.startswith(b"\x89PNG") and len(png) > 5_000, f"empty screenshot {name}"
+    (folder / f"{name}.png").write_bytes(png)
 
 
 def _login(driver, url: str, user: str) -> None:  # type: ignore[no-untyped-def]

@@ -84,6 +84,23 @@ def test_office_page_shows_submitted_and_missing(config) -> None:
     assert set(current_submissions(Store(config.database))) == {"BRA"}
 
 
+def test_office_page_lists_the_reminders_log(config) -> None:
+    """It lists what the reminders recorded (no SMTP: abgelegt), newest first, dates in German."""
+    from parthe_reports import notices
+    from parthe_reports.notices.log import Entry, open_log
+
+    office = client_for(config, "buero")
+    assert "Noch keine Erinnerungen" in office.get("/projektbuero").text
+    with open_log(config.notices_folder()) as log:
+        log.add(Entry("erinnerung:2026/II:7:NAU", "Erinnerung", "recorded", "2026-12-08T08:00:00",
+                      "2026-12-08", ["partheland@naunhof.example"], [],
+                      "Erinnerung: Workbook bis 15.12.2026", "", "NAU", "2026/II"))  # fmt: skip
+    page = office.get("/projektbuero").text
+    table = page.split('id="benachrichtigungen-tabelle"')[1].split("</table>")[0]
+    assert "08.12.2026" in table and "partheland@naunhof.example" in table
+    assert notices.STATUS_DE["recorded"] in table and "Noch keine Erinnerungen" not in page
+
+
 def _fake_run(outputs: Path, code: int = 0):  # type: ignore[no-untyped-def]
     def run_here(inputs: Path, outputs_: Path, region_config: Path, listener):  # type: ignore[no-untyped-def]
         listener.add("workbook", 2)

@@ -26,6 +26,20 @@ class PortalConfig:
     session_timeout_s: int = 30 * 60
     secure_cookie: bool = False
     prefect_api: str | None = DEFAULT_PREFECT_API
+    notices: Path | None = None  # the reminders' log; None: as `erinnern` and serve find it
+
+    def notices_folder(self) -> Path:
+        """Where the reminders' log lives: as configured here, in region.toml, or Prefect's home."""
+        if self.notices is not None:
+            return self.notices
+        from flows.settings import prefect_home  # the portal sits above flows (layers)
+        from parthe_reports.notices import STATE_FOLDER, load_notice_settings
+
+        try:
+            settings = load_notice_settings(self.region_config)
+        except (OSError, ValueError):  # a broken region.toml is reported by the pages that read it
+            return prefect_home() / STATE_FOLDER
+        return settings.state_folder(prefect_home() / STATE_FOLDER)
 
     @property
     def database(self) -> Path:

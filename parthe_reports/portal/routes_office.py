@@ -10,7 +10,7 @@ from fastapi import APIRouter, Request, Response
 from fastapi.responses import FileResponse, RedirectResponse
 from starlette.exceptions import HTTPException
 
-from parthe_reports import runs
+from parthe_reports import notices, runs
 from parthe_reports.digest import sha256_file
 from parthe_reports.pipeline import FEEDBACK_DIR, PDF_DIR
 from parthe_reports.portal.overview import region_status
@@ -33,7 +33,14 @@ def office(request: Request) -> Response:
         run=p.launcher.state,
         history=list(reversed(runs.list_runs(p.config.outputs)))[:20],
         latest=runs.latest_complete_run(p.config.outputs),
+        notices=_recent_notices(p.config.notices_folder(), 15),
+        notice_status=notices.STATUS_DE,
     )
+
+
+def _recent_notices(folder: Path, count: int) -> list[notices.Entry]:
+    """The newest reminders and notices (also when no SMTP sent them: they are the record)."""
+    return sorted(notices.read_entries(folder), key=lambda e: e.at, reverse=True)[:count]
 
 
 @router.post("/projektbuero/lauf")

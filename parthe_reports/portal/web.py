@@ -164,6 +164,7 @@ def _templates() -> Jinja2Templates:
     templates = Jinja2Templates(directory=str(TEMPLATES))
     env = templates.env
     env.filters["datum"] = lambda d: german.date_de(d) if d else ""
+    env.filters["isodatum"] = lambda s: german.date_de(date.fromisoformat(s)) if s else ""
     env.filters["zeit"] = lambda t: t.strftime("%d.%m.%Y, %H:%M Uhr") if t else ""
     env.filters["zahl"] = lambda n: german.number(n, 0)
     return templates
