@@ -24,6 +24,7 @@ from parthe_reports.render.documents import PHASES
 from parthe_reports.render.documents.profile import PROFILE, own_sources, profile_context
 from parthe_reports.render.documents.pruefbericht import PRUEFBERICHT, pruefbericht_context
 from parthe_reports.render.engine import ChartImage, render_docx, template_path
+from parthe_reports.render.images import NativeChart
 from parthe_reports.validate.model import ValidatedWorkbook
 
 
@@ -123,12 +124,11 @@ def plan_documents(
     return jobs
 
 
-def draw_chart(spec: ChartSpec) -> ChartImage:
-    """Draw a chart spec to PNG (matplotlib is imported here, on first use)."""
+def draw_chart(spec: ChartSpec) -> ChartImage | NativeChart:
+    """Draw a chart spec: a native Word chart or a PNG (matplotlib is imported on first use)."""
     from parthe_reports.render import charts
 
-    draw = getattr(charts, spec.kind)
-    return ChartImage(draw(**spec.args), spec.width_cm)
+    return charts.draw(spec)
 
 
 def render_document(job: DocumentJob, out_path: Path) -> Path:
