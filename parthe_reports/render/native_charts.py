@@ -15,7 +15,7 @@ import math
 from collections.abc import Sequence
 from xml.sax.saxutils import escape
 
-from parthe_reports.german import NBSP, number, plain
+from parthe_reports.german import NBSP, number, text
 from parthe_reports.render.charts import in_unit, money_unit, ordered
 from parthe_reports.render.images import NativeChart
 
@@ -35,8 +35,9 @@ FEW_BARS = 12  # up to this many bars carry their value
 OVERLAP = '<c:overlap val="100"/>'  # a stack's segments on one line
 
 
-def _x(text: str) -> str:
-    return escape(plain(text))
+def _x(value: str) -> str:
+    """Label text for XML: control characters dropped (XML forbids them), markup escaped."""
+    return escape(text(value))
 
 
 def _col(i: int) -> str:
