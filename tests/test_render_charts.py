@@ -35,7 +35,9 @@ def test_each_png_chart_is_a_png_of_print_width():
 def test_draw_gives_bars_as_native_charts_and_the_rest_as_images():
     """It draws bars as a native chart (no PNG) and a heat map as a PNG image."""
     bars = charts.draw(ChartSpec("stacked_bars", {**BARS, "xlabel": "x", "legend_title": "K"}))
-    heat = charts.draw(ChartSpec("heatmap", {"rows": ["Kultur"], "cols": ["BRA"], "values": [[5.0]]}))
+    heat = charts.draw(
+        ChartSpec("heatmap", {"rows": ["Kultur"], "cols": ["BRA"], "values": [[5.0]]})
+    )
     assert isinstance(bars, NativeChart) and bars.xml.startswith(b"<?xml")
     assert isinstance(heat, ChartImage) and heat.png.startswith(PNG)
 

@@ -3,14 +3,17 @@ schema order, embedded in the rendered documents."""
 
 from __future__ import annotations
 
+import io
 import zipfile
 from pathlib import Path
 from typing import Any
 
+import openpyxl
 import pytest
 from lxml import etree
 
 from parthe_reports.render import native_charts
+from parthe_reports.render.images import NativeChart
 from parthe_reports.render.native_charts import nice_scale, stacked_bars
 from tests.test_render_fixtures import example, rendered_example
 
@@ -54,7 +57,9 @@ def charts_in(path: Path) -> list[tuple[str, dict[str, Any]]]:
             chart = inline.find(".//c:chart", NS)
             if chart is None:
                 continue
-            rid = chart.get("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id")
+            rid = chart.get(
+                "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+            )
             descr = inline.find("{*}docPr").get("descr", "")
             out.append((descr, read_chart(z.read("word/" + target[rid]))))
         return out
@@ -63,7 +68,9 @@ def charts_in(path: Path) -> list[tuple[str, dict[str, Any]]]:
 def test_bars_carry_the_data_and_the_unit():
     """It writes each category, each series' values in the axis unit, and the unit once."""
     chart = read_chart(
-        stacked_bars(["Schule", "Kita", "Bauhof"], {"Brandis": [1.5e6, 2e5, 0]}, {}, "Bedarf", "K").xml
+        stacked_bars(
+            ["Schule", "Kita", "Bauhof"], {"Brandis": [1.5e6, 2e5, 0]}, {}, "Bedarf", "K"
+        ).xml
     )
     assert chart["categories"] == ["Schule", "Kita"]  # the empty category is left out
     assert chart["series"]["Brandis"]["values"] == [1.5, 0.2]
@@ -87,9 +94,10 @@ def test_several_series_stack_with_totals_and_a_legend():
     assert list(chart["series"]) == [*MUNIS, "Summe"]
     assert chart["series"]["Summe"]["values"] == [0.0, 0.0]
     assert chart["series"]["Summe"]["labels"] == ["25,2\u00a0Mio.\u00a0€", "1,8\u00a0Mio.\u00a0€"]
-    assert b'<c:legendEntry><c:idx val="0"/><c:delete val="1"/>' in stacked_bars(
-        ["Schule"], {"A": [1.0], "B": [2.0]}, {}, "x", "K"
-    ).xml
+    assert (
+        b'<c:legendEntry><c:idx val="0"/><c:delete val="1"/>'
+        in stacked_bars(["Schule"], {"A": [1.0], "B": [2.0]}, {}, "x", "K").xml
+    )
 
 
 def test_one_series_has_no_legend_and_no_totals_series():
@@ -125,6 +133,32 @@ def test_alternative_text_names_every_bar():
     assert chart.description.startswith("Balkendiagramm Bedarf (Mio.\u00a0€), gestapelt nach K")
     assert "Schule: 2\u00a0Mio.\u00a0€; " in chart.description
     assert "Kita: 0,2\u00a0Mio.\u00a0€" in chart.description
+
+
+def _sheet(chart: NativeChart) -> list[list[Any]]:
+    assert chart.workbook is not None
+    ws = openpyxl.load_workbook(io.BytesIO(chart.workbook))["Tabelle1"]
+    return [[c.value for c in row] for row in ws.iter_rows()]
+
+
+def test_the_embedded_workbook_holds_the_charts_data():
+    """It embeds Tabelle1 with the categories, series and values the chart part refers to."""
+    chart = stacked_bars(["Schule", "Kita"], {"A": [1e6, 2e5], "B": [1e6, 0]}, {}, "Bedarf", "K")
+    data = read_chart(chart.xml)
+    rows = _sheet(chart)
+    assert rows[0] == ["Bedarf (Mio.\u00a0€)", "A", "B", "Summe"]
+    assert [r[0] for r in rows[1:]] == data["categories"]
+    assert [r[1] for r in rows[1:]] == data["series"]["A"]["values"]
+    assert b"Tabelle1!$B$2:$B$3" in chart.xml and b'<c:externalData r:id="rId1">' in chart.xml
+
+
+def test_formula_like_labels_stay_text_in_the_workbook():
+    """It writes a label starting with = as quote-prefixed text, a plain one without prefix."""
+    chart = stacked_bars(["=SUMME(A1)", "Kita"], {"A": [1.0, 2.0]}, {}, "x", "K")
+    assert chart.workbook is not None
+    ws = openpyxl.load_workbook(io.BytesIO(chart.workbook))["Tabelle1"]
+    assert ws["A2"].value == "=SUMME(A1)" and ws["A2"].data_type == "s"
+    assert ws["A2"].quotePrefix and not ws["A3"].quotePrefix
 
 
 def test_hostile_labels_stay_text():
@@ -199,13 +233,15 @@ def test_documents_embed_the_bars_as_charts_with_their_data():
     """It embeds the profile's investment bars as a chart part holding the profile's data."""
     c = example()[0]
     docs = rendered_example()
-    (descr, chart), = charts_in(docs["Kommunalprofil_BRA.docx"])
+    ((descr, chart),) = charts_in(docs["Kommunalprofil_BRA.docx"])
     infra = c.profiles["BRA"].infrastructure
     need = infra.groupby("type")["investment_need"].sum()
     assert sorted(chart["categories"]) == sorted(t for t, v in need.items() if v > 0)
     (values,) = [s["values"] for s in chart["series"].values()]
     assert sum(values) == pytest.approx(need.sum() / 1_000)  # T€
     assert descr.startswith("Balkendiagramm Investitionsbedarf (T€)")
+    with zipfile.ZipFile(docs["Kommunalprofil_BRA.docx"]) as z:
+        assert "word/embeddings/Microsoft_Excel_Worksheet1.xlsx" in z.namelist()
     phase1 = charts_in(docs["Phase1_Analyse.docx"])
     assert len(phase1) == 1 and "Summe" in phase1[0][1]["series"]  # the heat map is a PNG
     assert charts_in(docs["Phase2_Strategischer_Rahmen.docx"]) == []

@@ -12,7 +12,7 @@ import functools
 import io
 import math
 import warnings
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -278,4 +278,8 @@ def milestones(items: list[tuple[str, date, str]], stichtag: date | None = None)
     return _png(fig)
 
 
-PNG_CHARTS = {"heatmap": heatmap, "timeline": timeline, "milestones": milestones}
+PNG_CHARTS: dict[str, Callable[..., bytes]] = {
+    "heatmap": heatmap,
+    "timeline": timeline,
+    "milestones": milestones,
+}

@@ -10,6 +10,8 @@ EMU_PER_CM = 360_000
 CHART_URI = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 CHART_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
 CHART_RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart"
+WORKBOOK_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+PACKAGE_RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/package"
 _INLINE_NS = (
     'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
     'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
@@ -37,6 +39,7 @@ class NativeChart:
     width_cm: float
     height_cm: float
     description: str  # the alternative text (Word: „Alternativtext“), for screen readers
+    workbook: bytes | None = None  # the data as .xlsx, for „Daten bearbeiten“ in Word
 
     def inline(self, tpl: Any) -> InlineChart:
         """The value the template prints (docxtpl calls ``__html__`` while rendering)."""
@@ -56,9 +59,14 @@ class InlineChart:
         part = self.tpl.current_rendering_part
         package = part.package
         name = package.next_partname("/word/charts/chart%d.xml")
-        rid = part.relate_to(
-            Part(name, CHART_CONTENT_TYPE, self.chart.xml, package), CHART_RELATIONSHIP
-        )
+        chart = Part(name, CHART_CONTENT_TYPE, self.chart.xml, package)
+        if self.chart.workbook is not None:
+            book = package.next_partname("/word/embeddings/Microsoft_Excel_Worksheet%d.xlsx")
+            xlsx = Part(book, WORKBOOK_CONTENT_TYPE, self.chart.workbook, package)
+            # The chart XML refers to its workbook as rId1: a new part's first relationship.
+            if chart.relate_to(xlsx, PACKAGE_RELATIONSHIP) != "rId1":
+                raise RuntimeError("chart part: the workbook is not its first relationship")
+        rid = part.relate_to(chart, CHART_RELATIONSHIP)
         return f'</w:t></w:r><w:r>{drawing(self.chart, rid)}</w:r><w:r><w:t xml:space="preserve">'
 
     __str__ = __html__

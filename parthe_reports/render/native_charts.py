@@ -15,7 +15,8 @@ import math
 from collections.abc import Sequence
 from xml.sax.saxutils import escape
 
-from parthe_reports.german import NBSP, number, text
+from parthe_reports.german import NBSP, text
+from parthe_reports.render.chart_workbook import chart_workbook, column
 from parthe_reports.render.charts import in_unit, money_unit, ordered
 from parthe_reports.render.images import NativeChart
 
@@ -32,22 +33,13 @@ NS = (
 )
 BAR_HEIGHT = 0.65  # of a category's band, as the PNG charts drew it
 FEW_BARS = 12  # up to this many bars carry their value
+TOTALS = "Summe"  # the zero-length series whose labels print each stack's total
 OVERLAP = '<c:overlap val="100"/>'  # a stack's segments on one line
 
 
 def _x(value: str) -> str:
     """Label text for XML: control characters dropped (XML forbids them), markup escaped."""
     return escape(text(value))
-
-
-def _col(i: int) -> str:
-    """Spreadsheet column letters: 0 → A, 25 → Z, 26 → AA."""
-    s = ""
-    i += 1
-    while i:
-        i, r = divmod(i - 1, 26)
-        s = chr(65 + r) + s
-    return s
 
 
 def _text_props(size_pt: float, bold: bool = False) -> str:
@@ -182,7 +174,7 @@ def _total_labels(texts: Sequence[str]) -> str:
 def _series(
     i: int, name: str, values: Sequence[float], colour: str | None, cats: Sequence[str], labels: str
 ) -> str:
-    col, last = _col(i + 1), len(cats) + 1
+    col, last = column(i + 1), len(cats) + 1
     return (
         f'<c:ser><c:idx val="{i}"/><c:order val="{i}"/>'
         f"<c:tx>{_str_ref(f'{SHEET}!${col}$1', [name])}</c:tx>{_fill(colour)}"
@@ -207,7 +199,7 @@ def _axes(title: str, top: float, step: float, tick_fmt: str) -> str:
         f'<c:valAx><c:axId val="{VAL_AXIS}"/><c:scaling><c:orientation val="minMax"/>'
         f'<c:max val="{top!r}"/><c:min val="0"/></c:scaling><c:delete val="0"/>'
         f'<c:axPos val="b"/><c:majorGridlines>{_line(GRID)}</c:majorGridlines>'
-        f"<c:title><c:tx>{_rich(title, 8, bold=False)}</c:tx><c:overlay val=\"0\"/></c:title>"
+        f'<c:title><c:tx>{_rich(title, 8, bold=False)}</c:tx><c:overlay val="0"/></c:title>'
         f'<c:numFmt formatCode="{escape(tick_fmt)}" sourceLinked="0"/>'
         '<c:majorTickMark val="none"/><c:minorTickMark val="none"/>'
         f'<c:tickLblPos val="nextTo"/>{_line(None)}{_text_props(8)}'
@@ -220,19 +212,21 @@ def _axes(title: str, top: float, step: float, tick_fmt: str) -> str:
 def _legend(hide_last: bool) -> str:
     # The totals' series stays out of the legend. In a horizontal bar chart legend entries
     # count from the last series (as Word does; LibreOffice's import follows it): 0 is last.
-    entry = '<c:legendEntry><c:idx val="0"/><c:delete val="1"/></c:legendEntry>' if hide_last else ""
-    return (
-        f'<c:legend><c:legendPos val="b"/>{entry}<c:overlay val="0"/>{_text_props(7)}</c:legend>'
+    entry = (
+        '<c:legendEntry><c:idx val="0"/><c:delete val="1"/></c:legendEntry>' if hide_last else ""
     )
+    return f'<c:legend><c:legendPos val="b"/>{entry}<c:overlay val="0"/>{_text_props(7)}</c:legend>'
 
 
 def _chart_space(plot: str, legend: str) -> bytes:
+    # externalData: the embedded workbook, the chart part's only relationship (rId1).
     return (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         f'<c:chartSpace {NS}><c:date1904 val="0"/><c:lang val="de-DE"/>'
         '<c:roundedCorners val="0"/><c:chart><c:autoTitleDeleted val="1"/>'
         f'<c:plotArea><c:layout/>{plot}</c:plotArea>{legend}<c:plotVisOnly val="1"/>'
-        f'<c:dispBlanksAs val="gap"/></c:chart>{_line(None)}{_text_props(8)}</c:chartSpace>'
+        f'<c:dispBlanksAs val="gap"/></c:chart>{_line(None)}{_text_props(8)}'
+        '<c:externalData r:id="rId1"><c:autoUpdate val="0"/></c:externalData></c:chartSpace>'
     ).encode()
 
 
@@ -254,20 +248,22 @@ def stacked_bars(
     totals = [sum(col) for col in zip(*values.values(), strict=True)] or [0.0] * len(cats)
     largest = max([*totals, 1.0])
     div, unit = money_unit(largest)
+    title = f"{xlabel} ({unit})" if xlabel else unit
     top, step = nice_scale(largest / div)
     tick_fmt, label_fmt = _value_format(div, largest, unit, step)
     names = list(values)
     labelled = len(cats) <= FEW_BARS
+    scaled = {n: [v / div for v in values[n]] for n in names}
     parts = []
     for i, name in enumerate(names):
-        scaled = [v / div for v in values[name]]
         labels = _value_labels(label_fmt) if labelled and len(names) == 1 else ""
-        parts.append(_series(i, name, scaled, _rgb(colors.get(name, "#888888")), cats, labels))
+        colour = _rgb(colors.get(name, "#888888"))
+        parts.append(_series(i, name, scaled[name], colour, cats, labels))
     totalled = labelled and len(names) > 1
     if totalled:
         texts = [f"{in_unit(t, div)}{NBSP}{unit}" for t in totals]
-        zero = [0.0] * len(cats)
-        parts.append(_series(len(names), "Summe", zero, None, cats, _total_labels(texts)))
+        scaled[TOTALS] = [0.0] * len(cats)
+        parts.append(_series(len(names), TOTALS, scaled[TOTALS], None, cats, _total_labels(texts)))
     grouping = "stacked" if len(names) > 1 else "clustered"
     gap = round((1 - BAR_HEIGHT) / BAR_HEIGHT * 100)
     plot = (
@@ -275,7 +271,7 @@ def stacked_bars(
         f'<c:varyColors val="0"/>{"".join(parts)}<c:gapWidth val="{gap}"/>'
         f"{OVERLAP if len(names) > 1 else ''}"
         f'<c:axId val="{CAT_AXIS}"/><c:axId val="{VAL_AXIS}"/></c:barChart>'
-        + _axes(f"{xlabel} ({unit})" if xlabel else unit, top, step, tick_fmt)
+        + _axes(title, top, step, tick_fmt)
     )
     legend = _legend(totalled) if len(names) > 1 else ""
     height_in = max(2.4, 0.42 * len(cats) + 1.4 + (0.3 if len(names) > 1 else 0.0))
@@ -284,6 +280,7 @@ def stacked_bars(
         width_cm,
         round(height_in * 2.54, 2),
         _describe(xlabel, unit, cats, totals, div, legend_title, names),
+        chart_workbook(cats, scaled, title),
     )
 
 
