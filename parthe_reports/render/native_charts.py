@@ -2,8 +2,9 @@
 
 Word and LibreOffice draw them (crisp at any zoom, in the PDF too) and the project office
 can restyle them in Word. Writing the XML costs well under a millisecond, where a
-matplotlib PNG cost ≈ 85 ms. No workbook is embedded: the values are cached in the chart
-part, which is what Word and LibreOffice draw from.
+matplotlib PNG cost ≈ 85 ms. Word and LibreOffice draw from the values cached in the chart
+part; the same values travel as a small embedded workbook (``chart_workbook``), which Word
+opens under „Daten bearbeiten“.
 
 Element order follows the schema (ECMA-376 dml-chart.xsd); Word rejects a chart part
 whose children are out of order, so every element below is written in sequence order.
@@ -42,11 +43,10 @@ def _x(value: str) -> str:
     return escape(text(value))
 
 
-def _text_props(size_pt: float, bold: bool = False) -> str:
-    b = ' b="1"' if bold else ""
+def _text_props(size_pt: float) -> str:
     return (
         '<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="'
-        f'{round(size_pt * 100)}"{b}><a:solidFill><a:srgbClr val="{TEXT}"/></a:solidFill>'
+        f'{round(size_pt * 100)}"><a:solidFill><a:srgbClr val="{TEXT}"/></a:solidFill>'
         f'<a:latin typeface="{FONT}"/><a:cs typeface="{FONT}"/></a:defRPr></a:pPr>'
         '<a:endParaRPr lang="de-DE"/></a:p></c:txPr>'
     )
@@ -72,13 +72,14 @@ def _rgb(colour: str) -> str:
     return "".join(ch * 2 for ch in c) if len(c) == 3 else c[:6]
 
 
-def _rich(text: str, size_pt: float, bold: bool = False) -> str:
-    b = ' b="1"' if bold else ' b="0"'
+def _rich(label: str, size_pt: float) -> str:
+    """Text of its own (a title, a total): not bold, where Word would make a title bold."""
+    sz = round(size_pt * 100)
     return (
-        f'<c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="{round(size_pt * 100)}"'
-        f'{b}/></a:pPr><a:r><a:rPr lang="de-DE" sz="{round(size_pt * 100)}"{b}>'
-        f'<a:solidFill><a:srgbClr val="{TEXT}"/></a:solidFill><a:latin typeface="{FONT}"/>'
-        f"</a:rPr><a:t>{_x(text)}</a:t></a:r></a:p></c:rich>"
+        f'<c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="{sz}" b="0"/></a:pPr>'
+        f'<a:r><a:rPr lang="de-DE" sz="{sz}" b="0"><a:solidFill><a:srgbClr val="{TEXT}"/>'
+        f'</a:solidFill><a:latin typeface="{FONT}"/></a:rPr><a:t>{_x(label)}</a:t></a:r>'
+        "</a:p></c:rich>"
     )
 
 
@@ -199,7 +200,7 @@ def _axes(title: str, top: float, step: float, tick_fmt: str) -> str:
         f'<c:valAx><c:axId val="{VAL_AXIS}"/><c:scaling><c:orientation val="minMax"/>'
         f'<c:max val="{top!r}"/><c:min val="0"/></c:scaling><c:delete val="0"/>'
         f'<c:axPos val="b"/><c:majorGridlines>{_line(GRID)}</c:majorGridlines>'
-        f'<c:title><c:tx>{_rich(title, 8, bold=False)}</c:tx><c:overlay val="0"/></c:title>'
+        f'<c:title><c:tx>{_rich(title, 8)}</c:tx><c:overlay val="0"/></c:title>'
         f'<c:numFmt formatCode="{escape(tick_fmt)}" sourceLinked="0"/>'
         '<c:majorTickMark val="none"/><c:minorTickMark val="none"/>'
         f'<c:tickLblPos val="nextTo"/>{_line(None)}{_text_props(8)}'
