@@ -1,24 +1,24 @@
-"""Charts: PNG images with fixed size, one colour per municipality everywhere."""
+"""Charts: PNG images of fixed size, bars as native charts; one colour per municipality."""
 
 from __future__ import annotations
 
 from datetime import date
 
 from parthe_reports.render import charts
+from parthe_reports.render.context import ChartSpec
+from parthe_reports.render.images import ChartImage, NativeChart
 
 PNG = b"\x89PNG\r\n\x1a\n"
+BARS = {"categories": ["Schule", "Kita"], "series": {"Brandis": [1e6, 2e5]}, "colors": {}}
 
 
 def _size(png: bytes) -> tuple[int, int]:
     return int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
 
 
-def test_each_chart_is_a_png_of_print_width():
-    """It draws every chart as a PNG 16 cm wide at 200 dpi."""
+def test_each_png_chart_is_a_png_of_print_width():
+    """It draws the heat map, the timeline and the milestones as PNGs 16 cm wide."""
     pngs = [
-        charts.stacked_bars(
-            ["Schule", "Kita"], {"Brandis": [1e6, 2e5]}, {"Brandis": "#000"}, "x", "K"
-        ),
         charts.heatmap(["Kultur"], ["BRA", "NAU"], [[80.0, None]]),
         charts.timeline(
             [("M-1 Test", "Kultur", date(2026, 1, 1), date(2027, 6, 30))],
@@ -30,6 +30,16 @@ def test_each_chart_is_a_png_of_print_width():
     for png in pngs:
         assert png.startswith(PNG)
         assert _size(png)[0] == round(charts.WIDTH_IN * charts.DPI)
+
+
+def test_draw_gives_bars_as_native_charts_and_the_rest_as_images():
+    """It draws bars as a native chart (no PNG) and a heat map as a PNG image."""
+    bars = charts.draw(ChartSpec("stacked_bars", {**BARS, "xlabel": "x", "legend_title": "K"}))
+    heat = charts.draw(
+        ChartSpec("heatmap", {"rows": ["Kultur"], "cols": ["BRA"], "values": [[5.0]]})
+    )
+    assert isinstance(bars, NativeChart) and bars.xml.startswith(b"<?xml")
+    assert isinstance(heat, ChartImage) and heat.png.startswith(PNG)
 
 
 def test_municipality_colours_are_stable():
@@ -61,45 +71,11 @@ def _overlaps(boxes: list) -> bool:
     return any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1 :])
 
 
-MUNIS = ["Borsdorf", "Brandis", "Großpösna", "Naunhof", "Belgershain", "Parthenstein"]
-
-
-def test_money_ticks_never_collide_and_share_one_unit():
-    """It labels the money axis with plain numbers that do not overlap, the unit once."""
-    series = {m: [1.2e6 * (i + 1), 3e5, 0.0] for i, m in enumerate(MUNIS)}
-    fig = charts._stacked_bars(["Schule", "Kita", "Bauhof"], series, {}, "Bedarf", "Kommune")
-    boxes = _tick_boxes(fig, "x")
-    assert len(boxes) >= 3 and not _overlaps(boxes)
-    ax = fig.axes[0]
-    assert ax.get_xlabel() == "Bedarf (Mio.\u00a0€)"
-    assert not any("€" in t.get_text() for t in ax.get_xticklabels())
-
-
 def test_tick_boxes_can_collide():
     """It detects overlapping labels (the check above can fail)."""
     from matplotlib.transforms import Bbox
 
     assert _overlaps([Bbox.from_bounds(0, 0, 10, 5), Bbox.from_bounds(8, 0, 10, 5)])
-
-
-def test_single_series_has_no_legend_and_empty_categories_are_dropped():
-    """It draws no legend for one series and leaves out categories without a value."""
-    fig = charts._stacked_bars(
-        ["Schule", "Straße", "Kita"], {"Borsdorf": [5e5, 0, 1e5]}, {}, "x", "K"
-    )
-    assert not fig.legends
-    assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["Schule", "Kita"]
-    two = charts._stacked_bars(["Schule"], {"A": [1.0], "B": [2.0]}, {}, "x", "K")
-    assert len(two.legends) == 1
-
-
-def test_the_tables_municipality_order_is_kept():
-    """It orders the bars as the tables list the municipalities when given that order."""
-    table_order = sorted(MUNIS)
-    fig = charts._stacked_bars(MUNIS, {"bewilligt": [1e5] * 6}, {}, "x", "Status", table_order)
-    assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == table_order
-    plain = charts._stacked_bars(MUNIS, {"bewilligt": [1e5] * 6}, {}, "x", "Status")
-    assert [t.get_text() for t in plain.axes[0].get_yticklabels()] == MUNIS
 
 
 def test_units_follow_the_magnitude():

@@ -1,8 +1,9 @@
-"""Charts as PNG bytes, drawn with matplotlib's Agg canvas (no pyplot global state).
+"""Charts: bar charts as native Word charts (``native_charts``), the rest as PNG bytes drawn
+with matplotlib's Agg canvas (no pyplot global state).
 
-Every function takes plain data (lists, dicts) and returns PNG bytes at a fixed size and
-resolution, so a chart is drawn once per run and embedded wherever it is the same.
-German labels and number formats; each municipality keeps its colour in every chart.
+``draw`` turns a ``ChartSpec`` into what the document embeds. The PNG functions take plain
+data (lists, dicts) and return PNG bytes at a fixed size and resolution. German labels and
+number formats; each municipality keeps its colour in every chart.
 """
 
 from __future__ import annotations
@@ -11,11 +12,15 @@ import functools
 import io
 import math
 import warnings
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from parthe_reports.german import NBSP, date_de, number
+from parthe_reports.render.images import ChartImage, NativeChart
+
+if TYPE_CHECKING:
+    from parthe_reports.render.context import ChartSpec
 
 DPI = 170  # sharp at print size (16 cm → 1070 px) and cheap to draw and embed
 WIDTH_IN = 6.3  # 16 cm: the text width of a portrait page
@@ -120,18 +125,7 @@ def money_unit(largest: float) -> tuple[float, str]:
     return 1.0, "€"
 
 
-def _money_axis(axis: Any, largest: float, label: str) -> tuple[float, str]:
-    """Plain numbers on the ticks (at most six), the unit once in the axis label."""
-    from matplotlib.ticker import FuncFormatter, MaxNLocator
-
-    div, unit = money_unit(largest)
-    axis.set_major_locator(MaxNLocator(nbins=5, steps=[1, 2, 2.5, 5, 10]))
-    axis.set_major_formatter(FuncFormatter(lambda v, _pos: number(v / div, 1)))
-    axis.set_label_text(f"{label} ({unit})" if label else unit, fontsize=8)
-    return div, unit
-
-
-def _in_unit(value: float, div: float) -> str:
+def in_unit(value: float, div: float) -> str:
     """A bar's value in the axis unit: „0,82“ and „1,5“ (Mio. €), „374“ (T€)."""
     v = value / div
     return number(v, 2 if div >= 1_000_000 and abs(v) < 10 else 0 if div < 1_000_000 else 1)
@@ -145,73 +139,14 @@ def ordered(items: Sequence[str], order: Sequence[str] | None) -> list[int]:
     return sorted(range(len(items)), key=lambda i: (rank.get(items[i], len(rank)), i))
 
 
-FEW_BARS = 12  # up to this many bars carry their value
+def draw(spec: ChartSpec) -> ChartImage | NativeChart:
+    """What the document embeds for ``spec``: a native chart for bars (no matplotlib import),
+    else a PNG drawn by the function of ``spec.kind`` in this module."""
+    if spec.kind == "stacked_bars":
+        from parthe_reports.render.native_charts import stacked_bars
 
-
-def stacked_bars(
-    categories: list[str],
-    series: dict[str, list[float]],
-    colors: dict[str, str],
-    xlabel: str,
-    legend_title: str,
-    order: Sequence[str] | None = None,
-) -> bytes:
-    """Horizontal stacked bars: one bar per category, one segment per series (money).
-
-    Empty categories and series are dropped; ``order`` (e.g. the municipalities as the
-    tables list them) orders categories and series; a legend only for several series.
-    """
-    return _png(_stacked_bars(categories, series, colors, xlabel, legend_title, order))
-
-
-def _stacked_bars(
-    categories: list[str],
-    series: dict[str, list[float]],
-    colors: dict[str, str],
-    xlabel: str,
-    legend_title: str,
-    order: Sequence[str] | None = None,
-) -> Any:
-    values = {k: [_num(v) for v in vs] for k, vs in series.items()}
-    keep = [i for i in range(len(categories)) if any(vs[i] for vs in values.values())]
-    keep = [keep[i] for i in ordered([categories[k] for k in keep], order)]
-    cats = [categories[i] for i in keep]
-    names = [n for n in series if any(values[n][i] for i in keep)]
-    names = [names[i] for i in ordered(names, order)]
-    fig = _figure(max(2.4, 0.42 * len(cats) + 1.4 + (0.3 if len(names) > 1 else 0.0)))
-    ax = fig.add_subplot()
-    left = [0.0] * len(cats)
-    ypos = list(range(len(cats)))
-    for name in names:
-        vals = [values[name][i] for i in keep]
-        ax.barh(ypos, vals, left=left, color=colors.get(name, "#888888"), label=name, height=0.65)
-        left = [a + b for a, b in zip(left, vals, strict=True)]
-    div, unit = _money_axis(ax.xaxis, max([*left, 1.0]), xlabel)
-    if len(cats) <= FEW_BARS:
-        for y, total in zip(ypos, left, strict=True):
-            ax.text(total, y, f" {_in_unit(total, div)}{NBSP}{unit}", va="center", fontsize=7)
-    ax.set_yticks(ypos, cats)
-    ax.invert_yaxis()
-    ax.set_xlim(0, max([*left, 1.0]) * 1.18)
-    _style(ax)
-    if len(names) > 1:
-        fig.legend(
-            title=legend_title,
-            fontsize=7,
-            title_fontsize=7,
-            loc="outside lower center",
-            frameon=False,
-            ncols=min(4, len(names)),
-        )
-    return fig
-
-
-def _num(v: Any) -> float:
-    try:
-        f = float(v)
-    except (TypeError, ValueError):
-        return 0.0
-    return 0.0 if math.isnan(f) else f
+        return stacked_bars(**spec.args, width_cm=spec.width_cm)
+    return ChartImage(PNG_CHARTS[spec.kind](**spec.args), spec.width_cm)
 
 
 def heatmap(
@@ -341,3 +276,10 @@ def milestones(items: list[tuple[str, date, str]], stichtag: date | None = None)
         frameon=False,
     )
     return _png(fig)
+
+
+PNG_CHARTS: dict[str, Callable[..., bytes]] = {
+    "heatmap": heatmap,
+    "timeline": timeline,
+    "milestones": milestones,
+}

@@ -14,7 +14,7 @@ from jinja2 import Environment, StrictUndefined
 from markupsafe import Markup, escape
 
 from parthe_reports.paths import WORD_TEMPLATES
-from parthe_reports.render.images import ChartImage
+from parthe_reports.render.images import ChartImage, NativeChart
 from parthe_reports.render.layout import fit_tables, keep_small_tables_together, settle_sections
 from parthe_reports.render.titlepage import (
     TITLE_PAGE_KEYS,
@@ -94,6 +94,8 @@ def _render_docx(path: Path, context: dict[str, Any], out_path: Path) -> Path:
 def _materialise(tpl: DocxTemplate, value: Any) -> Any:
     if isinstance(value, ChartImage):
         return InlineImage(tpl, io.BytesIO(value.png), width=Cm(value.width_cm))
+    if isinstance(value, NativeChart):
+        return value.inline(tpl)
     return _protect(value)
 
 

@@ -3,9 +3,9 @@
 ``plan_documents`` builds every context in the calling process (cheap: formatting only);
 ``render_document`` runs anywhere, e.g. in a worker process. Charts travel as ``ChartSpec``
 (plain data) and are drawn inside ``render_document``: each chart appears in exactly one
-document, so drawing in the workers spreads the matplotlib cost over the processes instead
-of serialising it in the planner, and a worker that renders no chart never imports
-matplotlib (≈ 1 s per process).
+document, so drawing in the workers spreads the cost over the processes instead of
+serialising it in the planner. Bar charts (every Kommunalprofil) are native Word charts
+(< 1 ms); only the heat map, timeline and milestones import matplotlib (≈ 1 s per process).
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from parthe_reports.render.documents import PHASES
 from parthe_reports.render.documents.profile import PROFILE, own_sources, profile_context
 from parthe_reports.render.documents.pruefbericht import PRUEFBERICHT, pruefbericht_context
 from parthe_reports.render.engine import ChartImage, render_docx, template_path
+from parthe_reports.render.images import NativeChart
 from parthe_reports.validate.model import ValidatedWorkbook
 
 
@@ -130,12 +131,11 @@ def pruefbericht_job(
     )
 
 
-def draw_chart(spec: ChartSpec) -> ChartImage:
-    """Draw a chart spec to PNG (matplotlib is imported here, on first use)."""
+def draw_chart(spec: ChartSpec) -> ChartImage | NativeChart:
+    """Draw a chart spec: a native Word chart or a PNG (matplotlib is imported on first use)."""
     from parthe_reports.render import charts
 
-    draw = getattr(charts, spec.kind)
-    return ChartImage(draw(**spec.args), spec.width_cm)
+    return charts.draw(spec)
 
 
 def render_document(job: DocumentJob, out_path: Path) -> Path:
