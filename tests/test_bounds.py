@@ -6,12 +6,12 @@ import json
 import shutil
 import subprocess
 import sys
-import time
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+from parthe_reports import bounds
 from parthe_reports.errors import WorkbookError
 from parthe_reports.ingest import read_workbook
 from parthe_reports.limits import DEFAULT_LIMITS, ReadLimits, limits_from_dict
@@ -54,14 +54,25 @@ def test_columns_limit(tmp_path: Path) -> None:
     assert read_workbook(hf.xlsx(tmp_path / "ok.xlsx", ["ALL1"])).sheets  # column 1000
 
 
-def test_lying_zip_refused_in_little_time(tmp_path: Path) -> None:
-    """It counts the inflated bytes itself: a sheet claiming 1,000 bytes that inflates to 150 MB."""
+def test_lying_zip_refused_at_the_byte_budget(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """It counts the inflated bytes itself: a sheet claiming 1,000 bytes that inflates to 150 MB
+    is inflated only up to the 120 MB budget (counted, not timed), then refused."""
     path = hf.xlsx(tmp_path / "liar.xlsx", ["A1"], pad=150 * 1024**2)
     hf.lie_about_size(path, hf.SHEET_PART)
-    t = time.perf_counter()
+    inflated: list[int] = []
+    real = bounds._inflate
+
+    def counting(*args, **kwargs):  # type: ignore[no-untyped-def]
+        for chunk in real(*args, **kwargs):
+            inflated.append(len(chunk))
+            yield chunk
+
+    monkeypatch.setattr(bounds, "_inflate", counting)
     code, message = _refusal(path)
-    assert time.perf_counter() - t < 5
     assert code == "zip-bomb" and "xl/worksheets/sheet1.xml" in message and "120 MB" in message
+    assert 0 < sum(inflated) <= 121 * 1024**2  # never the 150 MB the stream holds
 
 
 def test_padded_but_honest_part_within_limit_read(tmp_path: Path) -> None:

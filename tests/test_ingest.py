@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 import tracemalloc
 import zipfile
 from pathlib import Path
@@ -42,12 +41,10 @@ def test_zip_bomb_refused_from_directory(tmp_path: Path) -> None:
     src = municipal(tmp_path / "ok.xlsx")
     bomb = _rewrite(src, tmp_path / "bomb.xlsx", add={"xl/media/pad.bin": b"\0" * (150 * 1024**2)})
     tracemalloc.start()
-    t = time.perf_counter()
     assert _refused(bomb) == "zip-bomb"
-    elapsed = time.perf_counter() - t
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    assert elapsed < 2 and peak < 64 * 1024**2  # file bytes only, never the inflated part
+    assert peak < 64 * 1024**2  # file bytes only, never the inflated part
 
 
 def test_normal_workbook_not_a_bomb(tmp_path: Path) -> None:
@@ -84,9 +81,7 @@ def test_million_rows_refused(tmp_path: Path, dimension: str) -> None:
     ).encode()
     big = _rewrite(src, tmp_path / "big.xlsx", replace={sheet: xml})
     del rows, xml
-    t = time.perf_counter()
     assert _refused(big) == "too-large"
-    assert time.perf_counter() - t < 10
     assert MAX_ROWS == 200_000
 
 
