@@ -10,6 +10,10 @@ from __future__ import annotations
 import hashlib
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from flows.cache import SignedFileSystem
 
 ROOT = Path(__file__).resolve().parent.parent
 # Project-local state (git-ignored): the SQLite database of runs, the profiles file.
@@ -42,10 +46,14 @@ def configure_environment() -> None:
     Path(os.environ["PREFECT_HOME"]).mkdir(parents=True, exist_ok=True)
 
 
-def result_cache(outputs: Path) -> Path:
-    """Where the task results of runs into ``outputs`` are cached: in Prefect's home, never in
-    ``outputs``. The records are pickles; the outputs folder is shared with clerks, so a record
-    swapped there would run code at the next run. Prefect's home is the operator's own.
-    One folder per outputs folder, so each has its own cache (and tests start empty)."""
+def result_cache(outputs: Path) -> SignedFileSystem:
+    """The result storage of runs into ``outputs``: records in Prefect's home, never in
+    ``outputs`` (shared with clerks), one folder per outputs folder (so tests start empty),
+    each record signed with the key in Prefect's home (``flows.cache``). Records no kept run
+    of ``outputs`` has used are pruned here, before the run."""
+    from flows import cache  # imports Prefect: only after configure_environment
+
     folder = hashlib.sha256(str(outputs.resolve()).encode()).hexdigest()[:16]
-    return prefect_home() / "ergebnisse" / folder
+    path = prefect_home() / "ergebnisse" / folder
+    cache.prune(path, outputs)
+    return cache.storage(path, prefect_home())
