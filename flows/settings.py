@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import secrets
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -57,3 +58,43 @@ def result_cache(outputs: Path) -> SignedFileSystem:
     path = prefect_home() / "ergebnisse" / folder
     cache.prune(path, outputs)
     return cache.storage(path, prefect_home())
+
+
+SERVICE_ENV = "serve.env"  # in Prefect's home: the service's password (see README › serve)
+AUTH_SERVER, AUTH_CLIENT = "PREFECT_SERVER_API_AUTH_STRING", "PREFECT_API_AUTH_STRING"
+
+
+def read_env_file(path: Path) -> dict[str, str]:
+    """``KEY=VALUE`` lines (systemd's EnvironmentFile format, without quoting rules)."""
+    values = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        key, sep, value = line.strip().partition("=")
+        if sep and key and not key.startswith("#"):
+            values[key.strip()] = value.strip().strip('"')
+    return values
+
+
+def service_auth(create: bool = False) -> str | None:
+    """The password (``user:password``) of ``serve``'s API: from the environment (systemd
+    ``EnvironmentFile=``), else from ``<PREFECT_HOME>/serve.env``; with ``create`` a new one
+    is written there (mode 0600) the first time."""
+    if os.environ.get(AUTH_SERVER):
+        return os.environ[AUTH_SERVER]
+    path = prefect_home() / SERVICE_ENV
+    if path.exists():
+        return read_env_file(path).get(AUTH_SERVER) or None
+    if not create:
+        return None
+    auth = f"parthe:{secrets.token_urlsafe(24)}"
+    text = (
+        "# Passwort der Prefect-API von `parthe-reports serve` (Benutzer:Passwort).\n"
+        f"{AUTH_SERVER}={auth}\n{AUTH_CLIENT}={auth}\n"
+    )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:  # another `serve` made it just now
+        return service_auth()
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(text)
+    return auth

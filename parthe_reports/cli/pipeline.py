@@ -27,7 +27,7 @@ from parthe_reports import runs as run_folders
 from parthe_reports.cli.app import app
 from parthe_reports.cli.checks import outputs_or_exit, region_or_exit, stop, workbooks_or_exit
 from parthe_reports.cli.german import NUMBER
-from parthe_reports.cli.guard import explain
+from parthe_reports.cli.guard import explain, interrupted_by
 from parthe_reports.cli.options import InputsOption, OutputsOption, RegionOption, stichtag_option
 from parthe_reports.cli.summary import BookLine, next_step, print_books
 from parthe_reports.german import date_de
@@ -269,12 +269,18 @@ def serve(
     ] = 4200,
 ) -> None:
     """Prefect-Server (127.0.0.1) starten oder nutzen und die Zeitpläne aus region.toml bedienen."""
+    outputs_or_exit(outputs)
     from flows.deployments import serve_forever
 
     _warnings_only()
-    serve_forever(
-        inputs=inputs, outputs=outputs, region_config=region, port=port, echo=console.print
-    )
+    try:
+        serve_forever(
+            inputs=inputs, outputs=outputs, region_config=region, port=port, echo=console.print
+        )
+    except BaseException as exc:  # a service's normal end: SIGTERM (systemctl stop), Ctrl+C
+        if interrupted_by(exc) is None:
+            raise
+        console.print("Dienst beendet (Prefect-Server gestoppt).")
 
 
 def _started(iso: str) -> str:
