@@ -103,9 +103,27 @@ def serve_forever(
             updates["api.auth_string"] = auth
         with temporary_settings(updates=updates):
             deployments = build_deployments(inputs, outputs, region_config)
+            _crash_earlier_runs(deployments)
             for d in deployments:
                 echo(f"Zeitplan: {d.flow_name}/{d.name}: {d.schedules[0].schedule.cron}")
             serve(*deployments, print_starting_message=False)
     finally:
         if proc is not None:
             stop_server(proc)
+
+
+def _crash_earlier_runs(deployments: list[Any]) -> None:
+    """Runs of these deployments still RUNNING now belong to an earlier ``serve`` (its API
+    died with it): Crashed. Runs started by ``run`` are judged by their process tag."""
+    from prefect import get_client
+
+    from flows.crashed import mark_crashed
+
+    ids = []
+    with get_client(sync_client=True) as client:
+        for d in deployments:
+            try:
+                ids.append(client.read_deployment_by_name(f"{d.flow_name}/{d.name}").id)
+            except Exception:  # not registered yet (first start): nothing of it can be running
+                continue
+    mark_crashed(ids)

@@ -139,8 +139,13 @@ def prefect_api(heartbeats: bool = False) -> Iterator[str]:
         updates["api.url"] = url
         # Dask worker processes inherit the environment, not our settings context.
         os.environ["PREFECT_API_URL"] = url
+    from prefect import tags
+
+    from flows.crashed import mark_crashed, process_tag
+
     try:
-        with temporary_settings(updates=updates):
+        with temporary_settings(updates=updates), tags(process_tag()):
+            mark_crashed()  # flow runs of processes killed earlier: Crashed, not RUNNING
             yield url
     finally:
         if api is not None:
