@@ -87,8 +87,19 @@ def explain(exc: BaseException) -> str | None:
         )
     if exc.errno == errno.ENOENT:
         return f"Fehler: {where} gibt es nicht; bitte den Pfad prüfen."
-    reason = exc.strerror or type(exc).__name__
+    if exc.errno == errno.ENOTDIR:
+        return f"Fehler: In {where} ist ein Teil des Pfads kein Ordner; bitte den Pfad prüfen."
+    reason = _REASONS.get(exc.errno or 0) or f"Systemfehler {errno.errorcode.get(exc.errno or 0)}"
     return f"Fehler: {where} ist nicht zugänglich ({reason}); bitte den Pfad prüfen."
+
+
+_REASONS = {
+    errno.EIO: "Ein-/Ausgabefehler des Datenträgers",
+    errno.EISDIR: "ein Ordner, keine Datei",
+    errno.ENAMETOOLONG: "Name zu lang",
+    errno.ELOOP: "zu viele Verweise",
+    errno.ETIMEDOUT: "Zeitüberschreitung der Freigabe",
+}
 
 
 def interruption_text(signum: int) -> str:
