@@ -7,11 +7,15 @@ same quiet, offline set-up. Values the user set in the environment always win.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import secrets
+import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from parthe_reports.errors import UserError
 
 if TYPE_CHECKING:
     from flows.cache import SignedFileSystem
@@ -44,7 +48,22 @@ def configure_environment() -> None:
     os.environ.setdefault("PREFECT_HOME", str(DEFAULT_PREFECT_HOME))
     for key, value in DEFAULTS.items():
         os.environ.setdefault(key, value)
-    Path(os.environ["PREFECT_HOME"]).mkdir(parents=True, exist_ok=True)
+    check_home(Path(os.environ["PREFECT_HOME"]))
+
+
+def check_home(home: Path) -> None:
+    """Prefect's home exists and takes a file; else a :class:`UserError` in German (Prefect
+    itself would only fail later, as „Prefect-API konnte nicht gestartet werden“)."""
+    try:
+        home.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=home, prefix=".probe."):
+            pass
+    except OSError as exc:
+        reason = "kein Platz mehr" if exc.errno == errno.ENOSPC else "nicht beschreibbar"
+        raise UserError(
+            f"Fehler: Prefects Ordner „{home}“ (PREFECT_HOME) ist {reason}; bitte die Rechte "
+            "prüfen oder PREFECT_HOME auf einen beschreibbaren Ordner setzen."
+        ) from exc
 
 
 def result_cache(outputs: Path) -> SignedFileSystem:

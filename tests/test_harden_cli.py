@@ -144,3 +144,31 @@ def test_signal_during_a_run_exits_2_and_marks_the_run_aborted(tmp_path: Path, s
     assert data is not None and data["status"] == runs.STATUS_ABORTED
     assert runs.latest_complete_run(out) is None
     assert not (folder / runs.HEARTBEAT_FILE).exists()
+
+
+def test_an_unusable_prefect_home_is_named(tmp_path: Path) -> None:
+    """It names PREFECT_HOME and the remedy when Prefect's folder cannot be written."""
+    home = tmp_path / "keine-mappe"
+    home.write_text("eine Datei, kein Ordner")
+    env = {**os.environ, "PREFECT_HOME": str(home)}
+    env.pop("PREFECT_API_URL", None)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from parthe_reports.cli import app; app()",
+            "run",
+            "--inputs",
+            str(INPUTS),
+            "--outputs",
+            str(tmp_path / "out"),
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 2
+    assert "PREFECT_HOME" in done.stderr and f"„{home}“" in done.stderr
+    assert "Traceback" not in done.stderr + done.stdout
