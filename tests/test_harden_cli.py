@@ -172,3 +172,14 @@ def test_an_unusable_prefect_home_is_named(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert "PREFECT_HOME" in done.stderr and f"„{home}“" in done.stderr
     assert "Traceback" not in done.stderr + done.stdout
+
+
+def test_stored_os_errors_read_as_german() -> None:
+    """It turns a stored OSError (failed document, run.json) into its German sentence and
+    leaves other stored errors as they are."""
+    from parthe_reports.cli.pipeline import error_text
+
+    text = error_text("OSError: [Errno 28] No space left on device: '/srv/aus/P1.docx'")
+    assert text.startswith("Auf dem Datenträger von „/srv/aus/P1.docx“ ist kein Platz mehr")
+    assert "Errno" not in error_text("PermissionError: [Errno 13] Permission denied: '/x'")
+    assert error_text("ValueError: Vorlage fehlt") == "Vorlage fehlt"

@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import signal
 import sys
 import traceback
@@ -69,16 +70,18 @@ def explain(exc: BaseException) -> str | None:
     if not isinstance(exc, OSError):
         cause = exc.__cause__ or exc.__context__
         return explain(cause) if cause is not None and cause is not exc else None
-    where = f"„{exc.filename}“" if exc.filename else "den Ausgabeordner"
+    name = f"„{exc.filename}“" if exc.filename else None
+    where = name or "die Datei"
     if exc.errno in _NO_SPACE:
+        disk = f"von {name}" if name else "des Ausgabeordners"
         return (
-            f"Fehler: Auf dem Datenträger von {where} ist kein Platz mehr; bitte Platz "
+            f"Fehler: Auf dem Datenträger {disk} ist kein Platz mehr; bitte Platz "
             "schaffen (z. B. alte Läufe löschen) und erneut starten."
         )
     if exc.errno in _NO_RIGHTS:
         return (
-            f"Fehler: Keine Schreib- oder Leserechte für {where}; bitte die Rechte prüfen "
-            "oder einen anderen Ordner angeben (--outputs, --inputs)."
+            f"Fehler: Keine Schreib- oder Leserechte für {name or 'eine Datei'}; bitte die "
+            "Rechte prüfen oder einen anderen Ordner angeben (--outputs, --inputs)."
         )
     if exc.errno == errno.EADDRINUSE:
         return (
@@ -88,7 +91,7 @@ def explain(exc: BaseException) -> str | None:
     if exc.errno == errno.ENOENT:
         return f"Fehler: {where} gibt es nicht; bitte den Pfad prüfen."
     if exc.errno == errno.ENOTDIR:
-        return f"Fehler: In {where} ist ein Teil des Pfads kein Ordner; bitte den Pfad prüfen."
+        return f"Fehler: Im Pfad {where} ist ein Teil kein Ordner; bitte den Pfad prüfen."
     reason = _REASONS.get(exc.errno or 0) or f"Systemfehler {errno.errorcode.get(exc.errno or 0)}"
     return f"Fehler: {where} ist nicht zugänglich ({reason}); bitte den Pfad prüfen."
 
@@ -146,3 +149,18 @@ def _sentence(exc: BaseException) -> str | None:
     if signum is not None:
         return interruption_text(signum)
     return explain(exc)
+
+
+_STORED = re.compile(r"\[Errno (\d+)\] [^:]*(?:: '(.*)')?$")
+
+
+def stored_error_text(error: str) -> str | None:
+    """The German sentence for an OSError kept as text (run.json, failed documents:
+    ``OSError: [Errno 28] No space left on device: '/x'``), without „Fehler:“; else None."""
+    found = _STORED.search(error)
+    if not found:
+        return None
+    sentence = explain(
+        OSError(int(found[1]), "", found[2]) if found[2] else OSError(int(found[1]), "")
+    )
+    return sentence.removeprefix("Fehler: ") if sentence else None

@@ -27,7 +27,7 @@ from parthe_reports import runs as run_folders
 from parthe_reports.cli.app import app
 from parthe_reports.cli.checks import outputs_or_exit, region_or_exit, stop, workbooks_or_exit
 from parthe_reports.cli.german import NUMBER
-from parthe_reports.cli.guard import explain, interrupted_by
+from parthe_reports.cli.guard import explain, interrupted_by, stored_error_text
 from parthe_reports.cli.options import InputsOption, OutputsOption, RegionOption, stichtag_option
 from parthe_reports.cli.summary import BookLine, next_step, print_books
 from parthe_reports.german import date_de
@@ -225,7 +225,11 @@ def print_summary(result: RunSummary, outputs: Path) -> None:
 
 
 def error_text(error: str) -> str:
-    """A stored error without its Python class name (``FileNotFoundError: …`` → ``…``)."""
+    """A stored error without its Python class name (``FileNotFoundError: …`` → ``…``);
+    a stored OSError (disk full, no rights) as its German sentence."""
+    german = stored_error_text(error)
+    if german:
+        return german
     head, sep, rest = error.partition(": ")
     return rest if sep and head.isidentifier() and head[:1].isupper() else error
 
