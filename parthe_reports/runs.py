@@ -58,6 +58,8 @@ HEARTBEAT_FILE = ".heartbeat"
 POINTER_LOCK = ".aktuell.lock"
 HEARTBEAT_S = 10.0  # how often a live run touches its heartbeat file
 STALE_AFTER_S = 120.0  # a heartbeat older than this: the run's process is gone
+# Another host's run is judged by file times alone, which a share's clock may skew: an hour.
+STALE_OTHER_HOST_S = 3600.0
 
 
 __all__ = [
@@ -204,18 +206,17 @@ def _reason(exc: BaseException) -> str:
 
 def is_alive(folder: Path, data: dict[str, Any]) -> bool:
     """Whether the process of a "running" run still lives: its heartbeat (run.json for runs
-    without one) is fresh, and on this host its PID exists."""
+    without one) is fresh (another host's: within an hour), and on this host its PID exists."""
     beat = folder / HEARTBEAT_FILE
     try:
         touched = (beat if beat.exists() else folder / RUN_FILE).stat().st_mtime
     except OSError:
         return False
-    if time.time() - touched > STALE_AFTER_S:
-        return False
     pid, host = data.get("pid"), data.get("host")
-    if isinstance(pid, int) and host == socket.gethostname():
-        return _pid_alive(pid)
-    return True
+    here = isinstance(pid, int) and host == socket.gethostname()
+    if time.time() - touched > (STALE_AFTER_S if here or host is None else STALE_OTHER_HOST_S):
+        return False
+    return _pid_alive(pid) if here and isinstance(pid, int) else True
 
 
 def _pid_alive(pid: int) -> bool:
