@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 from prefect import Task, task
 from prefect.client.schemas.objects import TaskRun
 from prefect.context import TaskRunContext
+from prefect.filesystems import WritableFileSystem
 from prefect.futures import PrefectFuture, as_completed
 from prefect.states import State
 
@@ -115,7 +116,7 @@ def chunks(items: Sequence[T], parts: int) -> list[list[T]]:
 class PrefectFanOut:
     """A ``FanOut`` on Prefect tasks; counts per stage how many ran, came cached or failed."""
 
-    storage: Path  # a Path is a local result store (a block would need saving)
+    storage: WritableFileSystem | Path  # flows.settings.result_cache: signed, local
     counts: dict[str, dict[str, int]] = field(default_factory=dict)
 
     def __call__(

@@ -95,6 +95,24 @@ def _startup_lock() -> Iterator[None]:
             fcntl.flock(fh, fcntl.LOCK_UN)
 
 
+def _serve_auth() -> str | None:
+    """The password of a `serve` on this machine's default port, if it is up and accepts
+    the one in our Prefect home; otherwise None (never attach to a server we cannot prove
+    is ours: it may be a stale one, or anyone's)."""
+    import httpx
+
+    from flows.settings import service_auth
+
+    auth = service_auth()
+    if not auth or not healthy(SERVE_URL):
+        return None
+    user, _, password = auth.partition(":")
+    with contextlib.suppress(httpx.HTTPError):
+        reply = httpx.get(f"{SERVE_URL}/admin/version", auth=(user, password), timeout=2)
+        return auth if reply.status_code == 200 else None
+    return None
+
+
 @contextlib.contextmanager
 def prefect_api(heartbeats: bool = False) -> Iterator[str]:
     """Use the configured API (``PREFECT_API_URL``) if any, else a local one for the block.
@@ -109,9 +127,10 @@ def prefect_api(heartbeats: bool = False) -> Iterator[str]:
         updates["flows.heartbeat_frequency"] = None
     # The environment, a profile or a test harness may already name an API.
     url = get_current_settings().api.url
-    if not url and healthy(SERVE_URL):
+    auth = _serve_auth() if not url else None
+    if auth:
         url = SERVE_URL  # `parthe-reports serve` is up: runs show in its UI, no second API
-        updates["api.url"] = url
+        updates.update({"api.url": url, "api.auth_string": auth})
     api = None
     if not url:
         api = LocalAPI()
@@ -120,8 +139,13 @@ def prefect_api(heartbeats: bool = False) -> Iterator[str]:
         updates["api.url"] = url
         # Dask worker processes inherit the environment, not our settings context.
         os.environ["PREFECT_API_URL"] = url
+    from prefect import tags
+
+    from flows.crashed import mark_crashed, process_tag
+
     try:
-        with temporary_settings(updates=updates):
+        with temporary_settings(updates=updates), tags(process_tag()):
+            mark_crashed()  # flow runs of processes killed earlier: Crashed, not RUNNING
             yield url
     finally:
         if api is not None:

@@ -69,3 +69,11 @@ class WorkbookError(Exception):
     def __init__(self, finding: Finding) -> None:
         super().__init__(str(finding))
         self.finding = finding
+
+
+class UserError(Exception):
+    """An expected failure outside the workbooks (a folder not writable, a port taken, …).
+
+    Its message is one German sentence saying what to do; the command line prints it
+    without a traceback and exits 2 (``--debug`` adds the traceback).
+    """

@@ -7,6 +7,8 @@ import io
 import logging
 import re
 import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -237,10 +239,15 @@ def test_runs_prints_german_dates(tmp_path: Path) -> None:
     """It lists runs with TT.MM.JJJJ dates, never ISO."""
     folder = runs.create_run_folder(tmp_path)
     runs.finish_run(folder, ok=True, stichtag="2026-11-25", findings=0, exit_code=0)
-    runs.create_run_folder(tmp_path)  # a second one, still „running“
+    runs.create_run_folder(tmp_path)  # a second one, still running in this process
+    dead = runs.create_run_folder(tmp_path)  # a third whose process is gone
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    runs.write_run_status(dead, runs.STATUS_RUNNING, pid=gone.pid)
     result = runner.invoke(app, ["runs", "--outputs", str(tmp_path)])
     assert result.exit_code == 0, result.output
     assert "abgeschlossen" in result.output and "abgebrochen" in result.output
+    assert "läuft" in result.output
     assert "…" not in result.output  # nothing cut at 80 columns
     assert "25.11.2026" in result.output and "2026-11-25" not in result.output
     assert not re.search(r"\d{4}-\d\d-\d\d \d", result.output)  # start time not ISO either

@@ -144,4 +144,5 @@ def test_concurrent_processes_never_share_a_folder(tmp_path: Path) -> None:
     for r in listed:
         assert (r.path / "doc.txt").read_text() == r.name
     latest = runs.latest_complete_run(tmp_path)
-    assert latest is not None and latest.name == max(r.name for r in listed)
+    newest = max(listed, key=lambda r: runs.start_key(r.path))  # start time, not name order
+    assert latest is not None and latest.name == newest.name

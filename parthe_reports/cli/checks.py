@@ -3,10 +3,12 @@ and exit code 2 instead of a Python error, a Prefect start-up or an empty run fo
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 import typer
 
+from parthe_reports.cli.guard import explain
 from parthe_reports.discover import discover_inputs
 from parthe_reports.errors import Finding
 from parthe_reports.pipeline import EXIT_FAILED
@@ -46,3 +48,15 @@ def workbooks_or_exit(inputs: Path, region: Region) -> tuple[list[Path], list[Fi
             "--inputs einen anderen Ordner angeben."
         )
     return paths, folder
+
+
+def outputs_or_exit(outputs: Path) -> None:
+    """The outputs folder exists (made if need be) and takes a file; else one German sentence
+    before Prefect starts (read-only share, full disk, no rights)."""
+    try:
+        outputs.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=outputs, prefix=".probe.") as probe:
+            probe.write(b"x")
+            probe.flush()
+    except OSError as exc:
+        raise stop(explain(exc) or f"Fehler: Ausgabeordner „{outputs}“ nicht nutzbar.") from exc

@@ -152,3 +152,9 @@ class GermanTyper(typer.Typer):
     def command(self, name: str | None = None, **kwargs: Any) -> Any:
         kwargs.setdefault("cls", GermanCommand)
         return super().command(name, **kwargs)
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        # Signals and expected failures: one German sentence, exit 2 (cli/guard.py).
+        from parthe_reports.cli.guard import guarded
+
+        return guarded(lambda: super(GermanTyper, self).__call__(*args, **kwargs))

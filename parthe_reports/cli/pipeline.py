@@ -7,6 +7,7 @@ other commands stay fast; importing ``flows`` sets Prefect's environment default
 from __future__ import annotations
 
 import logging
+import os
 from datetime import date, datetime
 from pathlib import Path
 from typing import Annotated, Any
@@ -24,8 +25,9 @@ from rich.progress import (
 
 from parthe_reports import runs as run_folders
 from parthe_reports.cli.app import app
-from parthe_reports.cli.checks import region_or_exit, stop, workbooks_or_exit
+from parthe_reports.cli.checks import outputs_or_exit, region_or_exit, stop, workbooks_or_exit
 from parthe_reports.cli.german import NUMBER
+from parthe_reports.cli.guard import explain, interrupted_by, stored_error_text
 from parthe_reports.cli.options import InputsOption, OutputsOption, RegionOption, stichtag_option
 from parthe_reports.cli.summary import BookLine, next_step, print_books
 from parthe_reports.german import date_de
@@ -34,6 +36,7 @@ from parthe_reports.pipeline import EXIT_FAILED, FEEDBACK_DIR, RunSummary
 from parthe_reports.workbooks.feedback import feedback_file_name
 
 console = Console(stderr=True)
+_CONSOLE_LEVEL = "PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL"
 _KINDS = {"workbook": "Workbooks", "document": "Dokumente", "other": "Weitere Dateien"}
 
 
@@ -63,7 +66,11 @@ def _quiet_logging(debug: bool) -> None:
     failed. Handlers are silenced, not loggers, since Prefect sets levels on many children."""
     if debug:
         logging.getLogger("parthe_reports").setLevel(logging.DEBUG)
+        os.environ.pop(_CONSOLE_LEVEL, None)
         return
+    # Prefect's server runs setup_logging() again whenever it builds its app (also from its
+    # services, later), resetting handler levels: its own setting keeps the console quiet.
+    os.environ[_CONSOLE_LEVEL] = "CRITICAL"
     loggers = [logging.getLogger(), *logging.root.manager.loggerDict.values()]
     for logger in loggers:
         for handler in getattr(logger, "handlers", []):
@@ -119,6 +126,7 @@ def run(
     if bad:
         raise stop(f"Fehler: Phase {bad[0]} gibt es nicht; bitte eine Phase von 1 bis 6 angeben.")
     workbooks_or_exit(inputs, region_or_exit(region))
+    outputs_or_exit(outputs)
     columns = (
         TextColumn("{task.description:<16}"),
         BarColumn(),
@@ -148,8 +156,9 @@ def run(
         if debug:
             raise
         raise stop(
-            f"Fehler: Der Lauf konnte nicht gestartet werden ({exc}); mit --debug zeigt er "
-            "die Einzelheiten."
+            explain(exc)
+            or f"Fehler: Der Lauf konnte nicht gestartet werden ({exc}); mit "
+            "--debug zeigt er die Einzelheiten."
         ) from exc
     print_summary(result, outputs)
     raise typer.Exit(result.exit_code)
@@ -216,7 +225,11 @@ def print_summary(result: RunSummary, outputs: Path) -> None:
 
 
 def error_text(error: str) -> str:
-    """A stored error without its Python class name (``FileNotFoundError: …`` → ``…``)."""
+    """A stored error without its Python class name (``FileNotFoundError: …`` → ``…``);
+    a stored OSError (disk full, no rights) as its German sentence."""
+    german = stored_error_text(error)
+    if german:
+        return german
     head, sep, rest = error.partition(": ")
     return rest if sep and head.isidentifier() and head[:1].isupper() else error
 
@@ -229,7 +242,8 @@ def list_runs(outputs: OutputsOption = OUTPUTS) -> None:
     status = {
         "complete": "abgeschlossen",
         "failed": "fehlgeschlagen",
-        "running": "läuft oder abgebrochen",
+        "running": "läuft",
+        "aborted": "abgebrochen",
     }
     latest = run_folders.latest_complete_run(outputs)
     table = Table(box=None, pad_edge=False)  # no rules: fits 80 columns
@@ -259,12 +273,18 @@ def serve(
     ] = 4200,
 ) -> None:
     """Prefect-Server (127.0.0.1) starten oder nutzen und die Zeitpläne aus region.toml bedienen."""
+    outputs_or_exit(outputs)
     from flows.deployments import serve_forever
 
     _warnings_only()
-    serve_forever(
-        inputs=inputs, outputs=outputs, region_config=region, port=port, echo=console.print
-    )
+    try:
+        serve_forever(
+            inputs=inputs, outputs=outputs, region_config=region, port=port, echo=console.print
+        )
+    except BaseException as exc:  # a service's normal end: SIGTERM (systemctl stop), Ctrl+C
+        if interrupted_by(exc) is None:
+            raise
+        console.print("Dienst beendet (Prefect-Server gestoppt).")
 
 
 def _started(iso: str) -> str:

@@ -158,6 +158,13 @@ def run(
     """The whole run; returns its summary (also written to run.json, last)."""
     region = load_region(options.region_config)
     folder = runs.create_run_folder(options.outputs)
+    with runs.heartbeat(folder):  # renewed while the run lives; "aborted" when interrupted
+        return _run_in(folder, region, options, fan_out, listener)
+
+
+def _run_in(
+    folder: Path, region: Region, options: RunOptions, fan_out: FanOut, listener: Listener
+) -> RunSummary:
     summary = RunSummary(folder, stichtag=(options.stichtag or date.today()).isoformat())
     entries: list[mf.OutputEntry] = []
     read = RegionRead([], {})
