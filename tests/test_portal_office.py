@@ -162,13 +162,12 @@ def test_no_serve_means_in_process() -> None:
 
 
 def test_run_through_deployment_when_serve_answers(config, monkeypatch: pytest.MonkeyPatch) -> None:
-    """It starts the run through serve's deployment when its server answers."""
-    started: list[Path] = []
+    """It starts the run through serve's deployment when its server answers, with the service's
+    own (fixed) paths: no snapshot is passed or taken."""
+    started: list[str] = []
     states = iter([("RUNNING", False), ("COMPLETED", True)])
     monkeypatch.setattr(trigger, "serve_api", lambda url: "http://api")
-    monkeypatch.setattr(
-        trigger, "start_deployment", lambda api, inputs: started.append(inputs) or "id-1"
-    )
+    monkeypatch.setattr(trigger, "start_deployment", lambda api: started.append(api) or "id-1")
     monkeypatch.setattr(trigger, "deployment_state", lambda api, run: next(states))
     monkeypatch.setattr("parthe_reports.portal.launch.POLL_S", 0.01)
     monkeypatch.setattr(trigger, "run_here", lambda *a: pytest.fail("ran in process"))
@@ -176,7 +175,19 @@ def test_run_through_deployment_when_serve_answers(config, monkeypatch: pytest.M
     office.post("/projektbuero/lauf", data={"csrf": csrf(office)})
     state = _wait(portal(office))
     assert state.via == "Prefect-Deployment (serve)" and state.status == DONE
-    assert started and started[0].is_relative_to(config.snapshots)
+    assert started == ["http://api"]
+    assert not config.snapshots.exists() or not any(config.snapshots.iterdir())
+
+
+def test_calls_to_serve_carry_the_service_password(monkeypatch: pytest.MonkeyPatch) -> None:
+    """It sends serve's password with every call (serve refuses calls without it)."""
+    monkeypatch.setattr(trigger, "service_auth", lambda: "parthe:geheim")
+    assert trigger._api("http://127.0.0.1:4200/api") == {
+        "api.url": "http://127.0.0.1:4200/api",
+        "api.auth_string": "parthe:geheim",
+    }
+    monkeypatch.setattr(trigger, "service_auth", lambda: None)
+    assert trigger._api("http://x/api") == {"api.url": "http://x/api"}
 
 
 def test_second_run_refused_while_one_runs(config, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -101,10 +101,10 @@ class Launcher:
 
     def _run(self, api: str | None) -> None:
         try:
-            inputs = self._snapshot()
-            if not (api and self._via_deployment(api, inputs)):
+            # Through serve the service's own inputs folder is read (its paths are fixed).
+            if not (api and self._via_deployment(api)):
                 self._update(via="im Portal")
-                self._in_process(inputs)
+                self._in_process(self._snapshot())
         except Exception as exc:  # the page says what happened; the log keeps the detail
             log.exception("Lauf aus dem Portal fehlgeschlagen")
             self._update(status=FAILED, message=f"Der Lauf ist abgebrochen ({exc}).")
@@ -132,10 +132,10 @@ class Launcher:
             message=_verdict(summary.exit_code),
         )
 
-    def _via_deployment(self, api: str, inputs: Path) -> bool:
+    def _via_deployment(self, api: str) -> bool:
         from flows.trigger import deployment_state, start_deployment
 
-        flow_run = start_deployment(api, inputs)
+        flow_run = start_deployment(api)
         if flow_run is None:
             return False  # serve runs without the pipeline schedule: run it here
         before = {r.name for r in runs.list_runs(self.outputs)}
