@@ -57,6 +57,8 @@ class RunSummary:
     # per label of ``findings``: its first findings (Fehler first) and its workbook's file name
     first_findings: dict[str, list[str]] = field(default_factory=dict)
     sources: dict[str, str] = field(default_factory=dict)
+    run_key: str | None = None  # inputs + options + versions + day (``reuse.run_key``)
+    reused_from: str | None = None  # the earlier run whose outputs this run links
 
     @property
     def errors(self) -> int:
@@ -90,6 +92,12 @@ class RunSummary:
             "failed_documents": self.failed_documents,
             "error": self.error,
             "exit_code": self.exit_code,
+            # for the run-level short-cut: the key, and what its summary prints again
+            "run_key": self.run_key,
+            "reused_from": self.reused_from,
+            "deadlines": self.deadlines,
+            "first_findings": self.first_findings,
+            "sources": self.sources,
         }
 
 
@@ -275,9 +283,14 @@ def convert_pdfs(
         shutil.rmtree(tmp, ignore_errors=True)
 
 
-def finish(summary: RunSummary, outputs: list[mf.OutputEntry], inputs: list[mf.InputEntry]) -> Path:
+def finish(
+    summary: RunSummary,
+    outputs: list[mf.OutputEntry],
+    inputs: list[mf.InputEntry],
+    extra: dict[str, Any] | None = None,
+) -> Path:
     """Write manifest.json, then run.json (last); move the pointer if the run completed."""
     folder = summary.run_folder
-    path = mf.write_manifest(folder, outputs, inputs, summary.stichtag)
+    path = mf.write_manifest(folder, outputs, inputs, summary.stichtag, extra)
     runs.finish_run(folder, ok=summary.exit_code != EXIT_FAILED, **summary.to_dict())
     return path
