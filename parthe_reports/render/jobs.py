@@ -1,6 +1,8 @@
 """The renderer's API for the orchestrator: plan every document, then render one job.
 
-``plan_documents`` builds every context in the calling process (cheap: formatting only);
+``DocumentPlanner`` lists every document as a ``DocumentSpec`` and builds one document's
+context on demand in the calling process (a run builds each context just before handing
+it out, so it never holds all of them); ``plan_documents`` builds them all at once.
 ``render_document`` runs anywhere, e.g. in a worker process. Charts travel as ``ChartSpec``
 (plain data) and are drawn inside ``render_document``: each chart appears in exactly one
 document, so drawing in the workers spreads the matplotlib cost over the processes instead
