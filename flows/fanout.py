@@ -43,6 +43,8 @@ R = TypeVar("R")
 BATCH_ABOVE = {Stage.READ: 50, Stage.FEEDBACK: 50, Stage.RENDER: 100}
 MAX_TASKS_PER_STAGE = 16
 WINDOW = 8  # tasks in flight per stage: twice the thread runner's 4 threads
+# Items per batch at most: with WINDOW, what a run holds at once (≈ 200 document contexts).
+MAX_BATCH = 25
 READ_RETRY_DELAYS = [1, 2, 4]  # s: a share's lock is usually gone within seconds
 
 
@@ -126,8 +128,9 @@ TASKS: dict[Stage, Task[..., list[Any]]] = {
 
 
 def chunks(items: Iterable[T], count: int, parts: int) -> Iterator[list[T]]:
-    """``count`` items in at most ``parts`` consecutive chunks of equal size, taken lazily."""
-    size = max(1, -(-count // parts))
+    """``count`` items in at most ``parts`` consecutive chunks of equal size (of at most
+    ``MAX_BATCH``: more chunks then), taken lazily."""
+    size = max(1, min(-(-count // parts), MAX_BATCH))
     source = iter(items)
     while chunk := list(itertools.islice(source, size)):
         yield chunk

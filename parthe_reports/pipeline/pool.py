@@ -27,7 +27,7 @@ R = TypeVar("R")
 
 # One worker per core: the parent keeps orchestrating (Prefect, planning, writing) beside.
 SIZE = max(1, min(4, os.cpu_count() or 1))
-PRELOAD = ("parthe_reports.pipeline.write", "parthe_reports.pipeline.sequence")
+PRELOAD = ("parthe_reports.pipeline.work",)
 _CONTEXT = multiprocessing.get_context("spawn")
 
 

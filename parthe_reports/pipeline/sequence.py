@@ -39,6 +39,7 @@ from parthe_reports.pipeline.fanout import (
 from parthe_reports.pipeline.keys import base_key, cache_key, findings_digest, input_hash, read_key
 from parthe_reports.pipeline.plan import PlannedDocument, Prepared, job_of, prepare
 from parthe_reports.pipeline.reuse import run_key, try_reuse
+from parthe_reports.pipeline.work import feedback_bytes, read_book, render_bytes
 from parthe_reports.pipeline.write import (
     CONSOLIDATED_FILE,
     FINDINGS_FILE,
@@ -47,11 +48,9 @@ from parthe_reports.pipeline.write import (
     convert_pdfs,
     count_findings,
     count_plausibility,
-    feedback_bytes,
     finish,
     first_findings,
     funding_deadlines,
-    render_bytes,
     save_consolidated,
     save_document,
     save_feedback,
@@ -62,7 +61,6 @@ from parthe_reports.region import Region, load_region
 from parthe_reports.render import DocumentJob
 from parthe_reports.validate import (
     ValidatedWorkbook,
-    check_file,
     check_plausibility,
     check_region,
     unreadable_book,
@@ -109,16 +107,6 @@ def expected_steps(options: RunOptions, region: Region, workbooks: int) -> dict[
     reports = workbooks if not options.phases else 0
     others = 0 if options.phases else workbooks + OTHER_FILES
     return {"workbook": workbooks, "document": phases + profiles + reports, "other": others}
-
-
-def read_book(path: Path, region: Region) -> ValidatedWorkbook:
-    """Open the file (an OSError here means: locked or gone – worth a retry), then validate.
-
-    Validation itself never raises for bad content; its Fehler are findings, not retries.
-    """
-    with path.open("rb") as fh:  # PermissionError while a share holds a lock on it
-        fh.read(1)
-    return check_file(path, region)
 
 
 def read_books(

@@ -23,11 +23,11 @@ from parthe_reports.consolidate.workbook import (
 from parthe_reports.dataset import Dataset
 from parthe_reports.errors import Finding, Severity
 from parthe_reports.pipeline.plan import FEEDBACK_DIR, PlannedDocument
-from parthe_reports.render import DocumentJob, convert_to_pdf, render_document
+from parthe_reports.pipeline.work import feedback_bytes, render_bytes
+from parthe_reports.render import convert_to_pdf
 from parthe_reports.validate import ValidatedWorkbook
 from parthe_reports.validate.findings import PLAUSIBILITY_CODES
 from parthe_reports.validate.report import findings_json
-from parthe_reports.workbooks.feedback import feedback_file_name, write_annotated_copy
 
 FINDINGS_FILE = "Pruefergebnisse.json"
 CONSOLIDATED_FILE = "Konsolidiert.xlsx"
@@ -156,25 +156,9 @@ def funding_deadlines(consolidated: Consolidated | None) -> list[dict[str, str |
     ]
 
 
-# ---- producers: bytes, never the run folder ----------------------------------------------
+# ---- producers: bytes, never the run folder (the per-item ones: ``work``) -----------------
 
-
-def render_bytes(job: DocumentJob) -> bytes:
-    """Render one document to bytes (through a temp file the renderer writes exactly)."""
-    with tempfile.TemporaryDirectory(prefix="parthe-render-") as tmp:
-        out = Path(tmp) / Path(job.file_name).name
-        return Path(render_document(job, out)).read_bytes()
-
-
-def feedback_bytes(book: ValidatedWorkbook) -> tuple[str, bytes] | None:
-    """An annotated copy of the workbook (faulty cells marked) as (file name, bytes)."""
-    path = book.source.path
-    if not path or (book.rejected and not book.sheet_names):
-        return None  # nothing could be read: the Prüfbericht alone explains why
-    with tempfile.TemporaryDirectory(prefix="parthe-feedback-") as tmp:
-        src = Path(path)
-        out = Path(tmp) / feedback_file_name(src)
-        return out.name, Path(write_annotated_copy(book, src, out)).read_bytes()
+__all__ = ["feedback_bytes", "render_bytes"]  # re-exported: their old home
 
 
 def consolidated_files(consolidated: Consolidated) -> dict[str, bytes]:
