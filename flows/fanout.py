@@ -7,7 +7,7 @@ the items' keys (computed by the core from SHA-256 of the inputs plus all versio
 with a failing item fails as a whole (so nothing failed is ever cached), but carries the
 results of its other items, which the sequence still uses.
 
-Under the thread runner the bodies of the CPU-bound stages (``POOLED``) hand their items
+Under the thread runner the bodies of the CPU-bound stages (``pooled``) hand their items
 to the core's worker processes (``parthe_reports.pipeline.pool``): the task threads wait,
 both cores work. Items are taken from the sequence lazily and at most ``WINDOW`` tasks are
 in flight, so document contexts are built as rendering proceeds, and a finished task's
@@ -31,7 +31,7 @@ from prefect.futures import PrefectFuture
 from prefect.states import State
 
 from parthe_reports.pipeline import Item, Outcome, Stage
-from parthe_reports.pipeline.fanout import POOLED, Items
+from parthe_reports.pipeline.fanout import Items, pooled
 from parthe_reports.pipeline.keys import cache_key
 from parthe_reports.pipeline.pool import run_in_pool
 
@@ -150,7 +150,7 @@ class PrefectFanOut:
         self, stage: Stage, fn: Callable[[T], R], items: Items[T]
     ) -> Iterator[Outcome[T, R]]:
         runner = TASKS[stage].with_options(result_storage=self.storage)
-        pooled = self.pooled and stage in POOLED
+        in_pool = self.pooled and pooled(stage, len(items))
         above = BATCH_ABOVE.get(stage)
         count = len(items)
         parts: Iterator[list[Item[T]]] = (
@@ -169,7 +169,7 @@ class PrefectFanOut:
                     break
                 keys = [i.key for i in part]
                 key = keys[0] if len(part) == 1 else cache_key(keys) if all(keys) else None
-                future = runner.submit(fn, [i.value for i in part], key=key, pooled=pooled)
+                future = runner.submit(fn, [i.value for i in part], key=key, pooled=in_pool)
                 pending[future] = part
                 future.add_done_callback(finished.put)
             if not pending:

@@ -12,7 +12,7 @@ from flows import listener as progress_listener
 from flows.local_api import prefect_api
 from flows.pipeline import phase_flow, pipeline_flow
 from parthe_reports.paths import INPUTS, OUTPUTS, REGION_CONFIG
-from parthe_reports.pipeline import Listener, RunSummary, pool
+from parthe_reports.pipeline import Listener, RunSummary
 
 
 def task_runner(dask: bool = False, dask_address: str | None = None, workers: int = 2) -> Any:
@@ -56,8 +56,6 @@ def run(
         "region_config": region_config,
     }
     progress_listener.set_listener(listener)
-    if not (dask or dask_address):
-        pool.shared().start()  # the workers import while Prefect starts
     state: Any
     try:
         with prefect_api():

@@ -5,7 +5,16 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 
+import pytest
+
+from parthe_reports.pipeline import fanout
 from parthe_reports.pipeline.fanout import Item, LazyItems, Stage, parallel, sequential
+
+
+@pytest.fixture(autouse=True)
+def small_pool_threshold(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pool from 2 items on (the run's threshold keeps small runs in one process)."""
+    monkeypatch.setattr(fanout, "POOL_FROM", 2)
 
 
 def pid_of(value: int) -> tuple[int, int]:
@@ -45,6 +54,13 @@ def test_a_failing_item_costs_only_itself() -> None:
     assert [outs[v].value[0] for v in (1, 7, 8) if outs[v].value] == [1, 7, 8]
 
 
+def test_few_items_stay_in_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """It renders below the threshold here: worker start-up would cost more than it gains."""
+    monkeypatch.setattr(fanout, "POOL_FROM", 30)
+    outs = list(parallel(Stage.RENDER, pid_of, items([1, 2])))
+    assert {o.value[1] for o in outs if o.value} == {os.getpid()}
+
+
 def test_lazy_items_are_built_as_they_are_handed_out() -> None:
     """It builds lazy items only as the fan-out takes them, not all before the first result."""
     built: list[int] = []
@@ -76,3 +92,16 @@ def test_sequential_takes_lazy_items_one_by_one() -> None:
     next(stream)
     assert built == [1]
     assert [o.item.value for o in stream] == [2, 4]
+
+
+def test_prefect_batch_body_uses_the_pool() -> None:
+    """It runs a pooled Prefect batch's items in worker processes and keeps each error apart."""
+    import flows  # noqa: F401  (Prefect environment defaults before prefect is imported)
+    from flows.fanout import BatchFailed, run_batch
+
+    results = run_batch(pid_of, [1, 2], None, pooled=True)
+    assert all(r is not None and r[1] != os.getpid() for r in results)
+    with pytest.raises(BatchFailed) as failed:
+        run_batch(pid_of, [1, 3, 4], None, pooled=True)
+    assert list(failed.value.errors) == [1]
+    assert [r and r[0] for r in failed.value.results] == [1, None, 4]
