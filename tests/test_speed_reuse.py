@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 
+from parthe_reports import history, runs
 from parthe_reports import manifest as mf
 from parthe_reports import pipeline as core
-from parthe_reports import runs
 from parthe_reports.paths import INPUTS
 from parthe_reports.pipeline import sequence
 
@@ -61,6 +61,10 @@ def test_unchanged_rerun_links_the_earlier_outputs(tmp_path: Path, counted: Coun
     assert mf.read_manifest(second.run_folder)["reused_from"] == first.run_folder.name
     assert mf.verify_manifest(second.run_folder) == []
     assert runs.latest_complete_run(out) == second.run_folder
+    assert second.sources == first.sources and second.first_findings == first.first_findings
+    kept = history.load_run(second.run_folder)  # the Fortschrittsbericht can compare it
+    assert kept.tables.keys() == history.load_run(first.run_folder).tables.keys()
+    assert kept.sources == history.load_run(first.run_folder).sources
 
 
 @pytest.mark.slow

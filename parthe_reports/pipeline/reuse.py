@@ -127,7 +127,7 @@ def summary_from_record(folder: Path, record: dict[str, Any]) -> RunSummary:
     summary.folder = list(record.get("inputs_folder", []))
     summary.deadlines = list(record.get("deadlines", []))
     summary.first_findings = dict(record.get("first_findings", {}))
-    summary.sources = dict(record.get("sources", {}))
+    summary.sources = dict(record.get("workbook_files", {}))
     return summary
 
 

@@ -97,7 +97,7 @@ class RunSummary:
             "reused_from": self.reused_from,
             "deadlines": self.deadlines,
             "first_findings": self.first_findings,
-            "sources": self.sources,
+            "workbook_files": self.sources,  # ("sources" is the history's)
         }
 
 
