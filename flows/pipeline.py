@@ -6,7 +6,9 @@ from datetime import date
 from pathlib import Path
 
 from prefect import flow
+from prefect.context import FlowRunContext
 from prefect.states import Failed, State
+from prefect.task_runners import ThreadPoolTaskRunner
 
 from flows import artifacts, listener
 from flows.fanout import PrefectFanOut
@@ -20,7 +22,7 @@ def run_on_prefect(
 ) -> pipeline.RunSummary | State[pipeline.RunSummary]:
     """The run sequence with Prefect tasks; a failed run (exit code 2) is a Failed flow run
     in the UI, with its summary still attached."""
-    fan_out = PrefectFanOut(storage=result_cache(options.outputs))
+    fan_out = PrefectFanOut(storage=result_cache(options.outputs), pooled=_threads())
     summary = pipeline.run(options, fan_out, listener.current())
     summary.task_runs = fan_out.counts
     artifacts.publish(summary)
@@ -28,6 +30,13 @@ def run_on_prefect(
         reason = summary.error or summary.failed_documents
         return Failed(message=f"Lauf fehlgeschlagen: {reason}", data=summary)
     return summary
+
+
+def _threads() -> bool:
+    """True under the thread runner: its task bodies hand CPU-bound items to worker processes
+    (on Dask the tasks already run in worker processes)."""
+    context = FlowRunContext.get()
+    return context is not None and isinstance(context.task_runner, ThreadPoolTaskRunner)
 
 
 @flow(name="parthe-pipeline", log_prints=False)

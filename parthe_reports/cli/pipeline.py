@@ -16,7 +16,6 @@ import typer
 from rich.console import Console
 from rich.progress import (
     BarColumn,
-    MofNCompleteColumn,
     Progress,
     TextColumn,
     TimeElapsedColumn,
@@ -32,7 +31,10 @@ from parthe_reports.cli.options import InputsOption, OutputsOption, RegionOption
 from parthe_reports.cli.summary import BookLine, next_step, print_books
 from parthe_reports.german import date_de
 from parthe_reports.paths import INPUTS, OUTPUTS, REGION_CONFIG
-from parthe_reports.pipeline import EXIT_FAILED, FEEDBACK_DIR, RunSummary
+from parthe_reports.pipeline import EXIT_FAILED, FEEDBACK_DIR, RunOptions, RunSummary
+from parthe_reports.pipeline.reuse import try_reuse
+from parthe_reports.pipeline.sequence import expected_steps
+from parthe_reports.region import Region
 from parthe_reports.workbooks.feedback import feedback_file_name
 
 console = Console(stderr=True)
@@ -40,24 +42,52 @@ _CONSOLE_LEVEL = "PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL"
 _KINDS = {"workbook": "Workbooks", "document": "Dokumente", "other": "Weitere Dateien"}
 
 
+# Rough cost of one step of each kind (a document ≈ 3 workbook reads): the overall bar
+# advances in these units, so its estimate of the time left holds from the first steps on.
+WEIGHTS = {"workbook": 1.0, "document": 3.0, "other": 2.0}
+
+
 class _Bar:
-    """A pipeline Listener (progress bar): one rich task per kind plus the overall count with ETA."""
+    """A pipeline Listener (progress bar): a row per kind (done/total), and the overall
+    progress weighted by each kind's cost, with the time left."""
 
     def __init__(self, progress: Progress) -> None:
         self.progress = progress
-        self.total = progress.add_task("Gesamt", total=0)
         self.kinds: dict[str, Any] = {}
+        self.totals: dict[str, int] = {}
+        self.done_counts: dict[str, int] = {}
+        self.overall = progress.add_task("Gesamt", total=None, shown="")
 
-    def add(self, kind: str, count: int) -> None:
+    def expect(self, kind: str, total: int) -> None:
         if kind not in self.kinds:
-            self.kinds[kind] = self.progress.add_task(_KINDS.get(kind, kind), total=0)
-        for task_id in (self.kinds[kind], self.total):
-            task = self.progress.tasks[task_id]
-            self.progress.update(task_id, total=(task.total or 0) + count)
+            self.kinds[kind] = self.progress.add_task(_KINDS.get(kind, kind), total=total, shown="")
+            self.done_counts[kind] = 0
+        self.totals[kind] = total
+        self._show(kind)
 
     def done(self, kind: str, label: str) -> None:
-        self.progress.advance(self.kinds[kind])
-        self.progress.advance(self.total)
+        self.done_counts[kind] = self.done_counts.get(kind, 0) + 1
+        self._show(kind)
+
+    def _show(self, kind: str) -> None:
+        done, total = self.done_counts.get(kind, 0), self.totals.get(kind, 0)
+        if kind in self.kinds:
+            self.progress.update(
+                self.kinds[kind], total=max(total, done), completed=done, shown=f"{done}/{total}"
+            )
+        weight = sum(
+            WEIGHTS.get(k, 1.0) * max(t, self.done_counts.get(k, 0)) for k, t in self.totals.items()
+        )
+        finished = sum(WEIGHTS.get(k, 1.0) * n for k, n in self.done_counts.items())
+        share = f"{finished / weight:.0%}" if weight else ""
+        self.progress.update(self.overall, total=weight or None, completed=finished, shown=share)
+
+
+def expect_run(listener: _Bar, workbooks: int, region: Region, phases: list[int]) -> None:
+    """The bar's totals before Prefect starts (the run sequence announces the same)."""
+    options = RunOptions(phases=tuple(phases))
+    for kind, total in expected_steps(options, region, workbooks).items():
+        listener.expect(kind, total)
 
 
 def _quiet_logging(debug: bool) -> None:
@@ -125,18 +155,26 @@ def run(
     bad = [p for p in phase or [] if p not in range(1, 7)]
     if bad:
         raise stop(f"Fehler: Phase {bad[0]} gibt es nicht; bitte eine Phase von 1 bis 6 angeben.")
-    workbooks_or_exit(inputs, region_or_exit(region))
+    config = region_or_exit(region)
+    paths, _ = workbooks_or_exit(inputs, config)
     outputs_or_exit(outputs)
+    day, phases = stichtag or date.today(), tuple(phase or [])
+    reused = try_reuse(inputs, outputs, config, region, day, phases, pdf)  # before Prefect
+    if reused is not None:
+        print_summary(reused, outputs)
+        raise typer.Exit(reused.exit_code)
     columns = (
         TextColumn("{task.description:<16}"),
         BarColumn(),
-        MofNCompleteColumn(),
+        TextColumn("{task.fields[shown]:>9}"),
         TimeElapsedColumn(),
         TextColumn("Rest"),
         TimeRemainingColumn(),
     )
     try:
         with Progress(*columns, console=console, transient=False) as bar:
+            listener = _Bar(bar)
+            expect_run(listener, len(paths), config, list(phases))
             console.print("Starte Prefect …", style="dim")
             from flows.runner import run as run_flow
 
@@ -150,7 +188,7 @@ def run(
                 dask=dask,
                 dask_address=dask_address,
                 region_config=region,
-                listener=_Bar(bar),
+                listener=listener,
             )
     except Exception as exc:  # Prefect/API failures: a German line, never a traceback
         if debug:
@@ -212,6 +250,12 @@ def print_summary(result: RunSummary, outputs: Path) -> None:
         out.print(
             f"Aktueller Stand: {outputs / run_folders.POINTER} (bzw. {run_folders.POINTER_TEXT})",
             soft_wrap=True,
+        )
+    if result.reused_from:
+        out.print(
+            f"Nichts geändert seit Lauf {result.reused_from}: dessen Dateien wurden übernommen "
+            "(verknüpft, nicht neu berechnet).",
+            style="dim",
         )
     cached = sum(v.get("cached", 0) for v in result.task_runs.values())
     if cached:

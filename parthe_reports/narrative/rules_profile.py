@@ -7,6 +7,7 @@ two lowest (``EXTREME_RANKS``) of at least three.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -78,15 +79,38 @@ FIGURES = (
 )
 
 
+# The region's values of every figure, once per consolidated model: each profile ranks
+# against all municipalities, so computing them per profile made the profiles O(N²)
+# (≈ 1 s per profile at 100 municipalities).
+_REGION_VALUES: dict[int, tuple[weakref.ref[Consolidated], dict[str, pd.Series]]] = {}
+
+
 def _values(c: Consolidated, key: str) -> pd.Series:
-    vals = {}
+    entry = _REGION_VALUES.get(id(c))
+    if entry is None or entry[0]() is not c:
+        entry = (weakref.ref(c, _forget(id(c))), _all_values(c))
+        _REGION_VALUES[id(c)] = entry
+    return entry[1][key]
+
+
+def _forget(ident: int) -> Callable[[object], None]:
+    return lambda _: _REGION_VALUES.pop(ident, None) and None
+
+
+def _all_values(c: Consolidated) -> dict[str, pd.Series]:
+    """Per figure: each municipality's value (the first row of the figure; none if empty)."""
+    vals: dict[str, dict[str, float]] = {f.key: {} for f in FIGURES}
     for code, p in c.profiles.items():
         if not p.has_data:
             continue
-        hit = p.comparison.loc[p.comparison["figure"] == key, "value"]
-        if len(hit) and hit.iloc[0] == hit.iloc[0]:
-            vals[code] = float(hit.iloc[0])
-    return pd.Series(vals, dtype=float)
+        seen: set[str] = set()
+        for figure, value in zip(p.comparison["figure"], p.comparison["value"], strict=True):
+            if figure in seen:
+                continue
+            seen.add(figure)
+            if figure in vals and value == value:
+                vals[figure][code] = float(value)
+    return {k: pd.Series(v, dtype=float) for k, v in vals.items()}
 
 
 def no_data(c: Consolidated, code: str, j: Judgement) -> list[Statement]:

@@ -3,11 +3,13 @@
 A planned document carries its cache key: a Prüfbericht depends on its own workbook and
 its findings, every other document on all inputs (regional figures). So changing one
 workbook re-renders its own Prüfbericht and the regional documents, nothing else.
+The plan holds specs, not contexts: ``job_of`` builds a document's context when it is
+handed out for rendering (a run at scale never holds all contexts at once).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -16,7 +18,7 @@ from parthe_reports.consolidate import Consolidated, consolidate
 from parthe_reports.dataset import Dataset
 from parthe_reports.pipeline.keys import cache_key, findings_digest
 from parthe_reports.region import Region
-from parthe_reports.render import DocumentJob, plan_documents
+from parthe_reports.render import DocumentJob, DocumentPlanner, DocumentSpec
 from parthe_reports.validate import ValidatedWorkbook, build_dataset
 
 FEEDBACK_DIR = "Rueckmeldung"
@@ -33,7 +35,7 @@ _KINDS = {
 class PlannedDocument:
     """One document to render: the renderer's job, where it goes and what it depends on."""
 
-    job: DocumentJob
+    spec: DocumentSpec
     filename: str
     kind: str
     phase: int | None
@@ -57,44 +59,39 @@ class Prepared:
     dataset: Dataset
 
 
-def _report_book(books: list[ValidatedWorkbook], code: str | None) -> ValidatedWorkbook | None:
-    """The one workbook a Prüfbericht is about (None if ambiguous: then it depends on all)."""
-    matches = [
-        b
-        for b in books
-        if b.source.municipality == code and (code is not None or b.source.kind == "regional")
-    ]
-    return matches[0] if len(matches) == 1 else None
-
-
 def plan_outputs(
-    consolidated: Consolidated,
-    dataset: Dataset,
+    specs: list[DocumentSpec],
     books: list[ValidatedWorkbook],
     phases: Sequence[int],
     input_hashes: dict[str, str],
     base: str,
 ) -> list[PlannedDocument]:
-    """The renderer's document jobs, filtered to ``phases`` (empty: all), with cache keys."""
+    """The renderer's document specs, filtered to ``phases`` (empty: all), with cache keys."""
     all_inputs = sorted(input_hashes.items())
     planned = []
-    for job in plan_documents(consolidated, dataset, books):
-        if phases and job.phase not in phases:
+    for spec in specs:
+        if phases and spec.phase not in phases:
             continue
-        kind = _KINDS.get(job.kind, job.kind)
-        book = (
-            _report_book(books, job.municipality)
-            if kind == mf.OutputKind.VALIDATION_REPORT
-            else None
-        )
-        if book is not None:
+        kind = _KINDS.get(spec.kind, spec.kind)
+        if spec.book is not None:  # a Prüfbericht: its own workbook and findings
+            book = books[spec.book]
             name = book.source.workbook
             dep: object = [name, input_hashes.get(name), findings_digest(book)]
         else:
             dep = all_inputs
-        key = cache_key("render", job.file_name, kind, job.phase, job.municipality, dep, base)
-        planned.append(PlannedDocument(job, job.file_name, kind, job.phase, job.municipality, key))
+        key = cache_key("render", spec.file_name, kind, spec.phase, spec.municipality, dep, base)
+        planned.append(
+            PlannedDocument(spec, spec.file_name, kind, spec.phase, spec.municipality, key)
+        )
     return planned
+
+
+def job_of(
+    prepared: Prepared, books: list[ValidatedWorkbook]
+) -> Callable[[PlannedDocument], DocumentJob]:
+    """Builds a planned document's job (its context) from the prepared models, on demand."""
+    planner = DocumentPlanner(prepared.consolidated, prepared.dataset, books)
+    return lambda doc: planner.job(doc.spec)
 
 
 def prepare(
@@ -108,5 +105,6 @@ def prepare(
     """Dataset → consolidation → document plan: one step, cached as a whole."""
     dataset = build_dataset(books, region, stichtag)
     consolidated = consolidate(dataset)
-    docs = plan_outputs(consolidated, dataset, books, phases, input_hashes, base)
+    specs = DocumentPlanner(consolidated, dataset, books).specs()
+    docs = plan_outputs(specs, books, phases, input_hashes, base)
     return Prepared(consolidated, docs, dataset)

@@ -1,19 +1,21 @@
 """The run sequence, written once: what ``parthe-reports run``, the flows, the tests and the
 benchmarks all execute.
 
-    discover → hash → read+validate each workbook → cross-check → dataset → consolidate →
-    plan documents → keep the input data → render each document → feedback copies →
+    discover → hash → (unchanged since a completed run? link its outputs, done) →
+    read+validate each workbook → cross-check → dataset → consolidate → plan documents →
+    keep the input data → render each document → feedback copies (workbooks with findings) →
     Konsolidiert.xlsx → Pruefergebnisse.json → PDFs → manifest.json → run.json (last)
 
-Per-item work goes through a ``FanOut`` (sequential here, Prefect tasks in ``flows``), so
-one bad workbook or document is reported and the others go on. Nothing here imports
-Prefect.
+Per-item work goes through a ``FanOut`` (sequential here, worker processes in
+``parallel``, Prefect tasks in ``flows``), so one bad workbook or document is reported and
+the others go on. Documents are planned as specs; each context is built only when its
+document is handed out. Nothing here imports Prefect.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
@@ -24,9 +26,20 @@ from parthe_reports import runs
 from parthe_reports.discover import discover_inputs
 from parthe_reports.errors import Finding
 from parthe_reports.paths import INPUTS, OUTPUTS, REGION_CONFIG
-from parthe_reports.pipeline.fanout import SILENT, FanOut, Item, Listener, Stage, one, sequential
+from parthe_reports.pipeline.fanout import (
+    SILENT,
+    FanOut,
+    Item,
+    LazyItems,
+    Listener,
+    Stage,
+    one,
+    sequential,
+)
 from parthe_reports.pipeline.keys import base_key, cache_key, findings_digest, input_hash, read_key
-from parthe_reports.pipeline.plan import PlannedDocument, Prepared, prepare
+from parthe_reports.pipeline.plan import PlannedDocument, Prepared, job_of, prepare
+from parthe_reports.pipeline.reuse import run_key, try_reuse
+from parthe_reports.pipeline.work import feedback_bytes, read_book, render_bytes
 from parthe_reports.pipeline.write import (
     CONSOLIDATED_FILE,
     FINDINGS_FILE,
@@ -35,11 +48,9 @@ from parthe_reports.pipeline.write import (
     convert_pdfs,
     count_findings,
     count_plausibility,
-    feedback_bytes,
     finish,
     first_findings,
     funding_deadlines,
-    render_bytes,
     save_consolidated,
     save_document,
     save_feedback,
@@ -47,9 +58,9 @@ from parthe_reports.pipeline.write import (
     write_findings,
 )
 from parthe_reports.region import Region, load_region
+from parthe_reports.render import DocumentJob
 from parthe_reports.validate import (
     ValidatedWorkbook,
-    check_file,
     check_plausibility,
     check_region,
     unreadable_book,
@@ -84,14 +95,18 @@ class RegionRead:
     region_key: str | None = None  # None: some input could not be hashed, do not cache
 
 
-def read_book(path: Path, region: Region) -> ValidatedWorkbook:
-    """Open the file (an OSError here means: locked or gone – worth a retry), then validate.
+# PHASES of the renderer; 2 other files besides the annotated copies (Konsolidiert, JSON)
+PHASE_DOCUMENTS, OTHER_FILES = 6, 2
 
-    Validation itself never raises for bad content; its Fehler are findings, not retries.
-    """
-    with path.open("rb") as fh:  # PermissionError while a share holds a lock on it
-        fh.read(1)
-    return check_file(path, region)
+
+def expected_steps(options: RunOptions, region: Region, workbooks: int) -> dict[str, int]:
+    """The steps of a run as soon as its workbooks are known (the progress bar's totals):
+    corrected once reading has told which workbooks have findings."""
+    phases = len(options.phases) if options.phases else PHASE_DOCUMENTS
+    profiles = len(region.codes) if not options.phases or 1 in options.phases else 0
+    reports = workbooks if not options.phases else 0
+    others = 0 if options.phases else workbooks + OTHER_FILES
+    return {"workbook": workbooks, "document": phases + profiles + reports, "other": others}
 
 
 def read_books(
@@ -105,8 +120,8 @@ def read_books(
 ) -> tuple[list[ValidatedWorkbook], list[str]]:
     """Every workbook read and checked, then checked across workbooks and for plausibility;
     and the names of the unreadable files. A workbook without a hash in ``hashes`` is read
-    without a cache key (nothing is hashed here: ``validate`` caches nothing)."""
-    listener.add("workbook", len(paths))
+    without a cache key (nothing is hashed here: ``validate`` caches nothing). The listener
+    was told the count before (``expected_steps``)."""
     items = [Item(p, _read_key(p, base, hashes.get(p.name)), p.name) for p in paths]
     books, unreadable = [], []
     for out in fan_out(Stage.READ, partial(read_book, region=region), items):
@@ -141,6 +156,8 @@ def read_region(
     day = options.stichtag or date.today()
     base = base_key(options.region_config, day)
     read = RegionRead(paths, hashes, folder)
+    for kind, total in expected_steps(options, region, len(paths)).items():
+        listener.expect(kind, total)
     read.books, read.unreadable = read_books(paths, hashes, region, day, base, fan_out, listener)
     known = {name: sha for name, sha in hashes.items() if sha}
     if len(known) == len(paths):
@@ -155,8 +172,21 @@ def read_region(
 def run(
     options: RunOptions, fan_out: FanOut = sequential, listener: Listener = SILENT
 ) -> RunSummary:
-    """The whole run; returns its summary (also written to run.json, last)."""
+    """The whole run; returns its summary (also written to run.json, last). When nothing
+    changed since a completed run (``reuse``), its outputs are linked instead."""
     region = load_region(options.region_config)
+    day = options.stichtag or date.today()
+    reused = try_reuse(
+        options.inputs,
+        options.outputs,
+        region,
+        options.region_config,
+        day,
+        options.phases,
+        options.pdf,
+    )
+    if reused is not None:
+        return reused
     folder = runs.create_run_folder(options.outputs)
     with runs.heartbeat(folder):  # renewed while the run lives; "aborted" when interrupted
         return _run_in(folder, region, options, fan_out, listener)
@@ -170,18 +200,23 @@ def _run_in(
     read = RegionRead([], {})
     try:
         read = read_region(options, region, fan_out, listener)
-        summary.workbooks = [b.source.workbook for b in read.books]
-        summary.unreadable = read.unreadable
-        summary.findings = count_findings(read.books)
-        summary.first_findings, summary.sources = first_findings(read.books)
-        summary.plausibility = count_plausibility(read.books)
-        summary.folder = [str(f) for f in read.folder]
+        summary.run_key = run_key(
+            {str(p): read.hashes.get(p.name) for p in read.paths},
+            read.folder,
+            options.region_config,
+            day,
+            options.phases,
+            options.pdf,
+        )
+        _summarise(summary, read)
         prepared = read.prepared
         assert prepared is not None  # read_region always prepares
-        summary.missing = list(prepared.dataset.missing_municipalities)
-        summary.deadlines = funding_deadlines(prepared.consolidated)
         save_history(prepared.dataset, folder)
-        entries += render_all(prepared.documents, folder, summary, fan_out, listener)
+        docs = prepared.documents
+        listener.expect("document", len(docs))
+        entries += render_all(
+            docs, job_of(prepared, read.books), folder, summary, fan_out, listener
+        )
         if not options.phases:
             entries += feedback_all(read, folder, fan_out, listener)
             entries += _consolidated(read, folder, fan_out, listener)
@@ -197,19 +232,43 @@ def _run_in(
     return summary
 
 
+def _summarise(summary: RunSummary, read: RegionRead) -> None:
+    """What reading found, into the summary."""
+    summary.workbooks = [b.source.workbook for b in read.books]
+    summary.unreadable = read.unreadable
+    summary.findings = count_findings(read.books)
+    summary.first_findings, summary.sources = first_findings(read.books)
+    summary.plausibility = count_plausibility(read.books)
+    summary.folder = [str(f) for f in read.folder]
+    assert read.prepared is not None
+    summary.missing = list(read.prepared.dataset.missing_municipalities)
+    summary.deadlines = funding_deadlines(read.prepared.consolidated)
+
+
 def render_all(
     docs: list[PlannedDocument],
+    job_of: Callable[[PlannedDocument], DocumentJob],
     folder: Path,
     summary: RunSummary,
     fan_out: FanOut = sequential,
     listener: Listener = SILENT,
 ) -> list[mf.OutputEntry]:
-    """Every planned document rendered and saved; a failing one is named in the summary."""
-    listener.add("document", len(docs))
-    items = [Item(d.job, d.key, d.filename) for d in docs]
+    """Every planned document rendered and saved; a failing one is named in the summary.
+    Each context is built (``job_of``) only when the fan-out takes its item."""
+
+    def items() -> Iterator[Item[DocumentJob]]:
+        for d in docs:
+            try:
+                job = job_of(d)
+            except Exception as exc:  # a context that cannot be built costs this document
+                summary.failed_documents[d.filename] = f"{type(exc).__name__}: {exc}"
+                listener.done("document", d.filename)
+                continue
+            yield Item(job, d.key, d.filename)
+
     by_name = {d.filename: d for d in docs}
     entries = {}
-    for out in fan_out(Stage.RENDER, render_bytes, items):
+    for out in fan_out(Stage.RENDER, render_bytes, LazyItems(len(docs), items)):
         doc = by_name[out.item.label]
         try:
             if out.error is not None or out.value is None:
@@ -226,10 +285,12 @@ def render_all(
 def feedback_all(
     read: RegionRead, folder: Path, fan_out: FanOut = sequential, listener: Listener = SILENT
 ) -> list[mf.OutputEntry]:
-    """An annotated copy of every readable workbook, cached by its bytes and findings."""
-    listener.add("other", len(read.books))
+    """An annotated copy of every workbook with findings (a clean one needs none: its
+    Prüfbericht says so), cached by its bytes and findings."""
+    books = [b for b in read.books if b.findings]
+    listener.expect("other", len(books) + OTHER_FILES)
     items = []
-    for book in read.books:
+    for book in books:
         sha = read.hashes.get(book.source.workbook)
         key = (
             cache_key("feedback", book.source.workbook, sha, findings_digest(book)) if sha else None
@@ -255,7 +316,6 @@ def _consolidated(
 ) -> list[mf.OutputEntry]:
     """Konsolidiert.xlsx with the machine-readable files, and every finding as JSON."""
     assert read.prepared is not None
-    listener.add("other", 2)
     key = read.region_key and cache_key("xlsx", read.region_key)
     item = Item(read.prepared.consolidated, key, CONSOLIDATED_FILE)
     entries = save_consolidated(one(fan_out, Stage.CONSOLIDATED, consolidated_files, item), folder)

@@ -23,11 +23,11 @@ from parthe_reports.consolidate.workbook import (
 from parthe_reports.dataset import Dataset
 from parthe_reports.errors import Finding, Severity
 from parthe_reports.pipeline.plan import FEEDBACK_DIR, PlannedDocument
-from parthe_reports.render import DocumentJob, convert_to_pdf, render_document
+from parthe_reports.pipeline.work import feedback_bytes, render_bytes
+from parthe_reports.render import convert_to_pdf
 from parthe_reports.validate import ValidatedWorkbook
 from parthe_reports.validate.findings import PLAUSIBILITY_CODES
 from parthe_reports.validate.report import findings_json
-from parthe_reports.workbooks.feedback import feedback_file_name, write_annotated_copy
 
 FINDINGS_FILE = "Pruefergebnisse.json"
 CONSOLIDATED_FILE = "Konsolidiert.xlsx"
@@ -57,6 +57,8 @@ class RunSummary:
     # per label of ``findings``: its first findings (Fehler first) and its workbook's file name
     first_findings: dict[str, list[str]] = field(default_factory=dict)
     sources: dict[str, str] = field(default_factory=dict)
+    run_key: str | None = None  # inputs + options + versions + day (``reuse.run_key``)
+    reused_from: str | None = None  # the earlier run whose outputs this run links
 
     @property
     def errors(self) -> int:
@@ -90,6 +92,12 @@ class RunSummary:
             "failed_documents": self.failed_documents,
             "error": self.error,
             "exit_code": self.exit_code,
+            # for the run-level short-cut: the key, and what its summary prints again
+            "run_key": self.run_key,
+            "reused_from": self.reused_from,
+            "deadlines": self.deadlines,
+            "first_findings": self.first_findings,
+            "workbook_files": self.sources,  # ("sources" is the history's)
         }
 
 
@@ -148,25 +156,9 @@ def funding_deadlines(consolidated: Consolidated | None) -> list[dict[str, str |
     ]
 
 
-# ---- producers: bytes, never the run folder ----------------------------------------------
+# ---- producers: bytes, never the run folder (the per-item ones: ``work``) -----------------
 
-
-def render_bytes(job: DocumentJob) -> bytes:
-    """Render one document to bytes (through a temp file the renderer writes exactly)."""
-    with tempfile.TemporaryDirectory(prefix="parthe-render-") as tmp:
-        out = Path(tmp) / Path(job.file_name).name
-        return Path(render_document(job, out)).read_bytes()
-
-
-def feedback_bytes(book: ValidatedWorkbook) -> tuple[str, bytes] | None:
-    """An annotated copy of the workbook (faulty cells marked) as (file name, bytes)."""
-    path = book.source.path
-    if not path or (book.rejected and not book.sheet_names):
-        return None  # nothing could be read: the Prüfbericht alone explains why
-    with tempfile.TemporaryDirectory(prefix="parthe-feedback-") as tmp:
-        src = Path(path)
-        out = Path(tmp) / feedback_file_name(src)
-        return out.name, Path(write_annotated_copy(book, src, out)).read_bytes()
+__all__ = ["feedback_bytes", "render_bytes"]  # re-exported: their old home
 
 
 def consolidated_files(consolidated: Consolidated) -> dict[str, bytes]:
@@ -275,9 +267,14 @@ def convert_pdfs(
         shutil.rmtree(tmp, ignore_errors=True)
 
 
-def finish(summary: RunSummary, outputs: list[mf.OutputEntry], inputs: list[mf.InputEntry]) -> Path:
+def finish(
+    summary: RunSummary,
+    outputs: list[mf.OutputEntry],
+    inputs: list[mf.InputEntry],
+    extra: dict[str, Any] | None = None,
+) -> Path:
     """Write manifest.json, then run.json (last); move the pointer if the run completed."""
     folder = summary.run_folder
-    path = mf.write_manifest(folder, outputs, inputs, summary.stichtag)
+    path = mf.write_manifest(folder, outputs, inputs, summary.stichtag, extra)
     runs.finish_run(folder, ok=summary.exit_code != EXIT_FAILED, **summary.to_dict())
     return path

@@ -62,7 +62,7 @@ def missing_variables(path: Path, context: dict[str, Any]) -> set[str]:
 # it); lxml parsers must not be used from several threads at once: under a thread pool
 # (Prefect's default runner, Dask workers) concurrent renders sporadically got plain
 # elements ("'_Element' object has no attribute 'tbl_lst'"). Rendering is CPU-bound, so
-# threads gained nothing anyway; processes still render in parallel.
+# threads gained nothing anyway: a run renders in worker processes (pipeline/pool.py).
 RENDER_LOCK = threading.Lock()
 
 

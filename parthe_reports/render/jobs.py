@@ -1,6 +1,8 @@
 """The renderer's API for the orchestrator: plan every document, then render one job.
 
-``plan_documents`` builds every context in the calling process (cheap: formatting only);
+``DocumentPlanner`` lists every document as a ``DocumentSpec`` and builds one document's
+context on demand in the calling process (a run builds each context just before handing
+it out, so it never holds all of them); ``plan_documents`` builds them all at once.
 ``render_document`` runs anywhere, e.g. in a worker process. Charts travel as ``ChartSpec``
 (plain data) and are drawn inside ``render_document``: each chart appears in exactly one
 document, so drawing in the workers spreads the cost over the processes instead of
@@ -12,7 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -64,6 +66,88 @@ def _pruefbericht_name(book: ValidatedWorkbook, taken: set[str]) -> str:
     return candidate + ".docx"
 
 
+@dataclass(frozen=True)
+class DocumentSpec:
+    """A document to render before its context exists: cheap to list, cheap to keep."""
+
+    kind: str  # "phase", "profile", "pruefbericht"
+    phase: int | None
+    municipality: str | None
+    file_name: str
+    template: str
+    book: int | None = None  # Prüfbericht: index of its workbook in the planner's books
+
+
+class DocumentPlanner:
+    """Lists every document of a run, and builds one document's job (its context) on demand,
+    so a run holds only the contexts being rendered, not all of them at once."""
+
+    def __init__(
+        self,
+        c: Consolidated,
+        dataset: Dataset,
+        books: list[ValidatedWorkbook],
+        generated: date | None = None,
+        template_dir: Path | None = None,
+    ) -> None:
+        self.c, self.dataset, self.books = c, dataset, books
+        self.run = Imprint(
+            stichtag=c.stichtag, generated=generated or date.today(), is_example=dataset.is_example
+        )
+        self.tdir = str(template_dir) if template_dir else None
+        self._profile_basis: tuple[dict[str, list[Any]] | None, Any] | None = None
+
+    def specs(self) -> list[DocumentSpec]:
+        """Six phase documents, a profile per municipality, a Prüfbericht per workbook."""
+        out = [
+            DocumentSpec("phase", ph, None, f"{s.name}.docx", s.name)
+            for ph, (s, _) in PHASES.items()
+        ]
+        for code in self.c.region.codes:
+            if code in self.c.profiles:
+                name = f"{PROFILE.name}_{_ascii(code)}.docx"
+                out.append(DocumentSpec("profile", 1, code, name, PROFILE.name))
+        taken: set[str] = set()
+        for i, book in enumerate(self.books):
+            name = _pruefbericht_name(book, taken)
+            out.append(
+                DocumentSpec(
+                    "pruefbericht", None, book.source.municipality, name, PRUEFBERICHT.name, i
+                )
+            )
+        return out
+
+    def job(self, spec: DocumentSpec) -> DocumentJob:
+        """The spec's job with its finished context."""
+        c, run = self.c, self.run
+        if spec.kind == "phase":
+            assert spec.phase is not None
+            builder = PHASES[spec.phase][1]
+            model = getattr(c, f"phase{spec.phase}")
+            ctx = base_context(c.region, run, self.dataset.sources, model.sources) | builder(c)
+        elif spec.kind == "profile":
+            assert spec.municipality is not None
+            ctx = self._profile_base(spec.municipality)
+            ctx |= profile_context(c, c.profiles[spec.municipality])
+        else:
+            assert spec.book is not None
+            job = pruefbericht_job(self.books[spec.book], c.region, run, None, self.tdir)
+            return replace(job, file_name=spec.file_name)  # unique among the run's reports
+        return DocumentJob(
+            spec.kind, spec.phase, spec.municipality, spec.file_name, spec.template, ctx, self.tdir
+        )
+
+    def _profile_base(self, code: str) -> dict[str, Any]:
+        if self._profile_basis is None:  # once per run: each profile lists its own sources
+            self._profile_basis = (own_sources(self.c, self.dataset), Names.of(self.c).labels)
+        own, labels = self._profile_basis
+        if own is None:
+            return base_context(
+                self.c.region, self.run, self.dataset.sources, self.c.phase1.sources
+            )
+        return base_context(self.c.region, self.run, own.get(code, []), None, labels)
+
+
 def plan_documents(
     c: Consolidated,
     dataset: Dataset,
@@ -73,41 +157,8 @@ def plan_documents(
 ) -> list[DocumentJob]:
     """Every document of a run: six phase documents, a profile per municipality, a
     Prüfbericht per workbook (``books``), each with its finished context."""
-    run = Imprint(
-        stichtag=c.stichtag, generated=generated or date.today(), is_example=dataset.is_example
-    )
-    tdir = str(template_dir) if template_dir else None
-    jobs = []
-    for phase, (spec, builder) in PHASES.items():
-        name = spec.name
-        model = getattr(c, f"phase{phase}")
-        ctx = base_context(c.region, run, dataset.sources, model.sources) | builder(c)
-        jobs.append(DocumentJob("phase", phase, None, f"{name}.docx", name, ctx, tdir))
-    own = own_sources(c, dataset)
-    labels = Names.of(c).labels  # of every workbook, as the profiles' rows print them
-    for code in c.region.codes:
-        profile = c.profiles.get(code)
-        if profile is None:
-            continue
-        if own is None:
-            ctx = base_context(c.region, run, dataset.sources, c.phase1.sources)
-        else:
-            ctx = base_context(c.region, run, own.get(code, []), None, labels)
-        ctx |= profile_context(c, profile)
-        jobs.append(
-            DocumentJob(
-                "profile",
-                1,
-                code,
-                f"{PROFILE.name}_{_ascii(code)}.docx",
-                PROFILE.name,
-                ctx,
-                tdir,
-            )
-        )
-    taken: set[str] = set()
-    jobs += [pruefbericht_job(book, c.region, run, taken, tdir) for book in books]
-    return jobs
+    planner = DocumentPlanner(c, dataset, books, generated, template_dir)
+    return [planner.job(spec) for spec in planner.specs()]
 
 
 def pruefbericht_job(

@@ -31,6 +31,11 @@ MEANING = {
     Severity.NOTE: "Übernommen; so wurde der Eintrag verstanden.",
 }
 WHOLE_WORKBOOK = "Erhebungsbogen insgesamt"
+# A clean workbook gets no annotated copy (the run writes copies only where there are findings).
+NOTHING_TO_CORRECT = (
+    "Es gibt nichts zu korrigieren; deshalb liegt diesem Bericht keine markierte Kopie des "
+    "Erhebungsbogens bei."
+)
 
 PRUEFBERICHT = DocSpec(
     "Pruefbericht",
@@ -149,7 +154,8 @@ def pruefbericht_context(book: ValidatedWorkbook, region: Region) -> dict[str, A
     if not findings:
         summary = (
             f"Der Erhebungsbogen „{fmt.plain(name)}“ wurde vollständig geprüft. Es wurden keine "
-            "Fehler, Warnungen oder Hinweise gefunden – vielen Dank für die sorgfältige Pflege."
+            "Fehler, Warnungen oder Hinweise gefunden – vielen Dank für die sorgfältige Pflege. "
+            f"{NOTHING_TO_CORRECT}"
         )
     elif book.rejected:
         summary = (
