@@ -195,7 +195,8 @@ def run(
 def _run_in(
     folder: Path, region: Region, options: RunOptions, fan_out: FanOut, listener: Listener
 ) -> RunSummary:
-    summary = RunSummary(folder, stichtag=(options.stichtag or date.today()).isoformat())
+    day = options.stichtag or date.today()
+    summary = RunSummary(folder, stichtag=day.isoformat())
     entries: list[mf.OutputEntry] = []
     read = RegionRead([], {})
     try:

@@ -14,7 +14,7 @@ import os
 import shutil
 import threading
 import uuid
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -24,7 +24,7 @@ from parthe_reports.digest import sha256_file
 from parthe_reports.errors import Finding, Severity
 from parthe_reports.german import number
 from parthe_reports.limits import MB
-from parthe_reports.pipeline.fanout import Item, Outcome, Stage, sequential
+from parthe_reports.pipeline.fanout import Items, Outcome, Stage, sequential
 from parthe_reports.pipeline.keys import input_hash
 from parthe_reports.pipeline.sequence import read_books
 from parthe_reports.pipeline.write import feedback_bytes, render_bytes
@@ -70,7 +70,7 @@ class VerbundCache:
         self._lock = threading.Lock()
 
     def __call__(
-        self, stage: Stage, fn: Callable[[T], R], items: Sequence[Item[T]]
+        self, stage: Stage, fn: Callable[[T], R], items: Items[T]
     ) -> Iterator[Outcome[T, R]]:
         for item in items:
             with self._lock:
