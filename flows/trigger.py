@@ -15,6 +15,7 @@ from uuid import UUID
 
 from flows.server import healthy
 from flows.settings import service_auth
+from parthe_reports.pipeline import Listener
 
 DEPLOYMENT = "parthe-pipeline/naechtlich"  # flows.deployments: pipeline_flow, "naechtlich"
 FINAL_OK = ("COMPLETED",)
@@ -68,7 +69,7 @@ def deployment_state(api_url: str, flow_run_id: str) -> tuple[str, bool]:
     return state.type.value, bool(state.is_final())
 
 
-def run_here(inputs: Path, outputs: Path, region_config: Path, listener: Any) -> Any:
+def run_here(inputs: Path, outputs: Path, region_config: Path, listener: Listener) -> Any:
     """The pipeline flow in this process (a local API as ``run`` starts it); its RunSummary."""
     from flows.runner import run
 

@@ -103,7 +103,7 @@ def test_office_page_lists_the_reminders_log(config) -> None:
 
 def _fake_run(outputs: Path, code: int = 0):  # type: ignore[no-untyped-def]
     def run_here(inputs: Path, outputs_: Path, region_config: Path, listener):  # type: ignore[no-untyped-def]
-        listener.add("workbook", 2)
+        listener.expect("workbook", 2)
         listener.done("workbook", "a")
         listener.done("workbook", "b")
         assert (inputs / "kommunen").is_dir() and inputs != outputs  # a snapshot, not inputs/

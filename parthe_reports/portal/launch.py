@@ -47,11 +47,11 @@ class _Count:
     """A pipeline Listener that counts finished items for the page."""
 
     def __init__(self, update: Callable[..., None]) -> None:
-        self.update, self.total, self.done_ = update, 0, 0
+        self.update, self.totals, self.done_ = update, dict[str, int](), 0
 
-    def add(self, kind: str, count: int) -> None:
-        self.total += count
-        self.update(total=self.total)
+    def expect(self, kind: str, total: int) -> None:
+        self.totals[kind] = total  # an estimate first, then corrected
+        self.update(total=sum(self.totals.values()))
 
     def done(self, kind: str, label: str) -> None:
         self.done_ += 1
