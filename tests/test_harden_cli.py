@@ -183,3 +183,34 @@ def test_stored_os_errors_read_as_german() -> None:
     assert text.startswith("Auf dem Datenträger von „/srv/aus/P1.docx“ ist kein Platz mehr")
     assert "Errno" not in error_text("PermissionError: [Errno 13] Permission denied: '/x'")
     assert error_text("ValueError: Vorlage fehlt") == "Vorlage fehlt"
+
+
+@pytest.mark.parametrize(("bad", "code"), [(False, 0), (True, 1)])
+def test_program_end_keeps_exit_code_and_flushes_piped_output(
+    tmp_path: Path, bad: bool, code: int
+) -> None:
+    """It ends the program without the interpreter's teardown (cli/guard.leave) yet keeps the
+    command's exit code and every line written to a pipe, the summary's last line included."""
+    import shutil
+
+    inputs = tmp_path / "inputs"
+    shutil.copytree(INPUTS, inputs)
+    if bad:
+        (inputs / "kommunen" / "BOR.xlsx").write_bytes(b"kein Workbook")
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from parthe_reports.cli import app; app()",
+            "validate",
+            str(inputs),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert proc.returncode == code, proc.stdout + proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert "Nächster Schritt" in proc.stdout  # the summary's last paragraph arrived
+    assert ("die Workbooks von BOR anfordern" in proc.stdout) is bad

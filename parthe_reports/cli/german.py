@@ -155,6 +155,11 @@ class GermanTyper(typer.Typer):
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         # Signals and expected failures: one German sentence, exit 2 (cli/guard.py).
-        from parthe_reports.cli.guard import guarded
+        from parthe_reports.cli.guard import guarded, leave
 
-        return guarded(lambda: super(GermanTyper, self).__call__(*args, **kwargs))
+        try:
+            return guarded(lambda: super(GermanTyper, self).__call__(*args, **kwargs))
+        except SystemExit as done:  # the program's end (tests call commands, not the app)
+            if done.code is None or isinstance(done.code, int):
+                leave(done.code or 0)
+            raise

@@ -144,6 +144,21 @@ def _exit_now() -> None:
     os._exit(EXIT_FAILED)
 
 
+def leave(code: int) -> None:
+    """End the program now: every command has finished its work and closed its files (run
+    folder, pointer, Prefect's flow run, the local API); what remains is the interpreter
+    tearing down Prefect's, pandas' and LibreOffice-helper modules, measured at 1–2 s of a
+    7 s unchanged re-run on the example data and ≈ 9 s under load. Logs are flushed first."""
+    import logging
+
+    with contextlib.suppress(Exception):
+        logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):
+            stream.flush()
+    os._exit(code)
+
+
 def _sentence(exc: BaseException) -> str | None:
     signum = interrupted_by(exc)
     if signum is not None:
