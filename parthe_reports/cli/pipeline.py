@@ -26,10 +26,16 @@ from parthe_reports import runs as run_folders
 from parthe_reports.cli.app import app
 from parthe_reports.cli.checks import region_or_exit, stop, workbooks_or_exit
 from parthe_reports.cli.german import NUMBER
-from parthe_reports.cli.options import InputsOption, OutputsOption, RegionOption, stichtag_option
+from parthe_reports.cli.options import (
+    InputsOption,
+    InputsRegionOption,
+    OutputsOption,
+    region_for,
+    stichtag_option,
+)
 from parthe_reports.cli.summary import BookLine, next_step, print_books
 from parthe_reports.german import date_de
-from parthe_reports.paths import INPUTS, OUTPUTS, REGION_CONFIG
+from parthe_reports.paths import INPUTS, OUTPUTS
 from parthe_reports.pipeline import EXIT_FAILED, FEEDBACK_DIR, RunSummary
 from parthe_reports.workbooks.feedback import feedback_file_name
 
@@ -109,7 +115,7 @@ def run(
             help="Vorhandener Dask-Cluster, z. B. tcp://host:8786.",
         ),
     ] = None,
-    region: RegionOption = REGION_CONFIG,
+    region: InputsRegionOption = None,
     debug: Annotated[
         bool, typer.Option("--debug", help="Prefects Protokoll und Fehlerdetails zeigen.")
     ] = False,
@@ -118,7 +124,8 @@ def run(
     bad = [p for p in phase or [] if p not in range(1, 7)]
     if bad:
         raise stop(f"Fehler: Phase {bad[0]} gibt es nicht; bitte eine Phase von 1 bis 6 angeben.")
-    workbooks_or_exit(inputs, region_or_exit(region))
+    region_file = region_for(region, inputs)
+    workbooks_or_exit(inputs, region_or_exit(region_file))
     columns = (
         TextColumn("{task.description:<16}"),
         BarColumn(),
@@ -141,7 +148,7 @@ def run(
                 pdf=pdf,
                 dask=dask,
                 dask_address=dask_address,
-                region_config=region,
+                region_config=region_file,
                 listener=_Bar(bar),
             )
     except Exception as exc:  # Prefect/API failures: a German line, never a traceback
@@ -253,7 +260,7 @@ def list_runs(outputs: OutputsOption = OUTPUTS) -> None:
 def serve(
     outputs: OutputsOption = OUTPUTS,
     inputs: InputsOption = INPUTS,
-    region: RegionOption = REGION_CONFIG,
+    region: InputsRegionOption = None,
     port: Annotated[
         int, typer.Option("--port", metavar=NUMBER, help="Port des lokalen Prefect-Servers.")
     ] = 4200,
@@ -263,7 +270,11 @@ def serve(
 
     _warnings_only()
     serve_forever(
-        inputs=inputs, outputs=outputs, region_config=region, port=port, echo=console.print
+        inputs=inputs,
+        outputs=outputs,
+        region_config=region_for(region, inputs),
+        port=port,
+        echo=console.print,
     )
 
 

@@ -12,6 +12,7 @@ from parthe_reports.cli.checks import region_or_exit
 from parthe_reports.cli.german import FOLDER, NUMBER
 from parthe_reports.cli.options import RegionOption
 from parthe_reports.demo.data import synthetic_region, write_example_data
+from parthe_reports.demo.region_file import REGION_FILE, write_region_file
 from parthe_reports.paths import OUTPUTS, REGION_CONFIG
 from parthe_reports.workbooks.template import write_templates
 
@@ -76,3 +77,10 @@ def demo_data(
         f"Beispieldaten geschrieben: {len(paths) - 1} Kommunal-Workbooks und 1 Verbund-Workbook "
         f"in {out} (Startwert {seed}, Faktor {scale})."
     )
+    if municipalities or region.resolve() != REGION_CONFIG.resolve():
+        # The workbooks belong to this region: run/validate --inputs OUT read it from there.
+        write_region_file(reg, region, out)
+        typer.echo(
+            f"Regionskonfiguration dazu: {out / REGION_FILE} (run und validate mit "
+            f"--inputs {out} verwenden sie ohne --region)."
+        )
