@@ -332,3 +332,36 @@ def test_discovery_is_silent_about_the_inputs_region_only_at_the_top(tmp_path: P
     assert discover_inputs(tmp_path).findings == []
     (tmp_path / "kommunen" / "region.toml").write_text("", encoding="utf-8")
     assert [f.code for f in discover_inputs(tmp_path).findings] == ["not-a-workbook-file"]
+
+
+def test_readme_load_test_lines_work_as_typed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """It runs the README's load-test lines (at N = 2, in a temporary folder) without a finding
+    about unknown municipalities, and hands `run` the synthetic region."""
+    import shlex
+
+    from typer.testing import CliRunner
+
+    import flows.runner
+    from parthe_reports.cli import app
+    from parthe_reports.paths import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("A load test with a synthetic region")[1].split("```bash")[1]
+    lines = [ln for ln in block.split("```")[0].splitlines() if ln.strip()]
+    assert [shlex.split(ln)[1] for ln in lines] == ["demo-data", "validate", "run"]
+    seen: list[Path] = []
+
+    def fake_run(**kwargs: object) -> None:
+        seen.append(kwargs["region_config"])  # type: ignore[arg-type]
+        raise RuntimeError("nur geprüft")
+
+    monkeypatch.setattr(flows.runner, "run", fake_run)
+    for line in lines:
+        args = [a.replace("/tmp/", f"{tmp_path}/") for a in shlex.split(line)[1:]]
+        args = ["2" if a == "1000" else a for a in args]
+        result = CliRunner().invoke(app, args, terminal_width=200)
+        assert "nicht bekannt" not in result.output, line
+        assert result.exit_code == (2 if args[0] == "run" else 0), result.output
+    assert seen == [tmp_path / "last" / "region.toml"]
