@@ -21,8 +21,11 @@ lint: $(VENV)/.installed
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
+# Both cores: one pytest worker per core (pytest-xdist); a test file stays on one worker so
+# its module fixtures (Prefect harness, the cached runs) are built once. Each worker has
+# its own Prefect home (tests/conftest.py).
 test: lint
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto --dist loadfile
 
 bench: $(VENV)/.installed
 	$(BIN)/python -m benchmarks

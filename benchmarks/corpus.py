@@ -1,8 +1,8 @@
 """Benchmark inputs: N synthetic municipalities written once per (N, profile) and reused.
 
-The files come from the project's own generator (``demo_data.synthetic_region`` +
-``write_example_data``); the synthetic region is also written as a ``region.toml`` so the
-pipeline and the Prefect flow load exactly the region the workbooks were made for.
+The files come from the project's own generator (``synthetic_region`` +
+``write_example_data``), with the synthetic region's ``region.toml`` in the inputs folder
+(as ``demo-data --municipalities`` writes it), where ``run`` and ``validate`` find it.
 A finished corpus is marked by ``READY`` (holding the generator's version), so an
 interrupted generation is redone instead of benchmarked half-written.
 """
@@ -16,11 +16,19 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from parthe_reports.demo.data import synthetic_region, write_example_data
-from parthe_reports.region import Region, load_region
+from parthe_reports.demo.region_file import write_region_file
+from parthe_reports.paths import INPUTS, REGION_CONFIG
+from parthe_reports.region import load_region
 
 DATA_DIR = Path(__file__).resolve().parent / ".data"
 PROFILES = {"normal": 1, "large": 10}  # profile → demo_data row scale
-_GENERATOR = ("demo_data.py", "demo_data_regional.py", "demo_content.py", "xlsx_template.py")
+_GENERATOR = (
+    "demo/data.py",
+    "demo/regional.py",
+    "demo/content.py",
+    "demo/region_file.py",
+    "workbooks/template.py",
+)
 
 
 @dataclass(frozen=True)
@@ -38,7 +46,7 @@ class Corpus:
 
     @property
     def region_config(self) -> Path:
-        return self.root / "region.toml"
+        return self.inputs / "region.toml"
 
     def workbooks(self) -> list[Path]:
         """Every workbook of the corpus (municipal ones first, then the Verbund-Workbook)."""
@@ -60,38 +68,6 @@ def _generator_version() -> str:
     return h.hexdigest()[:16]
 
 
-def _toml_str(s: str) -> str:
-    return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-def region_toml(region: Region) -> str:
-    """The region as a ``region.toml`` text that ``load_region`` reads back unchanged."""
-    lines = [
-        f"{k} = {_toml_str(getattr(region, k))}" for k in ("name", "full_name", "district", "state")
-    ]
-    lines.append("topics = [" + ", ".join(map(_toml_str, region.topics)) + "]")
-    lines.append(
-        "guiding_questions = [" + ", ".join(map(_toml_str, region.guiding_questions)) + "]"
-    )
-    for m in region.municipalities:
-        lines += ["", "[[municipalities]]"]
-        lines += [f"{k} = {_toml_str(getattr(m, k))}" for k in ("code", "name", "kind", "ags")]
-        if m.population is not None:
-            lines.append(f"population = {m.population}")
-        if m.area_km2 is not None:
-            lines.append(f"area_km2 = {m.area_km2}")
-    lines += ["", "[schedules]"] + [f"{k} = {_toml_str(v)}" for k, v in region.schedules.items()]
-    lines += ["", "[retention]", f"keep_last_runs = {region.keep_last_runs}"]
-    d = region.documents
-    lines += ["", "[documents]"] + [
-        f"{k} = {_toml_str(getattr(d, k))}" for k in ("client", "author", "status", "funding")
-    ]
-    lines.append(f"logo_width_cm = {d.logo_width_cm}")
-    if d.logo is not None:
-        lines.append(f"logo = {_toml_str(str(d.logo))}")
-    return "\n".join(lines) + "\n"
-
-
 def corpus(n: int, profile: str = "normal", data_dir: Path = DATA_DIR) -> Corpus:
     """The corpus for ``n`` municipalities, generated now unless a finished one is cached."""
     root = data_dir / f"{profile}-n{n}"
@@ -102,9 +78,28 @@ def corpus(n: int, profile: str = "normal", data_dir: Path = DATA_DIR) -> Corpus
     shutil.rmtree(root, ignore_errors=True)
     start = time.perf_counter()
     region = synthetic_region(n, load_region())
-    (root / "inputs").mkdir(parents=True)
-    (root / "region.toml").write_text(region_toml(region), encoding="utf-8")
-    assert load_region(root / "region.toml") == region, "region.toml does not round-trip"
+    # The region file beside the workbooks, as `demo-data --municipalities` writes it: the
+    # command finds it there without --region, exactly as a user's load test does.
+    write_region_file(region, REGION_CONFIG, root / "inputs")
     write_example_data(root / "inputs", region, scale=PROFILES[profile], example=False)
     ready.write_text(version)
     return Corpus(n, profile, root, time.perf_counter() - start)
+
+
+def example_corpus(data_dir: Path = DATA_DIR) -> Corpus:
+    """The example data (``inputs/`` and the project's region) copied afresh: what a new user runs."""
+    region = load_region()
+    root = data_dir / "example"
+    shutil.rmtree(root, ignore_errors=True)
+    start = time.perf_counter()
+    shutil.copytree(INPUTS, root / "inputs")
+    write_region_file(region, REGION_CONFIG, root / "inputs")
+    (root / "READY").write_text("example")
+    return Corpus(len(region.municipalities), "example", root, time.perf_counter() - start)
+
+
+def corpus_for(n: int, profile: str = "normal", data_dir: Path = DATA_DIR) -> Corpus:
+    """N = the example region's size (6) with the normal profile: the example data; else synthetic."""
+    if profile == "normal" and n == len(load_region().municipalities):
+        return example_corpus(data_dir)
+    return corpus(n, profile, data_dir)

@@ -4,7 +4,9 @@ A fresh process per measurement gives every repetition the same start (no warm
 caches of the previous one) and a peak memory of its own: the parent samples the
 resident memory (RSS and PSS: shared pages counted once) of the worker and all its
 children from /proc every 100 ms. ``ru_maxrss`` of the worker and of its largest child
-is reported too (Linux, KiB), as a cross-check that needs no sampling.
+is reported too (Linux, KiB), as a cross-check that needs no sampling. CPU seconds of the
+whole tree come from ``wait4`` (``measure_process``), so CPU ÷ wall says how many cores a
+command kept busy.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -76,26 +79,63 @@ class TreeSampler(threading.Thread):
         self.join()
 
 
+def measure_process(
+    cmd: list[str], env: dict[str, str] | None = None, timeout: float | None = None
+) -> dict[str, Any]:
+    """Run ``cmd`` to its end: wall seconds, CPU seconds of its tree, peak memory, output.
+
+    CPU seconds come from ``wait4``: user + system time of the process and of every
+    descendant it waited for (worker pools are joined, so their time is in it).
+    """
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=ROOT, stdout=out, stderr=err, text=True, env=env)
+        sampler = TreeSampler(proc.pid)
+        sampler.start()
+        try:
+            status, usage = _wait4(proc.pid, timeout)
+        finally:
+            sampler.stop()
+        wall = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status) if status is not None else -9
+        out.seek(0)
+        err.seek(0)
+        stdout, stderr = out.read(), err.read()
+    return {
+        "wall_s": wall,
+        "cpu_s": usage.ru_utime + usage.ru_stime,
+        "returncode": proc.returncode,
+        "memory": {"tree_peak_rss": sampler.peak_rss, "tree_peak_pss": sampler.peak_pss},
+        "stdout": stdout,
+        "stderr": stderr,
+    }
+
+
+def _wait4(pid: int, timeout: float | None) -> tuple[int | None, Any]:
+    """``os.wait4`` with a timeout (status None: killed because it ran longer)."""
+    deadline = None if timeout is None else time.monotonic() + timeout
+    while True:
+        done, status, usage = os.wait4(pid, os.WNOHANG if deadline else 0)
+        if done:
+            return status, usage
+        if deadline and time.monotonic() > deadline:
+            os.kill(pid, 9)
+            return None, os.wait4(pid, 0)[2]
+        time.sleep(0.05)
+
+
 def run_worker(kind: str, args: dict[str, Any], timeout: float | None = None) -> dict[str, Any]:
-    """Run ``benchmarks.worker kind`` in a new process; its result plus memory and wall time."""
+    """Run ``benchmarks.worker kind`` in a new process; its result plus memory, wall and CPU time."""
     cmd = [sys.executable, "-m", "benchmarks.worker", kind, json.dumps(args)]
-    start = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, text=True, env=os.environ)
-    sampler = TreeSampler(proc.pid)
-    sampler.start()
-    try:
-        stdout, _ = proc.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.communicate()
-        return {"error": f"timeout after {timeout:.0f} s"}
-    finally:
-        sampler.stop()
-    wall = time.perf_counter() - start
-    lines = [ln for ln in stdout.splitlines() if ln.startswith(MARK)]
-    if proc.returncode != 0 or not lines:
-        return {"error": f"worker {kind} exited with {proc.returncode}", "wall_s": wall}
+    proc = measure_process(cmd, dict(os.environ), timeout)
+    lines = [ln for ln in proc["stdout"].splitlines() if ln.startswith(MARK)]
+    if proc["returncode"] != 0 or not lines:
+        tail = proc["stderr"].strip().splitlines()[-1:] or [""]
+        return {
+            "error": f"worker {kind} exited with {proc['returncode']}: {tail[0][:200]}",
+            "wall_s": proc["wall_s"],
+        }
     result = json.loads(lines[-1][len(MARK) :])
-    result["memory"] |= {"tree_peak_rss": sampler.peak_rss, "tree_peak_pss": sampler.peak_pss}
-    result["wall_s"] = wall
+    result["memory"] = result.get("memory", {}) | proc["memory"]
+    result["wall_s"], result["cpu_s"] = proc["wall_s"], proc["cpu_s"]
     return dict(result)

@@ -35,7 +35,7 @@ def calamine_floor(path: Path) -> int:
 
 def run_readers(root: Path, repeat: int = 3, sample: int = 100) -> dict[str, Any]:
     """Seconds per method for all workbooks of the corpus, ``repeat`` rounds each."""
-    region = load_region(root / "region.toml")
+    region = load_region(root / "inputs" / "region.toml")
     paths = ingest.discover_workbooks(root / "inputs")
     few = spaced(paths, sample)
     scale = len(paths) / len(few)

@@ -54,14 +54,16 @@ def reader_stats(readers: dict[str, Any]) -> dict[str, Stat]:
     return {k: s for k, v in readers.get("runs", {}).items() if (s := Stat.of(v)) is not None}
 
 
-def peak(size: dict[str, Any], key: str = "tree_peak_pss", runs: bool = True) -> float | None:
-    """Largest peak memory (bytes) of the staged runs, and of the whole runs if ``runs``."""
+def peak(size: dict[str, Any], key: str = "tree_peak_pss") -> float | None:
+    """Largest peak memory (bytes) of the staged runs (the profile)."""
     mems = [r.get("memory", {}).get(key) for r in size.get("stages", [])]
-    for name in ("core", "prefect") if runs else ():
-        if size.get(name):
-            mems.append(size[name].get("memory", {}).get(key))
     vals = [m for m in mems if m]
     return max(vals) if vals else None
+
+
+def estimated(size: dict[str, Any]) -> bool:
+    """Whether the staged figures scale up a sample (then they are estimates, never ✓)."""
+    return any(r.get("estimated") for r in size.get("stages", []) if "times" in r)
 
 
 def _ratio(a: float | None, b: float | None) -> float | None:
@@ -76,10 +78,6 @@ def figures(size: dict[str, Any]) -> dict[str, float | None]:
     r = {k: v.median for k, v in rd.items()}
     runs = [x for x in size.get("stages", []) if "profiles_1" in x]
     speedups = [x["profiles_1"] / x["profiles_2"] for x in runs if x.get("profiles_2")]
-    core = size.get("core") or {}
-    pf = size.get("prefect") or {}
-    cold = (pf.get("cold") or {}).get("seconds")
-    cached = (pf.get("cached") or {}).get("seconds")
     speedup = statistics.median(speedups) if speedups else None
     render_1 = None
     if speedup and "render" in med:
@@ -96,10 +94,6 @@ def figures(size: dict[str, Any]) -> dict[str, float | None]:
         "read_over_floor": _ratio(r.get("read"), r.get("floor")),
         "validate_over_read": _ratio(r.get("validate"), r.get("read")),
         "render_speedup_2": speedup,
-        "prefect_overhead": (_ratio(cold, core.get("seconds")) or 1.0) - 1.0
-        if cold and core.get("seconds")
-        else None,
-        "cache_speedup": _ratio(cold, cached),
         "peak_gib": (peak(size) or 0) / GIB or None,
         "total": med.get("total"),
         "naive_stack": naive_stack,

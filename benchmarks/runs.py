@@ -1,79 +1,99 @@
-"""Whole runs: the core's ``pipeline.run`` (baseline c) and the Prefect flow, cold and cached.
+"""Whole runs, each in a fresh process: the command users run and the core sequence beside it.
 
-Both write a complete run folder (documents, annotated copies, Konsolidiert.xlsx,
-manifest) into a fresh temporary outputs folder. The flow runs twice on the same
-outputs folder: the second, unchanged run finds every content-keyed result in the cache.
-``phases`` restricts the documents (then no annotated copies or consolidated files are
-written, exactly as ``parthe-reports run --phase``), for sizes where a full run would not
-fit the time budget.
+``parthe-reports run`` is started as a subprocess exactly as typed (the synthetic region is
+picked up from the inputs folder's ``region.toml``). Cold: a fresh ``PREFECT_HOME`` (so an
+empty result cache and a database to migrate), a new outputs folder. Warm: the same
+command again, unchanged. The core sequence (``pipeline.run``, no Prefect) runs the same
+way in a fresh process per run, on its own new outputs folder, cold and then warm.
+Every document is rendered and every output written; no ``--pdf``.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
+import sys
 import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
+from benchmarks.procs import measure_process, run_worker
 from benchmarks.stages import STICHTAG
-from parthe_reports.pipeline import RunSummary
-
-PREFECT_HOME = Path(__file__).resolve().parent / ".data" / "prefect-home"
 
 
-def _summary(result: RunSummary) -> dict[str, Any]:
+def command() -> list[str]:
+    """``parthe-reports`` of this environment (the console script, as users start it)."""
+    script = Path(sys.executable).with_name("parthe-reports")
+    if script.exists():
+        return [str(script)]
+    return [sys.executable, "-c", "from parthe_reports.cli import app; app()"]
+
+
+def _counts(outputs: Path) -> dict[str, int]:
+    """Files of the latest run folder by kind: what the run really wrote."""
+    latest = outputs / "aktuell"
+    folder = latest.resolve() if latest.exists() else outputs
+    files = [p for p in folder.rglob("*") if p.is_file()]
     return {
-        "documents": len(result.documents),
-        "failed_documents": len(result.failed_documents),
-        "error": result.error,
-        "task_runs": result.task_runs,
+        "docx": sum(p.suffix == ".docx" for p in files),
+        "xlsx": sum(p.suffix == ".xlsx" for p in files),
+        "files": len(files),
     }
 
 
-def run_core(root: Path, phases: tuple[int, ...] = ()) -> dict[str, Any]:
-    """``pipeline.run``: the whole job in this process, no Prefect."""
-    from parthe_reports import pipeline
+def _slim(proc: dict[str, Any]) -> dict[str, Any]:
+    """The figures of one process, its output cut to the last lines (for a failure)."""
+    keep = {k: v for k, v in proc.items() if k not in ("stdout", "stderr")}
+    if proc.get("returncode") not in (0, 1):  # 1: the data have errors, the run completed
+        keep["tail"] = (proc.get("stderr") or proc.get("stdout") or "")[-600:]
+    return keep
 
-    out = Path(tempfile.mkdtemp(prefix="bench-core-"))
+
+def run_command(inputs: Path, timeout: float | None = None) -> dict[str, Any]:
+    """``parthe-reports run`` cold (fresh Prefect home, new outputs) and then warm."""
+    base = Path(tempfile.mkdtemp(prefix="bench-command-"))
+    env = {**os.environ, "PREFECT_HOME": str(base / "prefect-home")}
+    env.pop("PREFECT_API_URL", None)  # the command's own ephemeral API, as on a new machine
+    outputs = base / "outputs"
+    cmd = [*command(), "run", "--inputs", str(inputs), "--outputs", str(outputs)]
+    cmd += ["--stichtag", STICHTAG.isoformat()]
+    result: dict[str, Any] = {}
     try:
-        options = pipeline.RunOptions(
-            inputs=root / "inputs",
-            outputs=out,
-            phases=phases,
-            stichtag=STICHTAG,
-            region_config=root / "region.toml",
-        )
-        start = time.perf_counter()
-        summary = pipeline.run(options)
-        seconds = time.perf_counter() - start
-        return {"seconds": seconds, **_summary(summary)}
-    finally:
-        shutil.rmtree(out, ignore_errors=True)
-
-
-def run_prefect(root: Path, phases: tuple[int, ...] = (), dask: bool = False) -> dict[str, Any]:
-    """The Prefect flow (``flows.runner.run``): a cold run, then the same run again (cache)."""
-    os.environ.setdefault("PREFECT_HOME", str(PREFECT_HOME))
-    start = time.perf_counter()
-    from flows.runner import run  # imports Prefect (≈ 2 s); reported, not in the run times
-
-    import_s = time.perf_counter() - start
-    out = Path(tempfile.mkdtemp(prefix="bench-prefect-"))
-    result: dict[str, Any] = {"import_s": import_s}
-    try:
-        for label in ("cold", "cached"):
-            start = time.perf_counter()
-            summary = run(
-                inputs=root / "inputs",
-                outputs=out,
-                phases=list(phases) or None,
-                stichtag=STICHTAG,
-                dask=dask,
-                region_config=root / "region.toml",
-            )
-            result[label] = {"seconds": time.perf_counter() - start, **_summary(summary)}
+        for label in ("cold", "warm"):
+            proc = measure_process(cmd, env, timeout)
+            result[label] = _slim(proc) | _counts(outputs)
         return result
     finally:
-        shutil.rmtree(out, ignore_errors=True)
+        shutil.rmtree(base, ignore_errors=True)
+
+
+def run_core_pair(inputs: Path) -> dict[str, Any]:
+    """The core sequence in a fresh process: cold on a new outputs folder, then warm."""
+    outputs = Path(tempfile.mkdtemp(prefix="bench-core-"))
+    args = {"inputs": str(inputs), "outputs": str(outputs)}
+    try:
+        result = {}
+        for label in ("cold", "warm"):
+            result[label] = run_worker("core", args) | _counts(outputs)
+        return result
+    finally:
+        shutil.rmtree(outputs, ignore_errors=True)
+
+
+def run_core(inputs: Path, outputs: Path) -> dict[str, Any]:
+    """``pipeline.run`` once, in this process (a worker): seconds and what it did."""
+    from parthe_reports import pipeline
+
+    options = pipeline.RunOptions(
+        inputs=inputs, outputs=outputs, stichtag=STICHTAG, region_config=inputs / "region.toml"
+    )
+    start = time.perf_counter()
+    summary = pipeline.run(options)
+    return {
+        "seconds": time.perf_counter() - start,
+        "documents": len(summary.documents),
+        "failed_documents": len(summary.failed_documents),
+        "run_error": summary.error,
+        "exit_code": summary.exit_code,
+    }

@@ -78,7 +78,7 @@ class Timer(dict[str, float]):
 
 def run_stages(root: Path, workers: int = 2, sample: int = 100, compare: bool = True) -> dict:
     """Time every stage on the corpus at ``root``; optionally profiles on 1 vs ``workers``."""
-    region = load_region(root / "region.toml")
+    region = load_region(root / "inputs" / "region.toml")
     paths = ingest.discover_workbooks(root / "inputs")
     t = Timer()
     raws = t("read", lambda: [ingest.read_workbook(p) for p in paths])

@@ -17,7 +17,7 @@ from benchmarks.procs import MARK
 
 
 def _measure(kind: str, args: dict[str, Any]) -> dict[str, Any]:
-    root = Path(args["root"])
+    root = Path(args.get("root", "."))
     if kind == "readers":
         from benchmarks.readers import run_readers
 
@@ -29,11 +29,11 @@ def _measure(kind: str, args: dict[str, Any]) -> dict[str, Any]:
     if kind == "core":
         from benchmarks.runs import run_core
 
-        return run_core(root, tuple(args["phases"]))
-    if kind == "prefect":
-        from benchmarks.runs import run_prefect
+        return run_core(Path(args["inputs"]), Path(args["outputs"]))
+    if kind == "validate":
+        from benchmarks.validate_one import check_in_process
 
-        return run_prefect(root, tuple(args["phases"]), args.get("dask", False))
+        return check_in_process(Path(args["path"]), args["repeat"])
     raise SystemExit(f"unknown measurement {kind}")
 
 

@@ -22,7 +22,8 @@ a sub-folder „alt“,         Hinweis   ``ignored-folder``: earlier versions (
 „Archiv“ …                            configurable: ``region.toml`` › ``[inputs]``)
 ==========================  ========  =====================================================
 
-README files are the folder's own documentation and pass silently.
+README files are the folder's own documentation and pass silently, and so does a
+``region.toml`` at the top (``demo-data --municipalities`` writes the synthetic region there).
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ MUNICIPAL_FOLDER = "kommunen"
 DEFAULT_IGNORED_FOLDERS = (
     "alt", "alte Versionen", "Archiv", "Vorversionen", "old", "Backup", "Sicherung", "Papierkorb",
 )  # fmt: skip
+REGION_FILE = "region.toml"  # the folder's own region (run/validate use it without --region)
 SYSTEM_FILES = ("thumbs.db", "desktop.ini", ".ds_store", "ehthumbs.db", "icon\r")
 _OFFICE_TEMP = re.compile(r"^(~\$|\.~lock\.|~wrl\d*\.tmp$|~.*\.tmp$)|\.tmp$", re.IGNORECASE)
 CSV_SUFFIXES = (".csv", ".tsv")
@@ -100,7 +102,7 @@ def _walk(
 def _file(path: Path, root: Path, paths: list[Path], findings: list[Finding]) -> None:
     name, suffix = path.name, path.suffix.lower()
     where = str(path.relative_to(root))
-    if name.lower().startswith("readme"):
+    if name.lower().startswith("readme") or (path.parent == root and name == REGION_FILE):
         return
     if name.startswith("~$") or name.startswith(".~lock."):
         book = name.removeprefix("~$").removeprefix(".~lock.").removesuffix("#")

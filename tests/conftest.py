@@ -1,13 +1,43 @@
-"""Shared test configuration: headless plotting, LibreOffice availability."""
+"""Shared test configuration: headless plotting, LibreOffice availability, and a Prefect
+home of its own for every test process (``pytest -n 2`` runs two)."""
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
+import socket
+import tempfile
 
 import pytest
 
 os.environ.setdefault("MPLBACKEND", "Agg")
+
+
+def _own_prefect_home() -> str:
+    """A fresh, empty Prefect home for this test process, removed when it ends.
+
+    Set before any test module imports Prefect (it reads its settings once, at import).
+    Two xdist workers sharing one home would share its SQLite database, its migration lock
+    and its result cache: runs then wait on each other, or one reads the other's cache.
+    A developer's own home (and a server in ``PREFECT_API_URL``) is never touched.
+    """
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+    home = tempfile.mkdtemp(prefix=f"parthe-tests-prefect-{worker}-")
+    os.environ["PREFECT_HOME"] = home
+    os.environ.pop("PREFECT_API_URL", None)
+    atexit.register(shutil.rmtree, home, True)
+    return home
+
+
+PREFECT_HOME = _own_prefect_home()
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 no one listens on now (the OS picks it; never a fixed one)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

@@ -220,3 +220,148 @@ def test_scale_multiplies_rows(region: Region) -> None:
     for sheets in large.values():
         partners = [str(r["partners"]) for r in sheets["measures"]]
         assert all(p == "alle" or set(p.split(", ")) <= set(syn.codes) for p in partners)
+
+
+# ------------------------------------------------------------ synthetic regions a user runs
+
+
+def _demo(tmp_path: Path, *args: str) -> Path:
+    from typer.testing import CliRunner
+
+    from parthe_reports.cli import app
+
+    out = tmp_path / "last"
+    result = CliRunner().invoke(app, ["demo-data", "--out", str(out), *args])
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def _validate(inputs: Path, *args: str) -> tuple[int, str]:
+    from typer.testing import CliRunner
+
+    from parthe_reports.cli import app
+
+    cmd = ["validate", "--inputs", str(inputs), "--stichtag", "2026-11-25", *args]
+    result = CliRunner().invoke(app, cmd, terminal_width=200)
+    return result.exit_code, result.output
+
+
+def test_synthetic_demo_data_writes_its_region(tmp_path: Path, region: Region) -> None:
+    """It writes region.toml beside synthetic workbooks: the base settings, the made-up members."""
+    out = _demo(tmp_path, "--municipalities", "3")
+    written = load_region(out / "region.toml")
+    assert written == synthetic_region(3, region)
+    assert written.periods == region.periods and written.judgement == region.judgement
+    assert written.office_email == region.office_email
+
+
+def test_example_demo_data_writes_no_region(tmp_path: Path) -> None:
+    """It writes no region.toml for the configured region (the project's own file applies)."""
+    out = _demo(tmp_path)
+    assert not (out / "region.toml").exists()
+    assert (out / "kommunen").is_dir()
+
+
+def test_validate_reads_synthetic_workbooks_with_their_region(tmp_path: Path) -> None:
+    """It accepts synthetic workbooks against the inputs folder's region.toml without --region."""
+    out = _demo(tmp_path, "--municipalities", "3")
+    code, output = _validate(out)
+    assert code == 0, output
+    assert "nicht bekannt" not in output and "keine Arbeitsmappe" not in output
+
+
+def test_validate_with_the_project_region_rejects_synthetic_workbooks(tmp_path: Path) -> None:
+    """It rejects them („Kürzel SA nicht bekannt“) when --region names the project's region."""
+    from parthe_reports.paths import REGION_CONFIG
+
+    out = _demo(tmp_path, "--municipalities", "3")
+    code, output = _validate(out, "--region", str(REGION_CONFIG))
+    assert code == 1 and "nicht bekannt" in output and "„SA“" in output
+
+
+def test_run_uses_the_inputs_region(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """It hands `run` the inputs folder's region.toml, and --region over it when given."""
+    from typer.testing import CliRunner
+
+    import flows.runner
+    from parthe_reports.cli import app
+
+    seen: list[Path] = []
+
+    def fake_run(**kwargs: object) -> None:
+        seen.append(kwargs["region_config"])  # type: ignore[arg-type]
+        raise RuntimeError("nur geprüft")
+
+    monkeypatch.setattr(flows.runner, "run", fake_run)
+    out = _demo(tmp_path, "--municipalities", "2")
+    other = tmp_path / "other.toml"
+    other.write_bytes((out / "region.toml").read_bytes())
+    for extra in ([], ["--region", str(other)]):
+        CliRunner().invoke(app, ["run", "--inputs", str(out), "--outputs", str(tmp_path), *extra])
+    assert seen == [out / "region.toml", other]
+
+
+def test_region_for_prefers_given_then_folder_then_project(tmp_path: Path) -> None:
+    """It picks --region, else the folder's region.toml, else the project's."""
+    from parthe_reports.cli.options import region_for
+    from parthe_reports.paths import REGION_CONFIG
+
+    assert region_for(None, tmp_path) == REGION_CONFIG
+    (tmp_path / "region.toml").write_text("", encoding="utf-8")
+    assert region_for(None, tmp_path) == tmp_path / "region.toml"
+    assert region_for(Path("x.toml"), tmp_path) == Path("x.toml")
+
+
+def test_region_file_escapes_quotes_and_round_trips(tmp_path: Path, region: Region) -> None:
+    """It writes a name with quotes and backslashes that reads back unchanged."""
+    from dataclasses import replace
+
+    from parthe_reports.demo.region_file import write_region_file
+    from parthe_reports.paths import REGION_CONFIG
+
+    odd = replace(synthetic_region(2, region), name='Verbund "Nord" \\ Süd')
+    assert load_region(write_region_file(odd, REGION_CONFIG, tmp_path)) == odd
+
+
+def test_discovery_is_silent_about_the_inputs_region_only_at_the_top(tmp_path: Path) -> None:
+    """It passes a top-level region.toml silently but reports one under kommunen/."""
+    from parthe_reports.discover import discover_inputs
+
+    (tmp_path / "kommunen").mkdir()
+    (tmp_path / "region.toml").write_text("", encoding="utf-8")
+    assert discover_inputs(tmp_path).findings == []
+    (tmp_path / "kommunen" / "region.toml").write_text("", encoding="utf-8")
+    assert [f.code for f in discover_inputs(tmp_path).findings] == ["not-a-workbook-file"]
+
+
+def test_readme_load_test_lines_work_as_typed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """It runs the README's load-test lines (at N = 2, in a temporary folder) without a finding
+    about unknown municipalities, and hands `run` the synthetic region."""
+    import shlex
+
+    from typer.testing import CliRunner
+
+    import flows.runner
+    from parthe_reports.cli import app
+    from parthe_reports.paths import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("A load test with a synthetic region")[1].split("```bash")[1]
+    lines = [ln for ln in block.split("```")[0].splitlines() if ln.strip()]
+    assert [shlex.split(ln)[1] for ln in lines] == ["demo-data", "validate", "run"]
+    seen: list[Path] = []
+
+    def fake_run(**kwargs: object) -> None:
+        seen.append(kwargs["region_config"])  # type: ignore[arg-type]
+        raise RuntimeError("nur geprüft")
+
+    monkeypatch.setattr(flows.runner, "run", fake_run)
+    for line in lines:
+        args = [a.replace("/tmp/", f"{tmp_path}/") for a in shlex.split(line)[1:]]
+        args = ["2" if a == "1000" else a for a in args]
+        result = CliRunner().invoke(app, args, terminal_width=200)
+        assert "nicht bekannt" not in result.output, line
+        assert result.exit_code == (2 if args[0] == "run" else 0), result.output
+    assert seen == [tmp_path / "last" / "region.toml"]

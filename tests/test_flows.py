@@ -100,10 +100,16 @@ def test_runs_are_kept_and_pointer_is_latest(three_runs: list[RunSummary]) -> No
 
 def test_dask_runner_gives_the_same_documents(three_runs: list[RunSummary], tmp_path: Path) -> None:
     """It renders documents with the same text on a local Dask cluster of 2 worker processes."""
-    dask = run(outputs=tmp_path / "out", dask=True)
-    assert dask.task_runs["read"]["run"] == 7  # its own empty cache: really computed
-    assert dask.exit_code == three_runs[0].exit_code
-    assert texts(dask) == texts(three_runs[0])
+    import dask.config
+
+    # Worker processes that start slowly on a busy machine (xdist, other jobs) are waited
+    # for instead of timing out after distributed's 30 s; the nanny hands them this config.
+    slow = {f"distributed.comm.timeouts.{k}": "180s" for k in ("connect", "tcp")}
+    with dask.config.set(slow | {"distributed.deploy.lost-worker-timeout": "180s"}):
+        on_dask = run(outputs=tmp_path / "out", dask=True)
+    assert on_dask.task_runs["read"]["run"] == 7  # its own empty cache: really computed
+    assert on_dask.exit_code == three_runs[0].exit_code
+    assert texts(on_dask) == texts(three_runs[0])
 
 
 def test_failing_render_task_does_not_stop_the_others(

@@ -20,6 +20,9 @@ def test_two_runs_at_once_both_complete(tmp_path: Path) -> None:
     """It completes both runs in distinct folders with intact manifests and a valid pointer."""
     env = {**os.environ, "PREFECT_HOME": str(tmp_path / "home")}
     env.pop("PREFECT_API_URL", None)
+    # Two first-time migrations of one fresh database, on a machine other tests keep busy:
+    # the second waits for the first (the start-up lock). Patience, not a weaker check.
+    env["PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"] = "600"
     out = tmp_path / "out"
     cmd = [
         sys.executable,
@@ -37,7 +40,7 @@ def test_two_runs_at_once_both_complete(tmp_path: Path) -> None:
         subprocess.Popen(cmd, env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         for _ in range(2)
     ]
-    results = [p.communicate(timeout=300) for p in procs]
+    results = [p.communicate(timeout=900) for p in procs]
     assert [p.returncode for p in procs] == [0, 0], results
     for _, err in results:  # quiet: no Prefect tracebacks, no "database is locked"
         assert b"Traceback" not in err and b"locked" not in err

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -19,25 +18,36 @@ from flows.server import start_server, stop_server
 from parthe_reports import runs
 from parthe_reports.paths import INPUTS, ROOT
 from parthe_reports.region import load_region
+from tests.conftest import free_port
 from tests.test_pipeline import docx_text
 
 pytestmark = [pytest.mark.prefect, pytest.mark.slow]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def _wait(what: str, check: Any, timeout: float) -> Any:
+    """Poll ``check`` until it gives something; a busy server (503, reset) is asked again."""
     deadline = time.monotonic() + timeout
+    last: Exception | None = None
     while time.monotonic() < deadline:
-        value = check()
+        try:
+            value = check()
+        except (httpx.TransportError, _Busy) as exc:  # SQLite busy under load: try again
+            last, value = exc, None
         if value:
             return value
         time.sleep(1)
-    raise AssertionError(f"timed out waiting for {what}")
+    raise AssertionError(f"timed out waiting for {what} (last: {last!r})")
+
+
+class _Busy(Exception):
+    """The server answered 5xx (Prefect's 503 while its database is busy)."""
+
+
+def _ok(r: httpx.Response) -> httpx.Response:
+    if r.status_code >= 500:
+        raise _Busy(f"{r.status_code} {r.text[:200]}")
+    r.raise_for_status()
+    return r
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +56,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path
     base = tmp_path_factory.mktemp("serve")
     env = {**os.environ, "PREFECT_HOME": str(base / "prefect-home")}
     env.pop("PREFECT_API_URL", None)
-    port = _free_port()
+    port = free_port()
     old = dict(os.environ)
     os.environ.update({"PREFECT_HOME": env["PREFECT_HOME"]})
     try:
@@ -85,9 +95,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path
 
 
 def _deployments(url: str) -> list[dict[str, Any]]:
-    r = httpx.post(f"{url}/deployments/filter", json={}, timeout=10)
-    r.raise_for_status()
-    return list(r.json())
+    return list(_ok(httpx.post(f"{url}/deployments/filter", json={}, timeout=30)).json())
 
 
 def test_serve_registers_the_configured_schedules(served: tuple[str, Path]) -> None:
@@ -112,16 +120,21 @@ def test_triggered_deployment_run_writes_documents(served: tuple[str, Path]) -> 
     url, out = served
     _wait("deployments", lambda: len(_deployments(url)) >= 3, 120)
     nightly = next(d for d in _deployments(url) if d["name"] == "naechtlich")
-    r = httpx.post(
-        f"{url}/deployments/{nightly['id']}/create_flow_run",
-        json={"parameters": {"stichtag": "2026-11-25"}},
-        timeout=10,
+    created = _wait(
+        "a flow run created",
+        lambda: _ok(
+            httpx.post(
+                f"{url}/deployments/{nightly['id']}/create_flow_run",
+                json={"parameters": {"stichtag": "2026-11-25"}},
+                timeout=30,
+            )
+        ).json(),
+        120,
     )
-    r.raise_for_status()
-    run_id = r.json()["id"]
+    run_id = created["id"]
 
     def final_state() -> str | None:
-        state = httpx.get(f"{url}/flow_runs/{run_id}", timeout=10).json()["state"]
+        state = _ok(httpx.get(f"{url}/flow_runs/{run_id}", timeout=30)).json()["state"]
         return state["type"] if state["type"] in {"COMPLETED", "FAILED", "CRASHED"} else None
 
     assert _wait("flow run", final_state, 300) == "COMPLETED"

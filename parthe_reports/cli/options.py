@@ -13,6 +13,8 @@ from typing import Annotated, Any
 import typer
 
 from parthe_reports.cli.german import DATE, FILE, FOLDER
+from parthe_reports.discover import REGION_FILE
+from parthe_reports.paths import REGION_CONFIG
 
 DATE_FORMATS = ("%Y-%m-%d", "%d.%m.%Y")  # ISO as shown; the German form is forgiven
 
@@ -69,3 +71,24 @@ RegionOption = Annotated[
         help="Regionskonfiguration (TOML) mit Kommunen, Themenbereichen und Zeitplänen.",
     ),
 ]
+# For commands that read an inputs folder: without --region, the folder's own region.toml
+# (written by `demo-data --municipalities`) wins over the project's, so that synthetic
+# workbooks are read against the region they were made for.
+InputsRegionOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--region",
+        metavar=FILE,
+        dir_okay=False,
+        help="Regionskonfiguration (TOML) mit Kommunen, Themenbereichen und Zeitplänen "
+        f"(Standard: {REGION_FILE} im Eingangsordner, falls vorhanden, sonst die des Projekts).",
+    ),
+]
+
+
+def region_for(given: Path | None, inputs: Path) -> Path:
+    """The region file a command reads: ``--region``, else the inputs folder's, else the project's."""
+    if given is not None:
+        return given
+    beside = inputs / REGION_FILE
+    return beside if beside.is_file() else REGION_CONFIG

@@ -27,10 +27,16 @@ from parthe_reports.cli.app import app
 from parthe_reports.cli.checks import outputs_or_exit, region_or_exit, stop, workbooks_or_exit
 from parthe_reports.cli.german import NUMBER
 from parthe_reports.cli.guard import explain, interrupted_by, stored_error_text
-from parthe_reports.cli.options import InputsOption, OutputsOption, RegionOption, stichtag_option
+from parthe_reports.cli.options import (
+    InputsOption,
+    InputsRegionOption,
+    OutputsOption,
+    region_for,
+    stichtag_option,
+)
 from parthe_reports.cli.summary import BookLine, next_step, print_books
 from parthe_reports.german import date_de
-from parthe_reports.paths import INPUTS, OUTPUTS, REGION_CONFIG
+from parthe_reports.paths import INPUTS, OUTPUTS
 from parthe_reports.pipeline import EXIT_FAILED, FEEDBACK_DIR, RunOptions, RunSummary
 from parthe_reports.pipeline.reuse import try_reuse
 from parthe_reports.pipeline.sequence import expected_steps
@@ -146,7 +152,7 @@ def run(
             help="Vorhandener Dask-Cluster, z. B. tcp://host:8786.",
         ),
     ] = None,
-    region: RegionOption = REGION_CONFIG,
+    region: InputsRegionOption = None,
     debug: Annotated[
         bool, typer.Option("--debug", help="Prefects Protokoll und Fehlerdetails zeigen.")
     ] = False,
@@ -155,11 +161,12 @@ def run(
     bad = [p for p in phase or [] if p not in range(1, 7)]
     if bad:
         raise stop(f"Fehler: Phase {bad[0]} gibt es nicht; bitte eine Phase von 1 bis 6 angeben.")
-    config = region_or_exit(region)
+    region_file = region_for(region, inputs)
+    config = region_or_exit(region_file)
     paths, _ = workbooks_or_exit(inputs, config)
     outputs_or_exit(outputs)
     day, phases = stichtag or date.today(), tuple(phase or [])
-    reused = try_reuse(inputs, outputs, config, region, day, phases, pdf)  # before Prefect
+    reused = try_reuse(inputs, outputs, config, region_file, day, phases, pdf)  # before Prefect
     if reused is not None:
         print_summary(reused, outputs)
         raise typer.Exit(reused.exit_code)
@@ -187,7 +194,7 @@ def run(
                 pdf=pdf,
                 dask=dask,
                 dask_address=dask_address,
-                region_config=region,
+                region_config=region_file,
                 listener=listener,
             )
     except Exception as exc:  # Prefect/API failures: a German line, never a traceback
@@ -311,7 +318,7 @@ def list_runs(outputs: OutputsOption = OUTPUTS) -> None:
 def serve(
     outputs: OutputsOption = OUTPUTS,
     inputs: InputsOption = INPUTS,
-    region: RegionOption = REGION_CONFIG,
+    region: InputsRegionOption = None,
     port: Annotated[
         int, typer.Option("--port", metavar=NUMBER, help="Port des lokalen Prefect-Servers.")
     ] = 4200,
@@ -323,7 +330,11 @@ def serve(
     _warnings_only()
     try:
         serve_forever(
-            inputs=inputs, outputs=outputs, region_config=region, port=port, echo=console.print
+            inputs=inputs,
+            outputs=outputs,
+            region_config=region_for(region, inputs),
+            port=port,
+            echo=console.print,
         )
     except BaseException as exc:  # a service's normal end: SIGTERM (systemctl stop), Ctrl+C
         if interrupted_by(exc) is None:

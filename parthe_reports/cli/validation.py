@@ -13,10 +13,10 @@ from rich.console import Console
 from parthe_reports.cli.app import app
 from parthe_reports.cli.checks import region_or_exit, workbooks_or_exit
 from parthe_reports.cli.german import FILE, FOLDER
-from parthe_reports.cli.options import RegionOption, stichtag_option
+from parthe_reports.cli.options import InputsRegionOption, region_for, stichtag_option
 from parthe_reports.cli.summary import BookLine, counts_table, next_step
 from parthe_reports.errors import Finding, Severity
-from parthe_reports.paths import INPUTS, REGION_CONFIG
+from parthe_reports.paths import INPUTS
 from parthe_reports.pipeline.sequence import read_books
 from parthe_reports.pipeline.write import book_label, count_findings
 from parthe_reports.validate import ValidatedWorkbook
@@ -58,6 +58,12 @@ def validate_command(
             metavar=FOLDER, help="Eingangsordner (mit kommunen/ und dem Verbund-Workbook)."
         ),
     ] = INPUTS,
+    inputs: Annotated[
+        Path | None,
+        typer.Option(
+            "--inputs", metavar=FOLDER, file_okay=False, help="Eingangsordner, wie bei run."
+        ),
+    ] = None,
     json_file: Annotated[
         Path | None,
         typer.Option(
@@ -72,14 +78,15 @@ def validate_command(
             help="Ordner für die markierten Kopien (BRA.xlsx → BRA_Rueckmeldung.xlsx, wie beim Lauf).",
         ),
     ] = None,
-    region_file: RegionOption = REGION_CONFIG,
+    region_file: InputsRegionOption = None,
     stichtag: Annotated[
         date | None, stichtag_option("heute; für die Plausibilitätsprüfung")
     ] = None,
 ) -> None:
     """Prüft alle Workbooks im Eingangsordner. Exit-Code 0: keine Fehler, 1: Fehler, 2: Prüfung nicht möglich."""
     console = Console()
-    region = region_or_exit(region_file)
+    input_dir = inputs or input_dir
+    region = region_or_exit(region_for(region_file, input_dir))
     day = stichtag or date.today()
     paths, folder = workbooks_or_exit(input_dir, region)
     # The run's own reading step: what `validate` reports is exactly what `run` will use.

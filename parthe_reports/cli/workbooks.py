@@ -13,6 +13,7 @@ from parthe_reports.cli.german import FOLDER, NUMBER
 from parthe_reports.cli.options import OutputsOption, RegionOption
 from parthe_reports.cli.prefill import PrefillError, prefill_from_run
 from parthe_reports.demo.data import synthetic_region, write_example_data
+from parthe_reports.demo.region_file import REGION_FILE, write_region_file
 from parthe_reports.german import count
 from parthe_reports.paths import OUTPUTS, REGION_CONFIG
 from parthe_reports.runs import POINTER
@@ -137,6 +138,13 @@ def demo_data(
         f"Beispieldaten geschrieben: {len(paths) - 1} Kommunal-Workbooks und 1 Verbund-Workbook "
         f"in {out} (Startwert {seed}, Faktor {scale})."
     )
+    if municipalities or region.resolve() != REGION_CONFIG.resolve():
+        # The workbooks belong to this region: run/validate --inputs OUT read it from there.
+        write_region_file(reg, region, out)
+        typer.echo(
+            f"Regionskonfiguration dazu: {out / REGION_FILE} (run und validate mit "
+            f"--inputs {out} verwenden sie ohne --region)."
+        )
 
 
 @app.command("upgrade")
