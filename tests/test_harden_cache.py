@@ -58,21 +58,33 @@ def test_signed_record_round_trips(tmp_path: Path) -> None:
     assert (tmp_path / cache.KEY_FILE).stat().st_mode & 0o777 == 0o600
 
 
-def test_poisoned_record_is_never_unpickled(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture
-) -> None:
+def test_poisoned_record_is_never_unpickled(tmp_path: Path) -> None:
     """It refuses an unsigned Prefect record naming pickle before deserializing it (no marker),
     with a Warnung; the same bytes through Prefect's own reader would run the payload."""
+    import logging
+
     from prefect._internal.result_records import ResultRecord
 
     marker = tmp_path / "executed"
     store = cache.SignedFileSystem(basepath=str(tmp_path / "c"), key_home=str(tmp_path))
     (tmp_path / "c").mkdir()
     (tmp_path / "c" / "key1").write_bytes(prefect_record(marker))
-    with pytest.raises(cache.TamperedRecord):
-        store.read_path("key1", _sync=True)
+    seen: list[logging.LogRecord] = []
+    handler = logging.Handler(logging.WARNING)
+    handler.emit = seen.append  # type: ignore[method-assign]
+    # On the module's own logger: other tests in this process silence Prefect's loggers and
+    # may stop propagation, which caplog (on the root) depends on.
+    cache.log.addHandler(handler)
+    level, cache.log.disabled = cache.log.level, False
+    cache.log.setLevel(logging.WARNING)
+    try:
+        with pytest.raises(cache.TamperedRecord):
+            store.read_path("key1", _sync=True)
+    finally:
+        cache.log.removeHandler(handler)
+        cache.log.setLevel(level)
     assert not marker.exists()
-    assert any("Warnung" in r.getMessage() for r in caplog.records)
+    assert any("Warnung" in r.getMessage() for r in seen)
     ResultRecord.deserialize(prefect_record(marker))  # the negative partner: it does execute
     assert marker.exists()
 
