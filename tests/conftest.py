@@ -8,6 +8,9 @@ import os
 import shutil
 import socket
 import tempfile
+import time
+from collections.abc import Callable
+from typing import Any
 
 import pytest
 
@@ -38,6 +41,28 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
+
+
+def wait_for(
+    what: str,
+    check: Callable[[], Any],
+    timeout: float,
+    retry_on: tuple[type[Exception], ...] = (),
+    every: float = 0.5,
+) -> Any:
+    """Poll ``check`` until it gives something truthy (a server starting, a child ending);
+    ``retry_on``: errors that mean "ask again" (a busy server under load)."""
+    deadline = time.monotonic() + timeout
+    last: Exception | None = None
+    while time.monotonic() < deadline:
+        try:
+            value = check()
+        except retry_on as exc:
+            last, value = exc, None
+        if value:
+            return value
+        time.sleep(every)
+    raise AssertionError(f"timed out waiting for {what} (last: {last!r})")
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

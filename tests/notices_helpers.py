@@ -3,7 +3,6 @@ local SMTP sink (aiosmtpd) that keeps the real messages it receives."""
 
 from __future__ import annotations
 
-import socket
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -18,6 +17,7 @@ from aiosmtpd.smtp import AuthResult, LoginPassword
 
 from parthe_reports.notices import FundingDeadline, NoticeSettings
 from parthe_reports.region import Region, region_from_dict
+from tests.conftest import free_port
 
 OFFICE = "projektbuero@partheland.example"
 DEADLINE = date(2026, 12, 15)  # Abgabefrist of 2026/II (a Tuesday)
@@ -83,12 +83,6 @@ def _authenticate(
 ) -> AuthResult:
     ok = isinstance(data, LoginPassword) and (data.login, data.password) == (b"pb", b"geheim")
     return AuthResult(success=ok, handled=False, auth_data=data)
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @contextmanager

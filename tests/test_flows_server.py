@@ -6,7 +6,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -18,25 +17,15 @@ from flows.server import start_server, stop_server
 from parthe_reports import runs
 from parthe_reports.paths import INPUTS, ROOT
 from parthe_reports.region import load_region
-from tests.conftest import free_port
+from tests.conftest import free_port, wait_for
 from tests.test_pipeline import docx_text
 
 pytestmark = [pytest.mark.prefect, pytest.mark.slow]
 
 
 def _wait(what: str, check: Any, timeout: float) -> Any:
-    """Poll ``check`` until it gives something; a busy server (503, reset) is asked again."""
-    deadline = time.monotonic() + timeout
-    last: Exception | None = None
-    while time.monotonic() < deadline:
-        try:
-            value = check()
-        except (httpx.TransportError, _Busy) as exc:  # SQLite busy under load: try again
-            last, value = exc, None
-        if value:
-            return value
-        time.sleep(1)
-    raise AssertionError(f"timed out waiting for {what} (last: {last!r})")
+    """``wait_for``; a busy server (503, reset) is asked again."""
+    return wait_for(what, check, timeout, (httpx.TransportError, _Busy), every=1)
 
 
 class _Busy(Exception):

@@ -190,7 +190,7 @@ def test_program_end_keeps_exit_code_and_flushes_piped_output(
     tmp_path: Path, bad: bool, code: int
 ) -> None:
     """It ends the program without the interpreter's teardown (cli/guard.leave) yet keeps the
-    command's exit code and every line written to a pipe, the summary's last line included."""
+    command's exit code and every line written to a pipe, and leaves no worker process behind."""
     import shutil
 
     inputs = tmp_path / "inputs"
@@ -209,8 +209,47 @@ def test_program_end_keeps_exit_code_and_flushes_piped_output(
         capture_output=True,
         text=True,
         timeout=300,
+        env=os.environ | {"PARTHE_TEST_MARK": tmp_path.name},
     )
     assert proc.returncode == code, proc.stdout + proc.stderr
+    # The reader's worker processes were joined, not left behind (exit handlers ran).
+    assert not _processes_with(f"PARTHE_TEST_MARK={tmp_path.name}")
     assert "Traceback" not in proc.stderr
     assert "Nächster Schritt" in proc.stdout  # the summary's last paragraph arrived
     assert ("die Workbooks von BOR anfordern" in proc.stdout) is bad
+
+
+def _processes_with(mark: str) -> list[int]:
+    """Processes whose environment carries ``mark`` (inherited by every worker they spawn)."""
+    found = []
+    for environ in Path("/proc").glob("[0-9]*/environ"):
+        try:
+            if mark.encode() in environ.read_bytes().split(b"\0"):
+                found.append(int(environ.parent.name))
+        except OSError:  # gone meanwhile, or not ours to read
+            continue
+    return found
+
+
+def test_leave_joins_the_worker_pool(tmp_path: Path) -> None:
+    """It joins the render/read worker processes before the fast exit: none outlives the
+    program (their CPU time then counts as the command's); without the exit handlers they did."""
+    mark = f"PARTHE_TEST_MARK={tmp_path.name}"
+    script = (
+        "from parthe_reports.pipeline.pool import shared\n"
+        "from parthe_reports.cli.guard import leave\n"
+        "pool = shared()\n"
+        "assert pool.submit(abs, -3).result() == 3\n"
+        "leave(0)\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,  # a leftover worker keeps the pipes open: this times out
+        env=os.environ | dict([mark.split("=", 1)]),
+    )
+    assert proc.returncode == 0, proc.stderr
+    time.sleep(0.5)
+    assert not _processes_with(mark)

@@ -10,7 +10,6 @@ import socket
 import subprocess
 import sys
 import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -24,22 +23,7 @@ from flows.deployments import build_deployments
 from flows.settings import read_env_file
 from parthe_reports.errors import UserError
 from parthe_reports.paths import INPUTS, REGION_CONFIG, ROOT
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def _wait(what: str, check: Any, timeout: float) -> Any:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = check()
-        if value:
-            return value
-        time.sleep(0.5)
-    raise AssertionError(f"timed out waiting for {what}")
+from tests.conftest import free_port, wait_for
 
 
 def test_deployments_fix_the_paths_and_refuse_unknown_names(tmp_path: Path) -> None:
@@ -94,7 +78,7 @@ def test_another_program_on_the_port_is_named() -> None:
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
     """`parthe-reports serve` on a free port with a fresh Prefect home (it starts the server)."""
     base = tmp_path_factory.mktemp("serve")
-    home, port = base / "prefect-home", _free_port()
+    home, port = base / "prefect-home", free_port()
     env = {**os.environ, "PREFECT_HOME": str(home)}
     for key in ("PREFECT_API_URL", "PREFECT_SERVER_API_AUTH_STRING", "PREFECT_API_AUTH_STRING"):
         env.pop(key, None)
@@ -108,11 +92,11 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]
     )
     url = f"http://127.0.0.1:{port}/api"
     try:
-        _wait("serve.env", lambda: (home / "serve.env").exists(), 60)
+        wait_for("serve.env", lambda: (home / "serve.env").exists(), 60)
         auth = read_env_file(home / "serve.env")["PREFECT_API_AUTH_STRING"]
         user, _, password = auth.partition(":")
         info = {"url": url, "auth": (user, password), "proc": proc, "port": port, "base": base}
-        _wait("deployments", lambda: len(_deployments(info)) >= 3, 180)
+        wait_for("deployments", lambda: len(_deployments(info)) >= 3, 180)
         yield info
     finally:
         if proc.poll() is None:
@@ -186,5 +170,5 @@ def test_server_listens_on_loopback_only_and_dies_with_serve(served: dict[str, A
     assert listening == [f"0100007F:{port:04X}"]
     proc.kill()
     proc.wait(10)
-    _wait("server child gone", lambda: not Path(f"/proc/{child}").exists(), 30)
+    wait_for("server child gone", lambda: not Path(f"/proc/{child}").exists(), 30)
     server.check_port_free(port)

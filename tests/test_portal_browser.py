@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -23,6 +22,7 @@ import httpx
 import pytest
 
 from parthe_reports.paths import ROOT
+from tests.conftest import free_port
 from tests.portal_setup import BAD_CELL, PASSWORD, bad_workbook, make_config
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -36,24 +36,18 @@ TARGET_S = 3.0
 RUN_TIMEOUT_S = 600
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     """A real portal process on a free port over a copy of the example inputs."""
     tmp = tmp_path_factory.mktemp("browser")
     config = make_config(tmp)
-    port = _free_port()
+    port = free_port()
     log = (tmp / "portal.log").open("wb")
     proc = subprocess.Popen(
         [sys.executable, "-c", "from parthe_reports.cli import app; app()", "portal",
          "--daten", str(config.state), "--inputs", str(config.inputs),
          "--outputs", str(config.outputs), "--port", str(port),
-         "--prefect-api", f"http://127.0.0.1:{_free_port()}/api"],  # nobody there: in-process
+         "--prefect-api", f"http://127.0.0.1:{free_port()}/api"],  # nobody there: in-process
         stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "PREFECT_HOME": str(tmp / "prefect")},
     )  # fmt: skip
     url = f"http://127.0.0.1:{port}"
