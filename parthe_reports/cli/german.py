@@ -14,6 +14,7 @@ from typing import Any
 import typer
 from typer import rich_utils
 from typer._click import Context, HelpFormatter
+from typer._click.core import Command
 from typer._click.exceptions import (
     BadOptionUsage,
     BadParameter,
@@ -95,15 +96,8 @@ def german_error(error: UsageError, ctx: Context) -> UsageError:
     return error
 
 
-class GermanCommand(TyperCommand):
-    """A command whose help frame, usage line and help option speak German."""
-
-    context_class = _Context
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs["options_metavar"] = "[OPTIONEN]"
-        super().__init__(*args, **kwargs)
-        _german_params(self.params)
+class _GermanFrame(Command):
+    """German help option and German usage errors, for commands and groups alike."""
 
     def get_help_option(self, ctx: Context) -> TyperOption | None:
         return _help_option(super().get_help_option(ctx))
@@ -115,7 +109,18 @@ class GermanCommand(TyperCommand):
             raise german_error(error, ctx) from None
 
 
-class GermanGroup(TyperGroup):
+class GermanCommand(_GermanFrame, TyperCommand):
+    """A command whose help frame, usage line and help option speak German."""
+
+    context_class = _Context
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs["options_metavar"] = "[OPTIONEN]"
+        super().__init__(*args, **kwargs)
+        _german_params(self.params)
+
+
+class GermanGroup(_GermanFrame, TyperGroup):
     """A command group (``parthe-reports``, ``report``) with the same German frame."""
 
     context_class = _Context
@@ -132,15 +137,6 @@ class GermanGroup(TyperGroup):
             maybe = f" Gemeint ist wohl: {', '.join(near)}." if near else ""
             raise UsageError(f"Den Befehl „{args[0]}“ gibt es nicht.{maybe}", ctx)
         return super().resolve_command(ctx, args)
-
-    def get_help_option(self, ctx: Context) -> TyperOption | None:
-        return _help_option(super().get_help_option(ctx))
-
-    def parse_args(self, ctx: Context, args: list[str]) -> list[str]:
-        try:
-            return super().parse_args(ctx, args)
-        except UsageError as error:
-            raise german_error(error, ctx) from None
 
 
 class GermanTyper(typer.Typer):
