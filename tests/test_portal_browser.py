@@ -174,6 +174,7 @@ def BRA_EXAMPLE_COPY(tmp: Path) -> Path:
 
 def test_2_office_sees_submission_runs_and_downloads(server, browser) -> None:  # type: ignore[no-untyped-def]
     """It shows BRA as eingereicht, runs the pipeline and downloads a document."""
+    from selenium.common.exceptions import WebDriverException
     from selenium.webdriver.common.by import By
 
     url, tmp = server
@@ -185,7 +186,11 @@ def test_2_office_sees_submission_runs_and_downloads(server, browser) -> None:  
     deadline = time.monotonic() + RUN_TIMEOUT_S
     status = ""
     while time.monotonic() < deadline:
-        status = browser.find_element(By.ID, "laufstand").text
+        try:
+            status = browser.find_element(By.ID, "laufstand").text
+        except WebDriverException:  # the page reloads itself every 3 s while a run is on
+            time.sleep(1)
+            continue
         if "läuft" not in status:
             break
         time.sleep(3)
