@@ -5,8 +5,9 @@ synthetic regions with their ``region.toml`` beside the workbooks), each in a fr
 
 * headline: ``parthe-reports run`` as a subprocess, cold (fresh PREFECT_HOME, empty cache,
   new outputs folder) and warm (unchanged re-run), every document and output; beside it
-  the core sequence without Prefect (``pipeline.run``), cold and warm. Wall and CPU
-  seconds of the whole process tree, its peak RSS/PSS (sampled from /proc);
+  the core sequence without Prefect (``pipeline.run`` on the same worker processes), cold
+  and warm. Wall and CPU seconds of the whole process tree, its peak RSS/PSS (sampled
+  from /proc);
 * ``validate`` of one workbook, in process after warm-up and as a command;
 * profile: the readers side by side (naive pandas/openpyxl, calamine floor, ours) and the
   pipeline's stages called directly (documents of a kind beyond ``--sample`` are scaled

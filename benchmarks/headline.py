@@ -200,7 +200,7 @@ def command_table(n: int, size: dict[str, Any]) -> list[str]:
     ]
     names = {
         "command": "`parthe-reports run`",
-        "core": "core sequence, no Prefect (`pipeline.run`)",
+        "core": "core sequence, no Prefect (`pipeline.run`, same worker processes)",
     }
     for who, name in names.items():
         for label in ("cold", "warm"):

@@ -82,14 +82,17 @@ def run_core_pair(inputs: Path) -> dict[str, Any]:
 
 
 def run_core(inputs: Path, outputs: Path) -> dict[str, Any]:
-    """``pipeline.run`` once, in this process (a worker): seconds and what it did."""
+    """``pipeline.run`` once, in this process (a worker): seconds and what it did. It uses
+    the same worker processes as the command (``parallel``: both cores from 30 items per
+    stage), so command ÷ core is Prefect's cost, not the pool's gain."""
     from parthe_reports import pipeline
+    from parthe_reports.pipeline.fanout import parallel
 
     options = pipeline.RunOptions(
         inputs=inputs, outputs=outputs, stichtag=STICHTAG, region_config=inputs / "region.toml"
     )
     start = time.perf_counter()
-    summary = pipeline.run(options)
+    summary = pipeline.run(options, parallel)
     return {
         "seconds": time.perf_counter() - start,
         "documents": len(summary.documents),
