@@ -50,6 +50,9 @@ class LocalAPI:
         import uvicorn
         from prefect.server.api.server import create_app
 
+        from flows.template import seed_home
+
+        seed_home()  # a fresh home: the migrated empty database, not ≈ 150 migrations
         app = create_app(ephemeral=True)
         config = uvicorn.Config(
             app, host="127.0.0.1", port=self.port, log_level="error", lifespan="on"

@@ -81,6 +81,9 @@ def start_server(
     PREFECT_HOME) and wait until healthy. A taken port is a :class:`UserError` naming what
     holds it; a server that does not come up, RuntimeError after ``timeout`` seconds."""
     check_port_free(port)
+    from flows.template import seed_home
+
+    seed_home()  # a fresh home: the migrated empty database (flows.template)
     api_url = f"http://{HOST}:{port}/api"
     out = log_file.open("ab") if log_file else subprocess.DEVNULL
     proc = subprocess.Popen(

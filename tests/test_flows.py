@@ -15,6 +15,7 @@ from parthe_reports import pipeline as core
 from parthe_reports import runs
 from parthe_reports.paths import INPUTS
 from parthe_reports.pipeline import RunSummary, Stage, keys, sequence, write
+from tests.conftest import prefect_harness
 from tests.test_pipeline import docx_text
 
 pytestmark = [pytest.mark.prefect, pytest.mark.slow]
@@ -24,9 +25,7 @@ STICHTAG = date(2026, 11, 25)
 @pytest.fixture(scope="module")
 def prefect_env() -> Iterator[None]:
     """Prefect's test harness once for this module; the code version pinned (others edit code)."""
-    from prefect.testing.utilities import prefect_test_harness
-
-    with pytest.MonkeyPatch.context() as mp, prefect_test_harness(server_startup_timeout=120):
+    with pytest.MonkeyPatch.context() as mp, prefect_harness():
         mp.setattr(keys, "code_version", lambda: "test")
         yield
 

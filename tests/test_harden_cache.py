@@ -20,6 +20,7 @@ from flows import cache
 from parthe_reports import runs
 from parthe_reports.paths import INPUTS
 from parthe_reports.pipeline import RunSummary, keys
+from tests.conftest import prefect_harness
 
 STICHTAG = date(2026, 11, 25)
 
@@ -123,9 +124,7 @@ def test_prune_follows_the_runs(tmp_path: Path) -> None:
 @pytest.fixture(scope="module")
 def prefect_env() -> Iterator[None]:
     """Prefect's test harness for this module; the code version pinned (others edit code)."""
-    from prefect.testing.utilities import prefect_test_harness
-
-    with pytest.MonkeyPatch.context() as mp, prefect_test_harness(server_startup_timeout=120):
+    with pytest.MonkeyPatch.context() as mp, prefect_harness():
         mp.setattr(keys, "code_version", lambda: "test")
         yield
 

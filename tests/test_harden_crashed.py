@@ -12,15 +12,14 @@ import pytest
 
 import flows  # noqa: F401  (Prefect environment defaults before prefect is imported)
 from flows.crashed import TAG_PREFIX, mark_crashed, process_tag
+from tests.conftest import prefect_harness
 
 pytestmark = [pytest.mark.prefect, pytest.mark.slow]
 
 
 @pytest.fixture(scope="module")
 def harness() -> Iterator[None]:
-    from prefect.testing.utilities import prefect_test_harness
-
-    with prefect_test_harness(server_startup_timeout=120):
+    with prefect_harness():
         yield
 
 
