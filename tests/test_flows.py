@@ -152,6 +152,21 @@ def test_run_publishes_artifacts(three_runs: list[RunSummary]) -> None:
     assert three_runs[2].documents[0] in summary
 
 
+def test_only_flow_runs_carry_the_process_tag(three_runs: list[RunSummary]) -> None:
+    """Crash marking needs the process tag on flow runs; task runs go without it (a tagged
+    task run asks the API for tag concurrency slots: one more round trip per task)."""
+    from prefect.client.orchestration import get_client
+
+    from flows.crashed import TAG_PREFIX
+
+    with get_client(sync_client=True) as client:
+        flow_runs = client.read_flow_runs()
+        task_runs = client.read_task_runs()
+    assert flow_runs and task_runs
+    assert all(any(t.startswith(TAG_PREFIX) for t in r.tags) for r in flow_runs)
+    assert not [r.name for r in task_runs if any(t.startswith(TAG_PREFIX) for t in r.tags)]
+
+
 def test_locked_workbook_is_retried_but_bad_content_is_not(
     prefect_env: None, tmp_path: Path
 ) -> None:
