@@ -13,6 +13,7 @@ from docx.oxml.ns import qn
 from docx.shared import Twips
 from lxml.etree import _Element
 
+from parthe_reports.render.styles import StyleBook
 from parthe_reports.render.widths import PADDING_PT, REFERENCE_HEADERS, distribute, measure
 
 SKIP_STYLES = frozenset({"Parthe Raster"})  # the SWOT quadrants: two equal halves
@@ -60,8 +61,8 @@ def cell_text(tc: _Element) -> str:
 
 
 class _Styles:
-    def __init__(self, doc: DocxDocument) -> None:
-        self.by_id = {s.style_id: s for s in doc.styles}
+    def __init__(self, book: StyleBook) -> None:
+        self.by_id = book.by_id
 
     def name(self, style_id: str | None) -> str:
         st = self.by_id.get(style_id or "")
@@ -82,19 +83,19 @@ def _style_id(el: _Element, container: str, tag: str) -> str | None:
     return st.get(qn("w:val")) if st is not None else None
 
 
-def fit_tables(doc: DocxDocument) -> None:
+def fit_tables(doc: DocxDocument, styles: StyleBook | None = None) -> None:
     """Give every top-level table column widths from its content, within its section.
 
     Tables with the same header row in sections of the same width (the per-topic tables of
     one catalogue) are measured together and get the same widths, so columns line up.
     """
-    styles = _Styles(doc)
+    table_styles = _Styles(styles or StyleBook(doc))
     groups: dict[tuple[int, tuple[str, ...]], list[_Table]] = {}
     for sect, elements in sections(doc):
         width = section_width(sect)
         for el in elements:
             if el.tag == qn("w:tbl"):
-                table = _Table.read(el, styles)
+                table = _Table.read(el, table_styles)
                 if table is not None:
                     groups.setdefault((width, table.header), []).append(table)
     for (width, header), tables in groups.items():
@@ -154,20 +155,22 @@ def _table_width(tbl: Any, twips: int) -> None:
 SMALL_TABLE_ROWS = 6  # a landscape section with no more rows than this goes portrait
 
 
-def settle_sections(doc: DocxDocument) -> None:
+def settle_sections(doc: DocxDocument, styles: StyleBook | None = None) -> None:
     """A landscape section whose tables hold at most ``SMALL_TABLE_ROWS`` rows (and fit the
     portrait width) becomes portrait and continues on the page before: no near-empty
     landscape page for a table of three rows."""
     from docx.enum.section import WD_ORIENT, WD_SECTION
     from docx.section import Section
 
-    styles = _Styles(doc)
+    table_styles = _Styles(styles or StyleBook(doc))
     found = list(sections(doc))
     portrait = next((section_width(s) for s, _e in found if not _is_landscape(s)), 0)
     for i, (sect, elements) in enumerate(found):
         if not portrait or not _is_landscape(sect):
             continue
-        tables = [t for el in elements if el.tag == qn("w:tbl") and (t := _Table.read(el, styles))]
+        tables = [
+            t for el in elements if el.tag == qn("w:tbl") and (t := _Table.read(el, table_styles))
+        ]
         rows = sum(len(t.columns[0]) if t.columns else 0 for t in tables)
         if rows > SMALL_TABLE_ROWS or not all(_fits(t, portrait) for t in tables):
             continue
