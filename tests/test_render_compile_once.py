@@ -81,3 +81,21 @@ def test_style_book_agrees_with_python_docx_on_every_paragraph():
                     break
                 st = st.base_style
             assert book.heading_level(p._p) == level, (name, p.text)
+
+
+@pytest.mark.parametrize(
+    "xml",
+    [
+        '<w:p><w:r><w:t xml:space="preserve">ohne Steuerzeichen</w:t></w:r></w:p>',
+        "<w:p><w:pPr><w:jc/></w:pPr><w:r><w:rPr><w:b/></w:rPr><w:t>Zeile1\nZeile2\tTab</w:t></w:r></w:p>",
+        "<w:p><w:r><w:t>a\fb\ac</w:t></w:r></w:p>",
+    ],
+)
+def test_resolve_listing_shortcut_gives_docxtpls_result(xml):
+    from docxtpl import DocxTemplate
+
+    from parthe_reports.render.engine import _Template
+
+    assert _Template("unused.docx").resolve_listing(xml) == DocxTemplate(
+        "unused.docx"
+    ).resolve_listing(xml)
