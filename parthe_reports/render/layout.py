@@ -13,11 +13,20 @@ from docx.oxml.ns import qn
 from docx.shared import Twips
 from lxml.etree import _Element
 
+from parthe_reports.render.schema_order import (
+    PPR_SEQUENCE,
+    TCPR_SEQUENCE,
+    get_or_add,
+    get_or_add_first,
+    successors,
+)
+from parthe_reports.render.styles import StyleBook
 from parthe_reports.render.widths import PADDING_PT, REFERENCE_HEADERS, distribute, measure
 
 SKIP_STYLES = frozenset({"Parthe Raster"})  # the SWOT quadrants: two equal halves
 DEFAULT_SIZE_PT = 10.5
 _TEXT_TAGS = {qn("w:t"): None, qn("w:tab"): "\t", qn("w:br"): "\n", qn("w:cr"): "\n"}
+_P, _TC_PR, _GRID_SPAN, _VAL = qn("w:p"), qn("w:tcPr"), qn("w:gridSpan"), qn("w:val")
 
 
 def section_width(sect: _Element) -> int:
@@ -50,7 +59,7 @@ def sections(doc: DocxDocument) -> Iterator[tuple[_Element, list[_Element]]]:
 def cell_text(tc: _Element) -> str:
     """A cell's text with its line breaks and tabs; paragraphs on lines of their own."""
     lines = []
-    for p in tc.iter(qn("w:p")):
+    for p in tc.iter(_P):
         parts = []
         for el in p.iter(*_TEXT_TAGS):
             fixed = _TEXT_TAGS[el.tag]
@@ -60,8 +69,8 @@ def cell_text(tc: _Element) -> str:
 
 
 class _Styles:
-    def __init__(self, doc: DocxDocument) -> None:
-        self.by_id = {s.style_id: s for s in doc.styles}
+    def __init__(self, book: StyleBook) -> None:
+        self.by_id = book.by_id
 
     def name(self, style_id: str | None) -> str:
         st = self.by_id.get(style_id or "")
@@ -76,25 +85,33 @@ class _Styles:
         return DEFAULT_SIZE_PT
 
 
+def _grid_span(tc: _Element) -> int:
+    """``tc.grid_span`` of python-docx, read directly (its element lookups cost ≈ 2 ms a
+    profile)."""
+    tc_pr = tc.find(_TC_PR)
+    span = tc_pr.find(_GRID_SPAN) if tc_pr is not None else None
+    return int(span.get(_VAL) or "") if span is not None else 1
+
+
 def _style_id(el: _Element, container: str, tag: str) -> str | None:
     pr = el.find(qn(container))
     st = pr.find(qn(tag)) if pr is not None else None
     return st.get(qn("w:val")) if st is not None else None
 
 
-def fit_tables(doc: DocxDocument) -> None:
+def fit_tables(doc: DocxDocument, styles: StyleBook | None = None) -> None:
     """Give every top-level table column widths from its content, within its section.
 
     Tables with the same header row in sections of the same width (the per-topic tables of
     one catalogue) are measured together and get the same widths, so columns line up.
     """
-    styles = _Styles(doc)
+    table_styles = _Styles(styles or StyleBook(doc))
     groups: dict[tuple[int, tuple[str, ...]], list[_Table]] = {}
     for sect, elements in sections(doc):
         width = section_width(sect)
         for el in elements:
             if el.tag == qn("w:tbl"):
-                table = _Table.read(el, styles)
+                table = _Table.read(el, table_styles)
                 if table is not None:
                     groups.setdefault((width, table.header), []).append(table)
     for (width, header), tables in groups.items():
@@ -119,26 +136,38 @@ class _Table:
         if styles.name(_style_id(tbl, "w:tblPr", "w:tblStyle")) in SKIP_STYLES:
             return None
         grid = tbl.tblGrid.findall(qn("w:gridCol"))
-        rows = [tr for tr in tbl.tr_lst if len(tr.tc_lst) == len(grid)]
-        if not grid or not rows or any(tc.grid_span != 1 for tr in rows for tc in tr.tc_lst):
+        # each row's cells listed once (a lookup per cell and column cost ≈ 5 ms a profile)
+        rows = [cells for tr in tbl.tr_lst if len(cells := tr.tc_lst) == len(grid)]
+        if not grid or not rows or any(_grid_span(tc) != 1 for cells in rows for tc in cells):
             return None
         head, body = rows[0], rows[1:]
-        first_p = next(iter(body[0].tc_lst[0].iter(qn("w:p"))), None) if body else None
+        first_p = next(iter(body[0][0].iter(qn("w:p"))), None) if body else None
         size = styles.size_pt(
             _style_id(first_p, "w:pPr", "w:pStyle") if first_p is not None else None
         )
-        header = tuple(cell_text(tc) for tc in head.tc_lst)
-        columns = [[cell_text(tr.tc_lst[i]) for tr in body] for i in range(len(grid))]
+        header = tuple(cell_text(tc) for tc in head)
+        columns = [[cell_text(cells[i]) for cells in body] for i in range(len(grid))]
         return cls(tbl, header, columns, size)
 
     def apply(self, widths: list[int]) -> None:
         for g, w in zip(self.tbl.tblGrid.findall(qn("w:gridCol")), widths, strict=True):
             g.set(qn("w:w"), str(w))
         for tr in self.tbl.tr_lst:
-            if len(tr.tc_lst) == len(widths):
-                for tc, w in zip(tr.tc_lst, widths, strict=True):
-                    tc.width = Twips(w)
+            cells = tr.tc_lst
+            if len(cells) == len(widths):
+                for tc, w in zip(cells, widths, strict=True):
+                    _cell_width(tc, w)
         _table_width(self.tbl, sum(widths))
+
+
+_TCW_SUCCESSORS = successors(TCPR_SEQUENCE, "w:tcW")
+
+
+def _cell_width(tc: _Element, twips: int) -> None:
+    """``tc.width = Twips(twips)`` of python-docx, same XML, without its tag-by-tag search."""
+    tc_w = get_or_add(get_or_add_first(tc, "w:tcPr"), "w:tcW", _TCW_SUCCESSORS)
+    tc_w.set(qn("w:type"), "dxa")
+    tc_w.set(qn("w:w"), str(twips))
 
 
 def _table_width(tbl: Any, twips: int) -> None:
@@ -154,20 +183,22 @@ def _table_width(tbl: Any, twips: int) -> None:
 SMALL_TABLE_ROWS = 6  # a landscape section with no more rows than this goes portrait
 
 
-def settle_sections(doc: DocxDocument) -> None:
+def settle_sections(doc: DocxDocument, styles: StyleBook | None = None) -> None:
     """A landscape section whose tables hold at most ``SMALL_TABLE_ROWS`` rows (and fit the
     portrait width) becomes portrait and continues on the page before: no near-empty
     landscape page for a table of three rows."""
     from docx.enum.section import WD_ORIENT, WD_SECTION
     from docx.section import Section
 
-    styles = _Styles(doc)
+    table_styles = _Styles(styles or StyleBook(doc))
     found = list(sections(doc))
     portrait = next((section_width(s) for s, _e in found if not _is_landscape(s)), 0)
     for i, (sect, elements) in enumerate(found):
         if not portrait or not _is_landscape(sect):
             continue
-        tables = [t for el in elements if el.tag == qn("w:tbl") and (t := _Table.read(el, styles))]
+        tables = [
+            t for el in elements if el.tag == qn("w:tbl") and (t := _Table.read(el, table_styles))
+        ]
         rows = sum(len(t.columns[0]) if t.columns else 0 for t in tables)
         if rows > SMALL_TABLE_ROWS or not all(_fits(t, portrait) for t in tables):
             continue
@@ -224,4 +255,14 @@ def keep_small_tables_together(doc: DocxDocument) -> None:
             continue
         for row in rows[:-1]:
             for para in row.iter(qn("w:p")):
-                para.get_or_add_pPr().keepNext_val = True  # in schema order
+                _keep_with_next(para)
+
+
+_KEEP_NEXT_SUCCESSORS = successors(PPR_SEQUENCE, "w:keepNext")
+
+
+def _keep_with_next(p: _Element) -> None:
+    """``p.get_or_add_pPr().keepNext_val = True`` of python-docx (in schema order, no
+    ``w:val``: true is the default), same XML, without its tag-by-tag search."""
+    keep = get_or_add(get_or_add_first(p, "w:pPr"), "w:keepNext", _KEEP_NEXT_SUCCESSORS)
+    keep.attrib.pop(qn("w:val"), None)

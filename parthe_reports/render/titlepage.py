@@ -15,6 +15,7 @@ from docx.document import Document as DocxDocument
 from parthe_reports import german as fmt
 from parthe_reports.region import Region
 from parthe_reports.render.images import ChartImage
+from parthe_reports.render.styles import StyleBook
 
 # The title-page variables every template uses (see authoring/templates.py).
 TITLE_PAGE_KEYS = (
@@ -64,13 +65,16 @@ def title_page_defaults(context: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def set_core_properties(doc: DocxDocument, context: dict[str, Any]) -> None:
+def set_core_properties(
+    doc: DocxDocument, context: dict[str, Any], styles: StyleBook | None = None
+) -> None:
     """Title, subject, author, keywords and dates of the rendered document (File › Properties)."""
     props = doc.core_properties
+    book = styles or StyleBook(doc)
     head = [
-        (p.style.name, " ".join(p.text.split()))
+        (style.name, " ".join(p.text.split()))
         for p in doc.paragraphs[:15]
-        if p.style is not None and p.text.strip()
+        if (style := book.paragraph_style(p._p)) is not None and p.text.strip()
     ]
     names = [n for n, _t in head]
     if "Title" in names:

@@ -21,11 +21,11 @@ from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 from lxml.etree import _Element
 
+from parthe_reports.render.styles import StyleBook
 from parthe_reports.runs import atomic_write
 
 BOOKMARK_PREFIX = "_Toc"
 _LEVELS = re.compile(r'\\o\s+"(\d)-(\d)"')
-_HEADING = re.compile(r"^Heading (\d)$")
 
 
 @dataclass(frozen=True)
@@ -53,16 +53,6 @@ def _field_start(body: _Element) -> tuple[_Element, _Element, range] | None:
     return None
 
 
-def _level(p: Paragraph) -> int | None:
-    style = p.style
-    while style is not None:
-        m = _HEADING.match(style.name or "")
-        if m:
-            return int(m.group(1))
-        style = style.base_style
-    return None
-
-
 def _bookmark(p: Paragraph, next_id: list[int]) -> str:
     """The heading's ``_Toc…`` bookmark, added when missing; returns its name."""
     for start in p._p.iter(qn("w:bookmarkStart")):
@@ -86,8 +76,11 @@ def _bookmark(p: Paragraph, next_id: list[int]) -> str:
     return name
 
 
-def headings(doc: DocxDocument, levels: range, after: _Element) -> list[tuple[Paragraph, int]]:
+def headings(
+    doc: DocxDocument, levels: range, after: _Element, styles: StyleBook | None = None
+) -> list[tuple[Paragraph, int]]:
     """Heading paragraphs of ``levels`` in body order after the element ``after``."""
+    book = styles or StyleBook(doc)
     out = []
     seen = False
     for el in doc.element.body.iterchildren(qn("w:p")):
@@ -96,14 +89,16 @@ def headings(doc: DocxDocument, levels: range, after: _Element) -> list[tuple[Pa
             continue
         if not seen:
             continue
+        lvl = book.heading_level(el)
+        if lvl is None or lvl not in levels:
+            continue
         p = Paragraph(el, doc._body)
-        lvl = _level(p)
-        if lvl is not None and lvl in levels and p.text.strip():
+        if p.text.strip():
             out.append((p, lvl))
     return out
 
 
-def toc_entries(doc: DocxDocument) -> list[TocEntry]:
+def toc_entries(doc: DocxDocument, styles: StyleBook | None = None) -> list[TocEntry]:
     """The entries the document's TOC field should show (bookmarks added to headings)."""
     found = _field_start(doc.element.body)
     if found is None:
@@ -113,31 +108,36 @@ def toc_entries(doc: DocxDocument) -> list[TocEntry]:
     next_id = [max(ids, default=0) + 1]
     return [
         TocEntry(" ".join(p.text.split()), lvl, _bookmark(p, next_id))
-        for p, lvl in headings(doc, levels, para)
+        for p, lvl in headings(doc, levels, para, styles)
     ]
 
 
-def fill_toc(doc: DocxDocument, pages: Sequence[int | None] | None = None) -> list[TocEntry]:
+def fill_toc(
+    doc: DocxDocument,
+    pages: Sequence[int | None] | None = None,
+    styles: StyleBook | None = None,
+) -> list[TocEntry]:
     """Write the entries into the TOC field's result; ``pages`` (one per entry) adds page
     numbers. Returns the entries; a document without a TOC field is left alone."""
     found = _field_start(doc.element.body)
     if found is None:
         return []
     first, sep, _levels = found
-    entries = toc_entries(doc)
+    book = styles or StyleBook(doc)
+    entries = toc_entries(doc, book)
     if pages is not None and len(pages) == len(entries):
         entries = [
             TocEntry(e.text, e.level, e.anchor, pg) for e, pg in zip(entries, pages, strict=True)
         ]
     end_run = _clear_result(first, sep)
-    styles = {s.name: s.style_id for s in doc.styles}
+    ids = {s.name: s.style_id for s in book.all}
     para = first
     for i, entry in enumerate(entries):
         if i:
             new = OxmlElement("w:p")
             para.addnext(new)
             para = new
-        _set_style(para, styles.get(f"toc {entry.level}"))
+        _set_style(para, ids.get(f"toc {entry.level}"))
         para.append(_link(entry))
     para.append(end_run)
     if pages is not None:
@@ -245,8 +245,9 @@ def write_pages(path: Path, lo_toc: str) -> None:
 
 def _write_pages(path: Path, lo_toc: str) -> None:
     doc = docx.Document(str(path))
-    entries = toc_entries(doc)
+    book = StyleBook(doc)
+    entries = toc_entries(doc, book)
     if not entries:
         return
-    fill_toc(doc, match_pages(entries, parse_lo_toc(lo_toc)))
+    fill_toc(doc, match_pages(entries, parse_lo_toc(lo_toc)), book)
     atomic_write(path, lambda tmp: doc.save(str(tmp)))  # never a half-written document
