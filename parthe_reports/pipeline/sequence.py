@@ -6,6 +6,9 @@ benchmarks all execute.
     keep the input data → render each document → feedback copies (workbooks with findings) →
     Konsolidiert.xlsx → Pruefergebnisse.json → PDFs → manifest.json → run.json (last)
 
+Konsolidiert.xlsx needs only the model: it is built in a thread of its own from the moment
+the model exists, beside rendering, and written in its place in the order above.
+
 Per-item work goes through a ``FanOut`` (sequential here, worker processes in
 ``parallel``, Prefect tasks in ``flows``), so one bad workbook or document is reported and
 the others go on. Documents are planned as specs; each context is built only when its
