@@ -6,6 +6,9 @@ benchmarks all execute.
     keep the input data → render each document → feedback copies (workbooks with findings) →
     Konsolidiert.xlsx → Pruefergebnisse.json → PDFs → manifest.json → run.json (last)
 
+Konsolidiert.xlsx needs only the model: it is built in a thread of its own from the moment
+the model exists, beside rendering, and written in its place in the order above.
+
 Per-item work goes through a ``FanOut`` (sequential here, worker processes in
 ``parallel``, Prefect tasks in ``flows``), so one bad workbook or document is reported and
 the others go on. Documents are planned as specs; each context is built only when its
@@ -14,12 +17,16 @@ document is handed out. Nothing here imports Prefect.
 
 from __future__ import annotations
 
+import contextvars
 import logging
+import threading
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, wait
 from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
 from pathlib import Path
+from typing import TypeVar
 
 from parthe_reports import manifest as mf
 from parthe_reports import runs
@@ -67,6 +74,7 @@ from parthe_reports.validate import (
 )
 
 log = logging.getLogger("parthe_reports.pipeline")
+R = TypeVar("R")
 
 
 @dataclass(frozen=True)
@@ -215,12 +223,18 @@ def _run_in(
         save_history(prepared.dataset, folder)
         docs = prepared.documents
         listener.expect("document", len(docs))
-        entries += render_all(
-            docs, job_of(prepared, read.books), folder, summary, fan_out, listener
-        )
-        if not options.phases:
-            entries += feedback_all(read, folder, fan_out, listener)
-            entries += _consolidated(read, folder, fan_out, listener)
+        # Konsolidiert.xlsx needs only the model: built beside rendering, not after it.
+        workbook = None if options.phases else in_background(consolidated_step(read, fan_out))
+        try:
+            entries += render_all(
+                docs, job_of(prepared, read.books), folder, summary, fan_out, listener
+            )
+            if workbook is not None:
+                entries += feedback_all(read, folder, fan_out, listener)
+                entries += _consolidated(read, workbook.result(), folder, listener)
+        finally:
+            if workbook is not None:
+                wait([workbook])  # never leave the step running past its run
         if options.pdf:
             convert = partial(convert_pdfs, run_folder=folder, timeout=options.pdf_timeout)
             converted = one(fan_out, Stage.PDF, convert, Item(list(entries), None, "PDF"))
@@ -312,14 +326,41 @@ def feedback_all(
     return entries
 
 
-def _consolidated(
-    read: RegionRead, folder: Path, fan_out: FanOut, listener: Listener
-) -> list[mf.OutputEntry]:
-    """Konsolidiert.xlsx with the machine-readable files, and every finding as JSON."""
+def consolidated_step(read: RegionRead, fan_out: FanOut) -> Callable[[], dict[str, bytes]]:
+    """Konsolidiert.xlsx with the machine-readable files (path → bytes), one cached step."""
     assert read.prepared is not None
     key = read.region_key and cache_key("xlsx", read.region_key)
     item = Item(read.prepared.consolidated, key, CONSOLIDATED_FILE)
-    entries = save_consolidated(one(fan_out, Stage.CONSOLIDATED, consolidated_files, item), folder)
+    return partial(one, fan_out, Stage.CONSOLIDATED, consolidated_files, item)
+
+
+def in_background(step: Callable[[], R]) -> Future[R]:
+    """``step`` started now in a thread of its own, its result (or error) awaited later.
+
+    The thread runs in a copy of the caller's context, so a Prefect fan-out submits its
+    task to the caller's flow run. Used for Konsolidiert.xlsx (≈ 40 s at 1,000
+    municipalities, in the parent): it overlaps rendering, whose work is in the workers,
+    instead of running alone on one core after it."""
+    future: Future[R] = Future()
+    context = contextvars.copy_context()
+
+    def body() -> None:
+        future.set_running_or_notify_cancel()
+        try:
+            future.set_result(context.run(step))
+        except BaseException as exc:  # handed to whoever awaits the result
+            future.set_exception(exc)
+
+    threading.Thread(target=body, name="parthe-konsolidiert", daemon=True).start()
+    return future
+
+
+def _consolidated(
+    read: RegionRead, files: dict[str, bytes], folder: Path, listener: Listener
+) -> list[mf.OutputEntry]:
+    """Konsolidiert.xlsx with the machine-readable files written, and every finding as JSON."""
+    assert read.prepared is not None
+    entries = save_consolidated(files, folder)
     listener.done("other", CONSOLIDATED_FILE)
     missing = tuple(read.prepared.dataset.missing_municipalities)
     entries += write_findings(read.books, folder, read.folder, missing)
