@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import functools
 import math
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -50,6 +51,11 @@ class SheetResult:
     rejected: pd.DataFrame | None = None
 
 
+# Header rows, instructions and drop-down values repeat in every workbook: normalise each
+# text once per process (a bounded cache: a clerk's free text passes through it too).
+_normalized = functools.lru_cache(maxsize=8192)(normalize)
+
+
 @functools.cache
 def _header_index(sheet: Sheet) -> dict[str, Column]:
     known: dict[str, Column] = {}
@@ -65,7 +71,7 @@ def find_header(rows: list[list[Any]], sheet: Sheet) -> int | None:
     known = _header_index(sheet)
     best, hits = None, 0
     for r, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
-        n = sum(1 for v in row if isinstance(v, str) and normalize(v) in known)
+        n = sum(1 for v in row if isinstance(v, str) and _normalized(v) in known)
         if n > hits:
             best, hits = r, n
     return best
@@ -80,7 +86,7 @@ def locate_columns(rows: list[list[Any]], sheet: Sheet) -> tuple[int, dict[str, 
     known = _header_index(sheet)
     mapping: dict[str, int] = {}
     for c, value in enumerate(rows[header]):
-        col = known.get(normalize(value)) if isinstance(value, str) else None
+        col = known.get(_normalized(value)) if isinstance(value, str) else None
         if col is not None:
             mapping.setdefault(col.key, c)
     return header, mapping
@@ -154,7 +160,7 @@ class _SheetValidator:
         extras: list[tuple[str, int]] = []
         dropped = _dropped_headers(self.sheet.key) if self.version else frozenset()
         for c, value in enumerate(header_row):
-            col = known.get(normalize(value)) if isinstance(value, str) else None
+            col = known.get(_normalized(value)) if isinstance(value, str) else None
             if col is not None and col.key not in mapping:
                 mapping[col.key] = c
             elif isinstance(value, str) and normalize(value) in dropped:
@@ -434,9 +440,17 @@ def frame_of_arrays(data: dict[str, np.ndarray], n: int) -> pd.DataFrame:
             dtype=None,
             verify_integrity=False,
         )
-        if frame.dtypes.tolist() == [a.dtype for a in data.values()]:
+        if _block_dtypes(frame) == Counter(a.dtype for a in data.values()):
             return frame
     return frame_of_arrays_public(data, n)
+
+
+def _block_dtypes(frame: pd.DataFrame) -> Counter[np.dtype]:
+    """How many columns of each dtype the frame holds (``frame.dtypes`` builds a Series)."""
+    counts: Counter[np.dtype] = Counter()
+    for block in frame._mgr.blocks:
+        counts[block.dtype] += len(block.mgr_locs)
+    return counts
 
 
 @functools.cache
@@ -490,7 +504,7 @@ def _helps(sheet: Sheet) -> frozenset[str]:
 
 
 def _is_instruction(filled: list[Any], helps: frozenset[str]) -> bool:
-    texts = [normalize(x) for x in filled if isinstance(x, str)]
+    texts = [_normalized(x) for x in filled if isinstance(x, str)]
     if len(texts) != len(filled) or not texts:
         return False
     return texts[0].startswith(_INSTRUCTION_STARTS) or sum(t in helps for t in texts) * 2 >= len(
