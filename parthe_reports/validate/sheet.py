@@ -25,7 +25,13 @@ from parthe_reports.ingest import RawSheet
 from parthe_reports.periods import period_bounds
 from parthe_reports.region import Region
 from parthe_reports.schema import Column, ColumnType, Sheet, is_newer, normalize
-from parthe_reports.validate.columns import NUMERIC, expected_text, is_whole, type_column
+from parthe_reports.validate.columns import (
+    NUMERIC,
+    expected_text,
+    is_whole,
+    normalized,
+    type_column,
+)
 from parthe_reports.validate.findings import CELL_MESSAGES, cell_ref, make_finding, severity
 from parthe_reports.validate.model import RowCount
 
@@ -51,11 +57,6 @@ class SheetResult:
     rejected: pd.DataFrame | None = None
 
 
-# Header rows, instructions and drop-down values repeat in every workbook: normalise each
-# text once per process (a bounded cache: a clerk's free text passes through it too).
-_normalized = functools.lru_cache(maxsize=8192)(normalize)
-
-
 @functools.cache
 def _header_index(sheet: Sheet) -> dict[str, Column]:
     known: dict[str, Column] = {}
@@ -71,7 +72,7 @@ def find_header(rows: list[list[Any]], sheet: Sheet) -> int | None:
     known = _header_index(sheet)
     best, hits = None, 0
     for r, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
-        n = sum(1 for v in row if isinstance(v, str) and _normalized(v) in known)
+        n = sum(1 for v in row if isinstance(v, str) and normalized(v) in known)
         if n > hits:
             best, hits = r, n
     return best
@@ -86,7 +87,7 @@ def locate_columns(rows: list[list[Any]], sheet: Sheet) -> tuple[int, dict[str, 
     known = _header_index(sheet)
     mapping: dict[str, int] = {}
     for c, value in enumerate(rows[header]):
-        col = known.get(_normalized(value)) if isinstance(value, str) else None
+        col = known.get(normalized(value)) if isinstance(value, str) else None
         if col is not None:
             mapping.setdefault(col.key, c)
     return header, mapping
@@ -160,7 +161,7 @@ class _SheetValidator:
         extras: list[tuple[str, int]] = []
         dropped = _dropped_headers(self.sheet.key) if self.version else frozenset()
         for c, value in enumerate(header_row):
-            col = known.get(_normalized(value)) if isinstance(value, str) else None
+            col = known.get(normalized(value)) if isinstance(value, str) else None
             if col is not None and col.key not in mapping:
                 mapping[col.key] = c
             elif isinstance(value, str) and normalize(value) in dropped:
@@ -282,7 +283,7 @@ class _SheetValidator:
             values = typed[col.key]
             for i, r in enumerate(data_rows):
                 v = values[i]
-                if c is not None and cell_ref(r, c) in blank_cells:
+                if blank_cells and c is not None and cell_ref(r, c) in blank_cells:
                     continue
                 if _empty(v):
                     if col.required and c is not None:
@@ -504,7 +505,7 @@ def _helps(sheet: Sheet) -> frozenset[str]:
 
 
 def _is_instruction(filled: list[Any], helps: frozenset[str]) -> bool:
-    texts = [_normalized(x) for x in filled if isinstance(x, str)]
+    texts = [normalized(x) for x in filled if isinstance(x, str)]
     if len(texts) != len(filled) or not texts:
         return False
     return texts[0].startswith(_INSTRUCTION_STARTS) or sum(t in helps for t in texts) * 2 >= len(
