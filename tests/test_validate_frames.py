@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 import pandas.testing as pdt
 
+from parthe_reports.validate.model import records
 from parthe_reports.validate.sheet import frame_of_arrays, frame_of_arrays_public
 
 
@@ -53,3 +54,19 @@ def test_frame_is_independent_of_later_edits() -> None:
     a, b = frame_of_arrays(_data(3), 3), frame_of_arrays(_data(3), 3)
     a.loc[0, "title"] = "neu"
     assert b.loc[0, "title"] == "Radweg"
+
+
+def test_records_equal_to_dict() -> None:
+    """It gives the rows ``to_dict("records")`` gives: same keys, values and Python types."""
+    frame = frame_of_arrays(_data(5), 5)
+    frame["boxed"] = pd.Series(
+        [np.float64(1.5), np.int64(2), np.bool_(True), None, "x"], dtype=object
+    )
+    frame["label"] = pd.Series(["a", None, "c", "d", "e"])  # pandas' own str dtype
+    expected, got = frame.to_dict("records"), records(frame)
+    assert len(got) == len(expected)
+    for want, row in zip(expected, got, strict=True):
+        assert list(row) == list(want)
+        for key, value in want.items():
+            assert type(row[key]) is type(value), key
+            assert row[key] == value or (value != value and row[key] != row[key]), key
