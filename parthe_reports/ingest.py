@@ -28,6 +28,7 @@ import io
 import re
 import zipfile
 import zlib
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -38,7 +39,6 @@ from defusedxml import ElementTree as SafeET
 
 from parthe_reports.bounds import (
     OdsScan,
-    SheetSize,
     XlsxSheetScan,
     check_member_count,
     check_members,
@@ -86,6 +86,10 @@ _CELL = re.compile(rb"<c\b([^>]*?)(?:/>|>(.*?)</c>)", re.DOTALL)
 _ATTR_R = re.compile(rb'\br="([A-Z]+)(\d+)"')
 _ATTR_T = re.compile(rb'\bt="(\w+)"')
 _VALUE = re.compile(rb"<v>([^<]*)</v>")
+# a formula element or an error cell; not <formula1> of a drop-down (every template sheet)
+_FORMULA = re.compile(rb"<f[\s>/]")
+_PROLOG_BYTES = 65536  # where an XML prolog (and its DOCTYPE) must have ended
+_PARSED_FIRST = ("xl/workbook.xml", "xl/_rels/workbook.xml.rels")  # by _sheet_parts
 _NS = {
     "m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
     "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
@@ -136,14 +140,10 @@ def read_workbook(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> RawWorkboo
         with zf:
             check_member_count(zf, path)
             fmt = _format(zf, path)
-            _check_prologs(data, zf, path)
+            _check_prologs(data, zf, path, _PARSED_FIRST)  # parsed before the one inflate
             parts = _sheet_parts(data, zf, path, limits) if fmt == "xlsx" else {}
-            sizes = _measure(data, zf, path, parts, limits)
-            scans = {
-                name: _scan_sheet(zf, part)
-                for name, part in parts.items()
-                if sizes.get(name, SheetSize(name)).has_formula_or_error
-            }
+            formulas = _measure(data, zf, path, parts, limits)
+            scans = {name: _scan_sheet(zf, parts[name]) for name in formulas}
             modified = _modified(zf, path)
     except (
         zipfile.BadZipFile,
@@ -229,11 +229,18 @@ def _check_container(data: bytes, path: Path) -> None:
 
 def _measure(
     data: bytes, zf: zipfile.ZipFile, path: Path, parts: dict[str, str], limits: ReadLimits
-) -> dict[str, SheetSize]:
-    """Inflate every member within the limits; the sheets' real sizes, checked (no parts: ods)."""
+) -> set[str]:
+    """Inflate every member once, within the limits: each XML part's prolog is checked and
+    each sheet's real size counted as it streams past (no parts: ods). Returns the names of
+    the sheets with a formula or an error cell (worth the formula scan)."""
+    prologs = {
+        info.filename: _PrologCheck(info.filename, path)
+        for info in zf.infolist()
+        if info.filename.endswith((".xml", ".rels")) and info.filename not in _PARSED_FIRST
+    }
     if not parts:
         ods = OdsScan(limits, path)
-        check_members(data, zf, path, limits, {"content.xml": ods})
+        check_members(data, zf, path, limits, _then(prologs, {"content.xml": ods}))
         if _ods_encrypted(zf):
             raise _refuse(
                 path,
@@ -243,13 +250,65 @@ def _measure(
             )
         if ods.broken:
             raise damaged(path, "content.xml ist kein gültiges XML")
-        sheets = ods.sheets
-    else:
-        scans = {part: XlsxSheetScan(name, limits, path) for name, part in parts.items()}
-        check_members(data, zf, path, limits, dict(scans))
-        sheets = [scan.size for scan in scans.values()]
-    check_workbook(sheets, limits, path)
-    return {s.name: s for s in sheets}
+        check_workbook(ods.sheets, limits, path)
+        return set()
+    scans = {part: XlsxSheetScan(name, limits, path) for name, part in parts.items()}
+    seen = {part: _FormulaSeen() for part in parts.values()}
+    check_members(data, zf, path, limits, _then(prologs, dict(scans), dict(seen)))
+    check_workbook([scan.size for scan in scans.values()], limits, path)
+    return {name for name, part in parts.items() if seen[part].found}
+
+
+def _then(*consumers: Mapping[str, Callable[[bytes], None]]) -> dict[str, Callable[[bytes], None]]:
+    """One consumer per part that feeds each chunk to that part's consumers, in order."""
+    by_part: dict[str, list[Callable[[bytes], None]]] = {}
+    for group in consumers:
+        for part, feed in group.items():
+            by_part.setdefault(part, []).append(feed)
+
+    def chain(feeds: list[Callable[[bytes], None]]) -> Callable[[bytes], None]:
+        if len(feeds) == 1:
+            return feeds[0]
+
+        def feed_all(chunk: bytes) -> None:
+            for feed in feeds:
+                feed(chunk)
+
+        return feed_all
+
+    return {part: chain(feeds) for part, feeds in by_part.items()}
+
+
+class _PrologCheck:
+    """``_check_prologs`` for one part while it streams past: its first 64 KiB inflated."""
+
+    def __init__(self, part: str, path: Path) -> None:
+        self.part, self.path = part, path
+        self.head = b""
+
+    def __call__(self, chunk: bytes) -> None:
+        if len(self.head) >= _PROLOG_BYTES:
+            return
+        self.head = (self.head + chunk if self.head else chunk)[:_PROLOG_BYTES]
+        _check_prolog(self.head, self.part, self.path)
+
+
+class _FormulaSeen:
+    """Whether a sheet's XML has a formula (``<f>``, not ``<formula1>`` of a drop-down) or
+    an error cell, looked for while it streams past (a match may span two chunks)."""
+
+    def __init__(self) -> None:
+        self.found = False
+        self._tail = b""
+
+    def __call__(self, chunk: bytes) -> None:
+        if self.found:
+            return
+        seam = self._tail + chunk[:8]  # two literal searches in C, no copy of the chunk
+        self.found = any(
+            b't="e"' in part or _FORMULA.search(part) is not None for part in (seam, chunk)
+        )
+        self._tail = chunk[-8:]
 
 
 def _ods_encrypted(zf: zipfile.ZipFile) -> bool:
@@ -288,19 +347,23 @@ def _format(zf: zipfile.ZipFile, path: Path) -> str:
     raise _not_a_workbook(path)
 
 
-def _check_prologs(data: bytes, zf: zipfile.ZipFile, path: Path) -> None:
-    """Entity declarations have no business in a workbook: refuse before any parser runs."""
-    for info in zf.infolist():
-        if not info.filename.endswith((".xml", ".rels")):
-            continue
-        prolog = head(data, info, path, 65536)
-        if b"<!DOCTYPE" in prolog or b"<!ENTITY" in prolog:
-            raise _refuse(
-                path,
-                "unsafe-xml",
-                f"Die Datei enthält eine XML-Entity-Deklaration ({info.filename}) und wird aus "
-                "Sicherheitsgründen nicht gelesen.",
-            )
+def _check_prologs(data: bytes, zf: zipfile.ZipFile, path: Path, parts: tuple[str, ...]) -> None:
+    """Entity declarations have no business in a workbook: refuse before any parser runs.
+    These ``parts`` are parsed before the inflate of ``_measure``, which checks the others."""
+    names = set(zf.namelist())
+    for part in parts:
+        if part in names:
+            _check_prolog(head(data, zf.getinfo(part), path, _PROLOG_BYTES), part, path)
+
+
+def _check_prolog(prolog: bytes, part: str, path: Path) -> None:
+    if b"<!DOCTYPE" in prolog or b"<!ENTITY" in prolog:
+        raise _refuse(
+            path,
+            "unsafe-xml",
+            f"Die Datei enthält eine XML-Entity-Deklaration ({part}) und wird aus "
+            "Sicherheitsgründen nicht gelesen.",
+        )
 
 
 def _sheet_parts(
@@ -329,8 +392,6 @@ def _scan_sheet(zf: zipfile.ZipFile, part: str) -> _Scan:
     if part not in zf.namelist():
         return scan
     xml = zf.read(part)  # its real size is bounded by now (bounds.check_members)
-    if b"<f" not in xml and b't="e"' not in xml:
-        return scan  # the common case: no formulas, nothing more to look at
     for m in _CELL.finditer(xml):
         attrs, inner = m[1], m[2] or b""
         if not (b"<f" in inner or b't="e"' in attrs) or not (r := _ATTR_R.search(attrs)):

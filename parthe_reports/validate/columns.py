@@ -9,6 +9,7 @@ value as understood) for the validator to turn into findings.
 from __future__ import annotations
 
 import difflib
+import functools
 import math
 import re
 from collections.abc import Callable
@@ -63,6 +64,11 @@ def suggestion(value: Any, choices: tuple[str, ...]) -> str | None:
     by_norm = {normalize(c): c for c in choices}
     match = difflib.get_close_matches(normalize(str(value)), list(by_norm), n=1, cutoff=0.6)
     return by_norm[match[0]] if match else None
+
+
+# Drop-down values and header texts repeat in every workbook: each is normalised once per
+# process (bounded: a clerk's free text passes through too).
+normalized = functools.lru_cache(maxsize=8192)(normalize)
 
 
 def _clean_str(v: str) -> bool:
@@ -141,7 +147,7 @@ def _choices(col: Column, texts: list[Any], region: Region, issues: list[Issue])
         if text is None:
             out.append(None)
             continue
-        key = normalize(text)
+        key = normalized(text)
         value = table.get(key)
         if value is None:
             issues.append((i, "unknown-value", suggestion(text, vocab.values)))

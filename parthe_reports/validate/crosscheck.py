@@ -21,7 +21,7 @@ from parthe_reports.errors import Finding
 from parthe_reports.region import Region
 from parthe_reports.schema import WORKBOOK_KINDS, Column, Sheet
 from parthe_reports.validate.findings import cell_ref, make_finding
-from parthe_reports.validate.model import ValidatedWorkbook
+from parthe_reports.validate.model import ValidatedWorkbook, records
 
 # Which code a dangling reference gets, by the sheet it points into.
 REFERENCE_CODES = {
@@ -95,7 +95,7 @@ def resolve_duplicates(books: list[ValidatedWorkbook], sheet_key: str, col_key: 
         table = b.tables.get(sheet_key)
         if table is None or table.empty:
             continue
-        for row in table.to_dict("records"):
+        for row in records(table):
             if row[col_key]:
                 seen[row[col_key]].append((b, int(row[PROVENANCE[2]]), _content(row, sheet)))
     for ident, places in seen.items():

@@ -10,7 +10,7 @@ from typing import Any
 from parthe_reports import german as fmt
 from parthe_reports.dataset import PROVENANCE, sheet_by_key
 from parthe_reports.validate.findings import make_finding
-from parthe_reports.validate.model import ValidatedWorkbook
+from parthe_reports.validate.model import ValidatedWorkbook, records
 
 
 @dataclass(frozen=True)
@@ -75,7 +75,7 @@ class Rows:
                 table = b.all_rows(key)
                 if table is None or table.empty:
                     continue
-                rows = [Row(b, key, r) for r in table.to_dict("records")]
+                rows = [Row(b, key, r) for r in records(table)]
                 rows.sort(key=lambda r: r.excel_row)
                 out.setdefault(key, []).extend(rows)
         return out

@@ -315,7 +315,11 @@ def _municipality(raw: RawWorkbook, region: Region, book: ValidatedWorkbook) -> 
     for tables in (book.tables, book.rejected_tables):
         for table in tables.values():
             if not table.empty:
-                table[MUNICIPALITY] = pd.Series(code, index=table.index, dtype=object)
+                column = pd.Series(code, index=table.index, dtype=object)
+                if MUNICIPALITY in table.columns:  # in place: __setitem__ costs twice as much
+                    table.isetitem(table.columns.get_loc(MUNICIPALITY), column)
+                else:
+                    table[MUNICIPALITY] = column
 
 
 def _replace_code(source: SourceInfo, code: str) -> SourceInfo:
