@@ -4,14 +4,12 @@ home of its own for every test process (``pytest -n 2`` runs two)."""
 from __future__ import annotations
 
 import atexit
-import contextlib
 import os
 import shutil
 import socket
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -38,25 +36,34 @@ def _own_prefect_home() -> str:
 PREFECT_HOME = _own_prefect_home()
 
 
-@contextlib.contextmanager
-def prefect_harness() -> Iterator[None]:
-    """Prefect's test harness (a temporary database, its own API server), with the
-    database copied from the set-up's migrated template (``flows.template``) instead of
-    migrated anew: ≈ 150 migrations per module were most of a Prefect test file's set-up.
-    Without a template (no ``make``) the harness migrates as before."""
-    from prefect.testing import utilities
+@pytest.fixture(scope="session")
+def _local_prefect_api() -> Iterator[str]:
+    """One in-process Prefect API for this test process (in its own home, above; its
+    database copied from the set-up's template, ``flows.template``), started on first use
+    and shared by the modules that run flows. Prefect's test harness started a server
+    subprocess per module instead (a second Prefect import and start-up each time)."""
+    import flows  # noqa: F401  (Prefect environment defaults before prefect is imported)
+    from flows.local_api import LocalAPI, drain_workers
 
-    from flows.template import seed
+    api = LocalAPI()
+    api.start()
+    yield api.url
+    drain_workers()
+    api.stop()
 
-    def seeded_dir() -> str:
-        folder = tempfile.mkdtemp(prefix="parthe-tests-harness-")
-        seed(Path(folder) / "prefect-test.db")  # the name the harness gives its database
-        return folder
 
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(utilities, "mkdtemp", seeded_dir)
-        with utilities.prefect_test_harness(server_startup_timeout=120):
-            yield
+@pytest.fixture(scope="module")
+def prefect_api(_local_prefect_api: str) -> Iterator[str]:
+    """This module's flows use the process's API (settings and, for Dask's worker
+    processes, the environment); other modules keep starting their own."""
+    from prefect.settings import temporary_settings
+
+    with (
+        pytest.MonkeyPatch.context() as mp,
+        temporary_settings(updates={"api.url": _local_prefect_api}),
+    ):
+        mp.setenv("PREFECT_API_URL", _local_prefect_api)
+        yield _local_prefect_api
 
 
 def free_port() -> int:

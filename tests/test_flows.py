@@ -15,7 +15,6 @@ from parthe_reports import pipeline as core
 from parthe_reports import runs
 from parthe_reports.paths import INPUTS
 from parthe_reports.pipeline import RunSummary, Stage, keys, sequence, write
-from tests.conftest import prefect_harness
 from tests.test_pipeline import docx_text
 
 pytestmark = [pytest.mark.prefect, pytest.mark.slow]
@@ -23,9 +22,9 @@ STICHTAG = date(2026, 11, 25)
 
 
 @pytest.fixture(scope="module")
-def prefect_env() -> Iterator[None]:
-    """Prefect's test harness once for this module; the code version pinned (others edit code)."""
-    with pytest.MonkeyPatch.context() as mp, prefect_harness():
+def prefect_env(prefect_api: str) -> Iterator[None]:
+    """The process's Prefect API (conftest); the code version pinned (others edit code)."""
+    with pytest.MonkeyPatch.context() as mp:
         mp.setattr(keys, "code_version", lambda: "test")
         yield
 

@@ -20,7 +20,6 @@ from flows import cache
 from parthe_reports import runs
 from parthe_reports.paths import INPUTS
 from parthe_reports.pipeline import RunSummary, keys
-from tests.conftest import prefect_harness
 
 STICHTAG = date(2026, 11, 25)
 
@@ -122,9 +121,9 @@ def test_prune_follows_the_runs(tmp_path: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def prefect_env() -> Iterator[None]:
-    """Prefect's test harness for this module; the code version pinned (others edit code)."""
-    with pytest.MonkeyPatch.context() as mp, prefect_harness():
+def prefect_env(prefect_api: str) -> Iterator[None]:
+    """The process's Prefect API (conftest); the code version pinned (others edit code)."""
+    with pytest.MonkeyPatch.context() as mp:
         mp.setattr(keys, "code_version", lambda: "test")
         yield
 

@@ -12,15 +12,13 @@ import pytest
 
 import flows  # noqa: F401  (Prefect environment defaults before prefect is imported)
 from flows.crashed import TAG_PREFIX, mark_crashed, process_tag
-from tests.conftest import prefect_harness
 
 pytestmark = [pytest.mark.prefect, pytest.mark.slow]
 
 
 @pytest.fixture(scope="module")
-def harness() -> Iterator[None]:
-    with prefect_harness():
-        yield
+def harness(prefect_api: str) -> Iterator[None]:
+    yield  # the process's Prefect API (conftest)
 
 
 def _running_flow_run(tag: str) -> str:
