@@ -56,7 +56,8 @@ class Outcome(Generic[T, R]):
 POOLED = frozenset({Stage.READ, Stage.RENDER, Stage.FEEDBACK})
 POOL_FROM = 30
 # A single item worth a worker once the workers run anyway (a large region): Konsolidiert.xlsx
-# (≈ 20 s at 1,000 municipalities) is written there beside rendering, not serially in the parent.
+# (≈ 20 s at 1,000 municipalities) is written there, not in the parent, which keeps handing
+# out documents meanwhile (the model pickles in ≈ 1 s at that size).
 POOLED_IF_STARTED = frozenset({Stage.CONSOLIDATED})
 
 

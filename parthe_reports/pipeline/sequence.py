@@ -14,11 +14,8 @@ document is handed out. Nothing here imports Prefect.
 
 from __future__ import annotations
 
-import contextvars
 import logging
-import threading
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future
 from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
@@ -37,7 +34,6 @@ from parthe_reports.pipeline.fanout import (
     Listener,
     Stage,
     one,
-    pooled,
     sequential,
 )
 from parthe_reports.pipeline.keys import base_key, cache_key, findings_digest, input_hash, read_key
@@ -219,13 +215,12 @@ def _run_in(
         save_history(prepared.dataset, folder)
         docs = prepared.documents
         listener.expect("document", len(docs))
-        workbook = None if options.phases else _start_consolidated(read, fan_out)
         entries += render_all(
             docs, job_of(prepared, read.books), folder, summary, fan_out, listener
         )
-        if workbook is not None:
+        if not options.phases:
             entries += feedback_all(read, folder, fan_out, listener)
-            entries += _consolidated(read, folder, workbook(), listener)
+            entries += _consolidated(read, folder, fan_out, listener)
         if options.pdf:
             convert = partial(convert_pdfs, run_folder=folder, timeout=options.pdf_timeout)
             converted = one(fan_out, Stage.PDF, convert, Item(list(entries), None, "PDF"))
@@ -317,43 +312,14 @@ def feedback_all(
     return entries
 
 
-def _start_consolidated(read: RegionRead, fan_out: FanOut) -> Callable[[], dict[str, bytes]]:
-    """Konsolidiert.xlsx with the machine-readable files, made as soon as the model exists:
-    when the stage runs in a worker (a large region) it is handed out now, from a thread,
-    and is written while the documents render; else it is made when asked for (at the end,
-    as before). Returns what waits for the files (raising the stage's error)."""
-    assert read.prepared is not None
-    key = read.region_key and cache_key("xlsx", read.region_key)
-    item = Item(read.prepared.consolidated, key, CONSOLIDATED_FILE)
-
-    def make() -> dict[str, bytes]:
-        return one(fan_out, Stage.CONSOLIDATED, consolidated_files, item)
-
-    if not pooled(Stage.CONSOLIDATED, 1):
-        return make
-    future: Future[dict[str, bytes]] = Future()
-
-    def background() -> None:
-        try:
-            future.set_result(make())
-        except BaseException as exc:  # handed to whoever waits: the run reports it
-            future.set_exception(exc)
-
-    # The caller's context goes along: a Prefect fan-out submits its task from there.
-    context = contextvars.copy_context()
-    thread = threading.Thread(
-        target=context.run, args=(background,), name="parthe-konsolidiert", daemon=True
-    )
-    thread.start()
-    return future.result
-
-
 def _consolidated(
-    read: RegionRead, folder: Path, files: dict[str, bytes], listener: Listener
+    read: RegionRead, folder: Path, fan_out: FanOut, listener: Listener
 ) -> list[mf.OutputEntry]:
     """Konsolidiert.xlsx with the machine-readable files, and every finding as JSON."""
     assert read.prepared is not None
-    entries = save_consolidated(files, folder)
+    key = read.region_key and cache_key("xlsx", read.region_key)
+    item = Item(read.prepared.consolidated, key, CONSOLIDATED_FILE)
+    entries = save_consolidated(one(fan_out, Stage.CONSOLIDATED, consolidated_files, item), folder)
     listener.done("other", CONSOLIDATED_FILE)
     missing = tuple(read.prepared.dataset.missing_municipalities)
     entries += write_findings(read.books, folder, read.folder, missing)
