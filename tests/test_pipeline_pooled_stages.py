@@ -25,3 +25,13 @@ def test_consolidated_goes_to_the_workers_only_when_they_run(
     monkeypatch.setattr(idle, "_executor", object())
     assert pooled(Stage.CONSOLIDATED, 1)
     assert Stage.CONSOLIDATED in fanout.POOLED_IF_STARTED
+
+
+def test_releasing_free_memory_is_harmless() -> None:
+    """glibc: the heap's free pages go back to the system; elsewhere nothing happens."""
+    from parthe_reports.pipeline.work import release_free_memory
+
+    junk = [bytes(1000) for _ in range(10_000)]
+    del junk
+    release_free_memory()
+    release_free_memory()
