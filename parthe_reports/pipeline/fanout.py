@@ -55,10 +55,18 @@ class Outcome(Generic[T, R]):
 # documents gain from the second core).
 POOLED = frozenset({Stage.READ, Stage.RENDER, Stage.FEEDBACK})
 POOL_FROM = 30
+# A single item worth a worker once the workers run anyway (a large region): Konsolidiert.xlsx
+# (≈ 20 s at 1,000 municipalities) is written there, not in the parent, which keeps handing
+# out documents meanwhile (the model pickles in ≈ 1 s at that size).
+POOLED_IF_STARTED = frozenset({Stage.CONSOLIDATED})
 
 
 def pooled(stage: Stage, count: int) -> bool:
     """Whether ``count`` items of ``stage`` go to the worker processes."""
+    if stage in POOLED_IF_STARTED:
+        from parthe_reports.pipeline.pool import started
+
+        return started()
     return stage in POOLED and count >= POOL_FROM
 
 

@@ -17,6 +17,7 @@ from parthe_reports import manifest as mf
 from parthe_reports.consolidate import Consolidated, consolidate
 from parthe_reports.dataset import Dataset
 from parthe_reports.pipeline.keys import cache_key, findings_digest
+from parthe_reports.pipeline.work import release_free_memory
 from parthe_reports.region import Region
 from parthe_reports.render import DocumentJob, DocumentPlanner, DocumentSpec
 from parthe_reports.validate import ValidatedWorkbook, build_dataset
@@ -107,4 +108,5 @@ def prepare(
     consolidated = consolidate(dataset)
     specs = DocumentPlanner(consolidated, dataset, books).specs()
     docs = plan_outputs(specs, books, phases, input_hashes, base)
+    release_free_memory()  # consolidation's intermediate frames: not kept through rendering
     return Prepared(consolidated, docs, dataset)

@@ -49,6 +49,11 @@ class WorkerPool:
         self._retries: queue.Queue[tuple[Callable[[Any], Any], Any, Future[Any]]] = queue.Queue()
         self._retry_thread: threading.Thread | None = None
 
+    @property
+    def running(self) -> bool:
+        """True while the workers exist (started and not closed or broken)."""
+        return self._executor is not None
+
     def start(self) -> None:
         """Start every worker now (they import while the parent starts Prefect and reads):
         the executor spawns a worker per waiting call."""
@@ -174,6 +179,12 @@ def shared() -> WorkerPool:
             _SHARED = WorkerPool()
             atexit.register(_SHARED.close)
         return _SHARED
+
+
+def started() -> bool:
+    """True when this process's worker pool is running (a large region's reading started it)."""
+    pool = _SHARED
+    return pool is not None and pool.running
 
 
 def run_in_pool(fn: Callable[[T], R], values: list[T]) -> list[tuple[R | None, Exception | None]]:

@@ -5,7 +5,11 @@ no DuckDB), so it stays small; each step returns plain data, never touches the r
 
 from __future__ import annotations
 
+import ctypes
+import gc
 import tempfile
+from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 
 from parthe_reports.region import Region
@@ -28,7 +32,32 @@ def render_bytes(job: DocumentJob) -> bytes:
     """Render one document to bytes (through a temp file the renderer writes exactly)."""
     with tempfile.TemporaryDirectory(prefix="parthe-render-") as tmp:
         out = Path(tmp) / Path(job.file_name).name
-        return Path(render_document(job, out)).read_bytes()
+        data = Path(render_document(job, out)).read_bytes()
+    if job.kind == "phase":  # the large ones: their XML trees leave the worker's heap high
+        release_free_memory()
+    return data
+
+
+@cache
+def _malloc_trim() -> Callable[[int], int] | None:
+    try:
+        trim: Callable[[int], int] = ctypes.CDLL("libc.so.6").malloc_trim
+        return trim
+    except (OSError, AttributeError):  # not glibc (Windows, macOS): nothing to release
+        return None
+
+
+def release_free_memory() -> None:
+    """Give the heap's free pages back to the system (glibc ``malloc_trim``; ≈ 10 ms).
+
+    A process's memory stays at its high-water mark after a large transient, as libxml2
+    and Python free into the heap, not to the system: at 1,000 municipalities a worker
+    stayed at 1.1 GiB PSS rendering small profiles after the phase documents (at 100:
+    +143 MiB after the six, +34 MiB once trimmed). Called after such steps only."""
+    trim = _malloc_trim()
+    if trim is not None:
+        gc.collect()  # the document's reference cycles first, else their pages stay in use
+        trim(0)
 
 
 def feedback_bytes(book: ValidatedWorkbook) -> tuple[str, bytes] | None:

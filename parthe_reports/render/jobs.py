@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -28,6 +29,7 @@ from parthe_reports.render.documents.profile import PROFILE, own_sources, profil
 from parthe_reports.render.documents.pruefbericht import PRUEFBERICHT, pruefbericht_context
 from parthe_reports.render.engine import ChartImage, render_docx, template_path
 from parthe_reports.render.images import NativeChart
+from parthe_reports.render.titlepage import title_page_context
 from parthe_reports.validate.model import ValidatedWorkbook
 
 
@@ -95,6 +97,7 @@ class DocumentPlanner:
             stichtag=c.stichtag, generated=generated or date.today(), is_example=dataset.is_example
         )
         self.tdir = str(template_dir) if template_dir else None
+        self.title = title_page_context(c.region, self.run.generated)  # same on every document
         self._profile_basis: tuple[dict[str, list[Any]] | None, Any] | None = None
 
     def specs(self) -> list[DocumentSpec]:
@@ -124,14 +127,16 @@ class DocumentPlanner:
             assert spec.phase is not None
             builder = PHASES[spec.phase][1]
             model = getattr(c, f"phase{spec.phase}")
-            ctx = base_context(c.region, run, self.dataset.sources, model.sources) | builder(c)
+            ctx = base_context(c.region, run, self.dataset.sources, model.sources, None, self.title)
+            ctx |= builder(c)
         elif spec.kind == "profile":
             assert spec.municipality is not None
             ctx = self._profile_base(spec.municipality)
             ctx |= profile_context(c, c.profiles[spec.municipality])
         else:
             assert spec.book is not None
-            job = pruefbericht_job(self.books[spec.book], c.region, run, None, self.tdir)
+            book = self.books[spec.book]
+            job = pruefbericht_job(book, c.region, run, None, self.tdir, self.title)
             return replace(job, file_name=spec.file_name)  # unique among the run's reports
         return DocumentJob(
             spec.kind, spec.phase, spec.municipality, spec.file_name, spec.template, ctx, self.tdir
@@ -142,10 +147,11 @@ class DocumentPlanner:
             self._profile_basis = (own_sources(self.c, self.dataset), Names.of(self.c).labels)
         own, labels = self._profile_basis
         if own is None:
+            sources = self.dataset.sources
             return base_context(
-                self.c.region, self.run, self.dataset.sources, self.c.phase1.sources
+                self.c.region, self.run, sources, self.c.phase1.sources, None, self.title
             )
-        return base_context(self.c.region, self.run, own.get(code, []), None, labels)
+        return base_context(self.c.region, self.run, own.get(code, []), None, labels, self.title)
 
 
 def plan_documents(
@@ -167,10 +173,13 @@ def pruefbericht_job(
     run: Imprint,
     taken: set[str] | None = None,
     template_dir: str | None = None,
+    title: Mapping[str, Any] | None = None,
 ) -> DocumentJob:
-    """The Prüfbericht of one workbook (a run's, or one upload's in the portal)."""
+    """The Prüfbericht of one workbook (a run's, or one upload's in the portal); ``title``:
+    the run's title page when the caller has it (``base_context``)."""
     book_run = Imprint(run.stichtag, run.generated, run.version, book.source.is_example)
-    ctx = base_context(region, book_run, [book.source], None) | pruefbericht_context(book, region)
+    ctx = base_context(region, book_run, [book.source], None, None, title)
+    ctx |= pruefbericht_context(book, region)
     return DocumentJob(
         "pruefbericht",
         None,

@@ -10,7 +10,7 @@ from parthe_reports.consolidate.headers import FIGURE_LABELS
 from parthe_reports.consolidate.models import Consolidated, MunicipalProfile
 from parthe_reports.dataset import Dataset, SourceInfo
 from parthe_reports.render import cells
-from parthe_reports.render.context import Names, Record, Row, records, rows
+from parthe_reports.render.context import Names, Record, Row, per_model, records, rows
 from parthe_reports.render.documents.phase1_charts import profile_investment_chart
 from parthe_reports.render.documents.phase1_tables import TOPIC_COL, admin_table
 from parthe_reports.render.narration import narration_context
@@ -77,26 +77,36 @@ SWOT_PLURAL = {
 }
 
 
+SwotRow = tuple[Record, list[dict[str, Any]]]  # a merged statement, its parsed source refs
+
+
+def _swot_by_municipality(c: Consolidated) -> dict[str, list[SwotRow]]:
+    """Phase 1's merged SWOT statements per municipality naming them, in table order, with
+    their source references parsed once (not once per profile: O(N²) at scale)."""
+    out: dict[str, list[SwotRow]] = {}
+    for r in records(c.phase1.swot_statements):
+        row = (r, [parse_long_ref(x) for x in r["source_refs"]])
+        for code in dict.fromkeys(r["municipalities"]):  # each once, in order
+            out.setdefault(code, []).append(row)
+    return out
+
+
 def _swot(c: Consolidated, p: MunicipalProfile, names: Names) -> list[Row]:
     """The municipality's SWOT statements merged as in Phase 1 (one row per statement, with
     who else names it); the source column keeps only its own rows."""
-    merged = c.phase1.swot_statements
-    if merged.empty:
+    if c.phase1.swot_statements.empty:
         return []
+    mine = per_model(c, "profile.swot", lambda: _swot_by_municipality(c)).get(p.code, [])
     own_books = set(p.swot["source_workbook"]) if not p.swot.empty else set()
     out = []
-    for r in records(merged):
-        if p.code not in r["municipalities"]:
-            continue
-        others = [x for x in r["municipalities"] if x != p.code]
-        own = [parse_long_ref(x) for x in r["source_refs"]]
-        refs = [cells.source(x, names) for x in own if x["source_workbook"] in own_books]
+    for r, parsed in mine:
+        refs = [cells.source(x, names) for x in parsed if x["source_workbook"] in own_books]
+        others = names.names_except(r["municipalities"], p.code)
         out.append(
             {
                 "topic": fmt.text(r["topic"]),
                 "category": fmt.text(r["category"]),
-                "statement": fmt.text(r["statement"])
-                + (f" (auch {names.names(others)})" if others else ""),
+                "statement": fmt.text(r["statement"]) + (f" (auch {others})" if others else ""),
                 "weight": fmt.number(r["weight_max"]),
                 "ref": "; ".join(refs) or fmt.MISSING,
             }
