@@ -40,8 +40,13 @@ def test_pooled_stage_runs_in_worker_processes() -> None:
     }
 
 
-def test_unpooled_stage_stays_in_this_process() -> None:
-    """It runs a stage that is not CPU-bound (Konsolidiert.xlsx) here, not in a worker."""
+def test_unpooled_stage_stays_in_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """It runs Konsolidiert.xlsx here while no worker runs (a small region): starting a
+    worker for one item would cost more than it gains (tests/test_pipeline_pooled_stages.py:
+    in a worker once the pool runs)."""
+    from parthe_reports.pipeline import pool
+
+    monkeypatch.setattr(pool, "started", lambda: False)
     (out,) = parallel(Stage.CONSOLIDATED, pid_of, items([1]))
     assert out.value == (1, os.getpid())
 
