@@ -83,15 +83,22 @@ def run_core_pair(inputs: Path) -> dict[str, Any]:
 
 def run_core(inputs: Path, outputs: Path) -> dict[str, Any]:
     """``pipeline.run`` once, in this process (a worker): seconds and what it did. It uses
-    the same worker processes as the command (``parallel``: both cores from 30 items per
+    the same worker processes as the command (``parallel``: both cores from 10 items per
     stage), so command ÷ core is Prefect's cost, not the pool's gain."""
     from parthe_reports import pipeline
-    from parthe_reports.pipeline.fanout import parallel
+    from parthe_reports.discover import discover_inputs
+    from parthe_reports.pipeline.fanout import parallel, start_workers
+    from parthe_reports.pipeline.sequence import expected_steps
+    from parthe_reports.region import load_region
 
     options = pipeline.RunOptions(
         inputs=inputs, outputs=outputs, stichtag=STICHTAG, region_config=inputs / "region.toml"
     )
     start = time.perf_counter()
+    # As the command does: the workers start importing while the workbooks are read.
+    region = load_region(options.region_config)
+    paths, _ = discover_inputs(inputs, region.ignored_folders)
+    start_workers(expected_steps(options, region, len(paths))["document"])
     summary = pipeline.run(options, parallel)
     return {
         "seconds": time.perf_counter() - start,

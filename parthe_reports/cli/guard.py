@@ -137,7 +137,12 @@ def guarded(call: Callable[[], T], argv: list[str] | None = None) -> T:
 def _exit_now() -> None:
     """After an interruption every ``finally`` has run (run folder marked, Prefect's flow run
     Crashed, the local API stopped); what is left is waiting for abandoned task threads and
-    the interpreter's teardown (≈ 10–20 s measured). Ctrl+C should be quick: leave now."""
+    the interpreter's teardown (≈ 10–20 s measured). Ctrl+C should be quick: leave now,
+    after stopping the run's worker processes (they would outlive the command)."""
+    pool = sys.modules.get("parthe_reports.pipeline.pool")
+    if pool is not None:
+        with contextlib.suppress(Exception):
+            pool.terminate_shared()
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(Exception):
             stream.flush()

@@ -38,6 +38,7 @@ from parthe_reports.cli.summary import BookLine, next_step, print_books
 from parthe_reports.german import date_de
 from parthe_reports.paths import INPUTS, OUTPUTS
 from parthe_reports.pipeline import EXIT_FAILED, FEEDBACK_DIR, RunOptions, RunSummary
+from parthe_reports.pipeline.fanout import start_workers
 from parthe_reports.pipeline.reuse import try_reuse
 from parthe_reports.pipeline.sequence import expected_steps
 from parthe_reports.region import Region
@@ -94,6 +95,11 @@ def expect_run(listener: _Bar, workbooks: int, region: Region, phases: list[int]
     options = RunOptions(phases=tuple(phases))
     for kind, total in expected_steps(options, region, workbooks).items():
         listener.expect(kind, total)
+
+
+def _documents(workbooks: int, region: Region, phases: tuple[int, ...]) -> int:
+    """How many documents the run will render (for starting its workers early)."""
+    return expected_steps(RunOptions(phases=phases), region, workbooks)["document"]
 
 
 def _quiet_logging(debug: bool) -> None:
@@ -170,6 +176,8 @@ def run(
     if reused is not None:
         print_summary(reused, outputs)
         raise typer.Exit(reused.exit_code)
+    if not dask and not dask_address:  # Dask has worker processes of its own
+        start_workers(_documents(len(paths), config, phases))
     columns = (
         TextColumn("{task.description:<16}"),
         BarColumn(),

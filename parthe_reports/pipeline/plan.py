@@ -16,6 +16,7 @@ from datetime import date
 from parthe_reports import manifest as mf
 from parthe_reports.consolidate import Consolidated, consolidate
 from parthe_reports.dataset import Dataset
+from parthe_reports.pipeline.fanout import POOL_FROM as LARGE_REGION
 from parthe_reports.pipeline.keys import cache_key, findings_digest
 from parthe_reports.pipeline.work import release_free_memory
 from parthe_reports.region import Region
@@ -108,5 +109,6 @@ def prepare(
     consolidated = consolidate(dataset)
     specs = DocumentPlanner(consolidated, dataset, books).specs()
     docs = plan_outputs(specs, books, phases, input_hashes, base)
-    release_free_memory()  # consolidation's intermediate frames: not kept through rendering
+    if len(books) >= LARGE_REGION:  # consolidation's frames: not kept through rendering
+        release_free_memory()  # (a small region's are small; gc.collect costs ≈ 0.4 s)
     return Prepared(consolidated, docs, dataset)

@@ -48,6 +48,7 @@ class WorkerPool:
         self._executor: ProcessPoolExecutor | None = None
         self._retries: queue.Queue[tuple[Callable[[Any], Any], Any, Future[Any]]] = queue.Queue()
         self._retry_thread: threading.Thread | None = None
+        self._closed = False  # after close(): no new workers (a run's threads may still submit)
 
     @property
     def running(self) -> bool:
@@ -63,6 +64,10 @@ class WorkerPool:
 
     def _current(self) -> ProcessPoolExecutor:
         with self._lock:
+            if self._closed:
+                # An interrupted run exits while its task threads still hand out items: a
+                # new executor here would outlive the command (orphaned workers).
+                raise RuntimeError("Worker-Prozesse bereits beendet")
             if self._executor is None:
                 self._executor = ProcessPoolExecutor(self.size, _CONTEXT, initializer=_warm)
             return self._executor
@@ -159,8 +164,23 @@ class WorkerPool:
     def close(self) -> None:
         with self._lock:
             executor, self._executor = self._executor, None
+            self._closed = True
         if executor is not None:
             executor.shutdown(wait=True, cancel_futures=True)
+
+    def terminate(self) -> None:
+        """Stop every worker now, without waiting for its item (an interrupted command
+        leaves at once; a worker left running would outlive it)."""
+        with self._lock:
+            executor, self._executor = self._executor, None
+            self._closed = True
+        if executor is None:
+            return
+        # The executor has no public way to stop its processes; _processes has been its
+        # map of pid → Process since Python 3.2.
+        for process in list(getattr(executor, "_processes", {}).values()):
+            process.terminate()
+        executor.shutdown(wait=False, cancel_futures=True)
 
 
 def _as_exception(error: BaseException) -> Exception:
@@ -185,6 +205,14 @@ def started() -> bool:
     """True when this process's worker pool is running (a large region's reading started it)."""
     pool = _SHARED
     return pool is not None and pool.running
+
+
+def terminate_shared() -> None:
+    """Stop the process's pool's workers at once, if it has any (an interrupted exit)."""
+    with _SHARED_LOCK:
+        pool = _SHARED
+    if pool is not None:
+        pool.terminate()
 
 
 def run_in_pool(fn: Callable[[T], R], values: list[T]) -> list[tuple[R | None, Exception | None]]:
