@@ -88,6 +88,7 @@ def run_core(inputs: Path, outputs: Path) -> dict[str, Any]:
     from parthe_reports import pipeline
     from parthe_reports.discover import discover_inputs
     from parthe_reports.pipeline.fanout import parallel, start_workers
+    from parthe_reports.pipeline.reuse import try_reuse
     from parthe_reports.pipeline.sequence import expected_steps
     from parthe_reports.region import load_region
 
@@ -95,11 +96,15 @@ def run_core(inputs: Path, outputs: Path) -> dict[str, Any]:
         inputs=inputs, outputs=outputs, stichtag=STICHTAG, region_config=inputs / "region.toml"
     )
     start = time.perf_counter()
-    # As the command does: the workers start importing while the workbooks are read.
+    # As the command does: the short-cut first, then the workers start importing while the
+    # workbooks are read.
     region = load_region(options.region_config)
-    paths, _ = discover_inputs(inputs, region.ignored_folders)
-    start_workers(expected_steps(options, region, len(paths))["document"])
-    summary = pipeline.run(options, parallel)
+    day, cfg = STICHTAG, options.region_config
+    summary = try_reuse(inputs, outputs, region, cfg, day, options.phases, options.pdf)
+    if summary is None:
+        paths, _ = discover_inputs(inputs, region.ignored_folders)
+        start_workers(expected_steps(options, region, len(paths))["document"])
+        summary = pipeline.run(options, parallel)
     return {
         "seconds": time.perf_counter() - start,
         "documents": len(summary.documents),
